@@ -1,0 +1,38 @@
+import { z } from "zod";
+
+// One place that reads configuration; defaults make the embedded demo work with none at all.
+const EnvSchema = z.object({
+  DATABASE_URL: z.string().url().optional(),
+  NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
+  NEXTAUTH_SECRET: z.string().min(16).default("meshwork-demo-secret-change-me-in-production"),
+  MESHWORK_DEMO_PASSWORD: z.string().min(8).default("meshwork-demo"),
+  MESHWORK_DEMO_LOGIN: z.enum(["on", "off"]).default("on"),
+  OIDC_ISSUER: z.string().url().optional(),
+  OIDC_CLIENT_ID: z.string().optional(),
+  OIDC_CLIENT_SECRET: z.string().optional(),
+  OIDC_NAME: z.string().default("Single sign-on"),
+  GITHUB_CLIENT_ID: z.string().optional(),
+  GITHUB_CLIENT_SECRET: z.string().optional(),
+  KAFKA_BROKERS: z.string().optional(),
+  SCHEMA_REGISTRY_URL: z.string().url().optional(),
+  MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+function loadEnv(): Env {
+  const parsed = EnvSchema.safeParse(process.env);
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((i) => `  ${i.path.join(".")}: ${i.message}`).join("\n");
+    throw new Error(`Invalid Meshwork configuration:\n${problems}`);
+  }
+  return parsed.data;
+}
+
+export const env = loadEnv();
+
+export function requireDatabaseUrl(): string {
+  const url = process.env.DATABASE_URL ?? env.DATABASE_URL;
+  if (!url) throw new Error("DATABASE_URL is not set: start Meshwork with `npm start` (embedded PostgreSQL) or set DATABASE_URL.");
+  return url;
+}
