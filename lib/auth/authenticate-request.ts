@@ -1,0 +1,26 @@
+import { getServerSession } from "next-auth";
+import { userIdForToken } from "@/lib/tokens/user-id-for-token";
+import { MeshworkError } from "@/lib/errors";
+import type { Actor } from "./actor";
+import { authOptions } from "./auth-options";
+import { loadActor } from "./load-actor";
+
+/** The caller of an API request: a Bearer API token, else the browser session; null when neither. */
+export async function authenticateRequest(request: Request): Promise<Actor | null> {
+  const header = request.headers.get("authorization");
+  if (header) {
+    const match = /^Bearer\s+(\S+)$/i.exec(header);
+    if (!match) throw new MeshworkError("unauthenticated", "The Authorization header must be `Bearer <token>`.");
+    const userId = await userIdForToken(match[1]);
+    if (!userId) throw new MeshworkError("unauthenticated", "The API token is unknown, revoked or expired.");
+    return loadActor(userId);
+  }
+  return sessionActor();
+}
+
+/** The signed-in user of the current request (pages, server actions, route handlers). */
+export async function sessionActor(): Promise<Actor | null> {
+  const session = await getServerSession(authOptions);
+  const userId = (session?.user as { id?: string } | undefined)?.id;
+  return userId ? loadActor(userId) : null;
+}

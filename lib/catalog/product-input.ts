@@ -1,0 +1,94 @@
+import { z } from "zod";
+
+export const slug = z
+  .string()
+  .min(2, "must be at least 2 characters")
+  .max(64)
+  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lowercase letters, digits and single dashes (e.g. order-events)");
+
+const tag = z.string().trim().toLowerCase().min(1).max(40).regex(/^[a-z0-9][a-z0-9 _.-]*$/, "tags are lowercase words");
+
+const TopicPort = z.object({
+  name: slug,
+  type: z.literal("kafka_topic"),
+  description: z.string().max(2000).default(""),
+  topic: z.string().min(1).max(249).regex(/^[a-zA-Z0-9._-]+$/, "Kafka topic names use letters, digits, '.', '_' and '-'"),
+});
+
+const TablePort = z.object({
+  name: slug,
+  type: z.literal("table"),
+  description: z.string().max(2000).default(""),
+  table: z.string().min(1).max(200).regex(/^[a-zA-Z_][a-zA-Z0-9_]*(\.[a-zA-Z_][a-zA-Z0-9_]*){0,2}$/, "use schema.table"),
+  materializedFrom: slug.optional().describe("name of the kafka_topic output port this table is materialized from"),
+});
+
+export const OutputPortInput = z.discriminatedUnion("type", [TopicPort, TablePort]);
+
+export const InputPortInput = z.object({
+  name: slug,
+  description: z.string().max(2000).default(""),
+  from: z.object({
+    product: z.string().regex(/^urn:meshwork:[a-z0-9-]+:[a-z0-9-]+$/, "expected urn:meshwork:<domain>:<product>"),
+    port: slug,
+  }),
+});
+
+const productFields = {
+  name: z.string().trim().min(2, "must be at least 2 characters").max(120),
+  description: z.string().max(5000).default(""),
+  tags: z.array(tag).max(30).default([]),
+  classification: z.enum(["public", "internal", "confidential", "restricted"]).default("internal"),
+  containsPersonalData: z.boolean().default(false),
+  outputPorts: z.array(OutputPortInput).max(20).default([]),
+  inputPorts: z.array(InputPortInput).max(50).default([]),
+};
+
+/** The product descriptor: the API's create body and the YAML/JSON file teams keep in git. */
+export const ProductDescriptor = z.object({
+  apiVersion: z.literal("meshwork/v1").optional(),
+  kind: z.literal("DataProduct").optional(),
+  slug: slug.optional(),
+  domain: slug,
+  team: slug,
+  ...productFields,
+});
+
+export const ProductUpdate = z
+  .object({
+    name: productFields.name,
+    description: z.string().max(5000),
+    tags: productFields.tags,
+    classification: productFields.classification,
+    containsPersonalData: z.boolean(),
+    outputPorts: z.array(OutputPortInput).max(20),
+    inputPorts: z.array(InputPortInput).max(50),
+  })
+  .partial()
+  .strict();
+
+export const StatusChange = z.discriminatedUnion("status", [
+  z.object({ status: z.literal("published") }),
+  z.object({ status: z.literal("retired") }),
+  z.object({
+    status: z.literal("deprecated"),
+    reason: z.string().trim().min(5, "say why the product is deprecated"),
+    sunsetDate: z.coerce.date(),
+  }),
+]);
+
+export type ProductDescriptorInput = z.infer<typeof ProductDescriptor>;
+export type ProductUpdateInput = z.infer<typeof ProductUpdate>;
+export type OutputPort = z.infer<typeof OutputPortInput>;
+export type InputPort = z.infer<typeof InputPortInput>;
+
+export function slugify(text: string): string {
+  return text
+    .toLowerCase()
+    .normalize("NFKD")
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64);
+}
+
+export const productUrn = (domainSlug: string, productSlug: string) => `urn:meshwork:${domainSlug}:${productSlug}`;
