@@ -18,3 +18,6 @@ export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what 
   }
   return result.data;
 }
+
+const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+export const isUuid = (value: string) => UUID.test(value);

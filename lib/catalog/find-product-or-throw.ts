@@ -3,12 +3,11 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { canSeeProduct } from "@/lib/auth/permissions";
 import { notFound } from "@/lib/errors";
-
-const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
+import { isUuid } from "@/lib/validation";
 
 /** Looks a product up by id or URN; products the caller may not see are reported as not found. */
 export async function findProductOrThrow(actor: Actor, idOrUrn: string, client: Tx | typeof db = db) {
-  const where = UUID.test(idOrUrn) ? { id: idOrUrn } : idOrUrn.startsWith("urn:meshwork:") ? { urn: idOrUrn } : null;
+  const where = isUuid(idOrUrn) ? { id: idOrUrn } : idOrUrn.startsWith("urn:meshwork:") ? { urn: idOrUrn } : null;
   const product = where ? await client.dataProduct.findUnique({ where }) : null;
   if (!product || !canSeeProduct(actor, product)) throw notFound(`Data product ${idOrUrn}`);
   return product;

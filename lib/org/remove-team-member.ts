@@ -3,10 +3,11 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAdmin, ownerOfTeam } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { forbidden, notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
 
 export async function removeTeamMember(actor: Actor, teamId: string, userId: string) {
   await db.$transaction(async (tx) => {
-    const membership = await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId } }, include: { user: true, team: true } });
+    const membership = !isUuid(teamId) || !isUuid(userId) ? null : await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId } }, include: { user: true, team: true } });
     if (!membership) throw notFound("Team membership");
     if (!isAdmin(actor) && !ownerOfTeam(actor, teamId)) throw forbidden("Only admins and the team's owners can manage its members.");
     await tx.teamMembership.delete({ where: { teamId_userId: { teamId, userId } } });

@@ -3,14 +3,14 @@ import type { Actor } from "@/lib/auth/actor";
 import { isAdmin, ownerOfTeam } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { forbidden, notFound, validationFailed } from "@/lib/errors";
-import { parseInput } from "@/lib/validation";
+import { isUuid, parseInput } from "@/lib/validation";
 import { MemberInput } from "./org-input";
 
 /** Adds a person to a team or changes their role; admins and the team's owners may do it. */
 export async function setTeamMember(actor: Actor, teamId: string, input: unknown) {
   const { email, role } = parseInput(MemberInput, input, "Team member");
   return db.$transaction(async (tx) => {
-    const team = await tx.team.findUnique({ where: { id: teamId } });
+    const team = isUuid(teamId) ? await tx.team.findUnique({ where: { id: teamId } }) : null;
     if (!team) throw notFound(`Team ${teamId}`);
     if (!isAdmin(actor) && !ownerOfTeam(actor, team.id)) throw forbidden("Only admins and the team's owners can manage its members.");
     const user = await tx.user.findUnique({ where: { email: email.toLowerCase() } });

@@ -2,10 +2,11 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { notFound } from "@/lib/errors";
+import { isUuid } from "@/lib/validation";
 
 export async function revokeApiToken(actor: Actor, tokenId: string) {
   await db.$transaction(async (tx) => {
-    const token = await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.id } });
+    const token = !isUuid(tokenId) ? null : await tx.apiToken.findFirst({ where: { id: tokenId, userId: actor.id } });
     if (!token) throw notFound(`API token ${tokenId}`);
     if (token.revokedAt) return;
     await tx.apiToken.update({ where: { id: token.id }, data: { revokedAt: new Date() } });

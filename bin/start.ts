@@ -1,0 +1,86 @@
+// `npm start`: runs Meshwork with no configuration — embedded PostgreSQL (unless DATABASE_URL is set),
+// migrations, the demo mesh on an empty database, then the web app. `--dev` runs Next in development mode.
+import { spawn, spawnSync } from "node:child_process";
+import { existsSync, statSync, readdirSync } from "node:fs";
+import path from "node:path";
+import pg from "pg";
+import { migrateDatabase } from "@/lib/db/migrate";
+import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
+
+const ROOT = path.resolve(import.meta.dirname, "..");
+const dev = process.argv.includes("--dev");
+const port = process.env.PORT ?? "3000";
+
+async function ensureDatabase(serverUrl: string, name: string): Promise<string> {
+  const admin = new URL(serverUrl);
+  admin.pathname = "/postgres";
+  const client = new pg.Client({ connectionString: admin.toString() });
+  await client.connect();
+  const exists = await client.query("SELECT 1 FROM pg_database WHERE datname = $1", [name]);
+  if (exists.rowCount === 0) await client.query(`CREATE DATABASE "${name}"`);
+  await client.end();
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  return url.toString();
+}
+
+function newestSource(dir: string): number {
+  let newest = 0;
+  for (const entry of readdirSync(dir, { withFileTypes: true })) {
+    if (entry.name === "node_modules" || entry.name.startsWith(".") || entry.name === "generated") continue;
+    const full = path.join(dir, entry.name);
+    newest = Math.max(newest, entry.isDirectory() ? newestSource(full) : statSync(full).mtimeMs);
+  }
+  return newest;
+}
+
+function buildIfStale() {
+  const buildId = path.join(ROOT, ".next/BUILD_ID");
+  const stale = !existsSync(buildId) || ["app", "components", "lib"].some((d) => newestSource(path.join(ROOT, d)) > statSync(buildId).mtimeMs);
+  if (!stale) return;
+  console.log("Building the web app (first start only; takes a minute or two)…");
+  const result = spawnSync("npx", ["next", "build"], { cwd: ROOT, stdio: "inherit", env: process.env });
+  if (result.status !== 0) throw new Error("next build failed");
+}
+
+async function main() {
+  let stopDatabase = async () => {};
+  if (!process.env.DATABASE_URL) {
+    console.log("No DATABASE_URL: starting the embedded PostgreSQL in .meshwork/pg …");
+    const embedded = await startEmbeddedPostgres({ dataDir: path.join(ROOT, ".meshwork/pg"), port: Number(process.env.MESHWORK_PG_PORT ?? 54329) });
+    stopDatabase = embedded.stop;
+    process.env.DATABASE_URL = await ensureDatabase(embedded.serverUrl, "meshwork");
+  }
+  const migrations = await migrateDatabase(process.env.DATABASE_URL);
+  console.log(`Database ready (${migrations.applied.length} migration(s) applied, ${migrations.alreadyApplied} already there).`);
+  const { seedDemoMesh } = await import("../prisma/seed");
+  const seed = await seedDemoMesh();
+  if (seed.seeded) console.log("Seeded the demo mesh.");
+
+  if (!dev) buildIfStale();
+  const web = spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` } });
+  console.log(`\nMeshwork: http://localhost:${port}  (demo password: ${process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo"})\n`);
+
+  let stopping = false;
+  const shutdown = async () => {
+    if (stopping) return;
+    stopping = true;
+    web.kill("SIGTERM");
+    await new Promise((resolve) => web.once("exit", resolve));
+    await stopDatabase();
+    process.exit(0);
+  };
+  process.on("SIGINT", shutdown);
+  process.on("SIGTERM", shutdown);
+  web.on("exit", (code) => {
+    if (!stopping) {
+      console.error(`The web app exited (${code}).`);
+      void stopDatabase().then(() => process.exit(code ?? 1));
+    }
+  });
+}
+
+main().catch((error) => {
+  console.error(error instanceof Error ? error.message : error);
+  process.exit(1);
+});

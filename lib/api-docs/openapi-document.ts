@@ -1,0 +1,66 @@
+import { z } from "zod";
+import { ProductDescriptor, ProductUpdate, StatusChange } from "@/lib/catalog/product-input";
+import { DomainInput, MemberInput, TeamInput } from "@/lib/org/org-input";
+import { CreateTokenInput } from "@/lib/tokens/create-api-token";
+
+const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
+const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
+const json = (name: string) => ({ content: { "application/json": { schema: ref(name) } } });
+const errors = {
+  "400": { description: "Malformed request", ...json("Error") },
+  "401": { description: "No session and no valid API token", ...json("Error") },
+  "403": { description: "The caller may not do this", ...json("Error") },
+  "404": { description: "Not found (or not visible to the caller)", ...json("Error") },
+  "409": { description: "Conflict (duplicate name, invalid lifecycle transition, retired product)", ...json("Error") },
+  "413": { description: "Body too large", ...json("Error") },
+  "422": { description: "Validation failed; details name each field", ...json("Error") },
+};
+const ok = (description: string) => ({ "200": { description }, ...errors });
+const idParam = { name: "id", in: "path", required: true, description: "Product id (uuid) or URN (urn:meshwork:<domain>:<product>, URL-encoded)", schema: { type: "string" } };
+const listParams = ["q", "domain", "tag", "classification", "status", "portType", "sort", "page", "pageSize"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } }));
+
+/** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. */
+export function openApiDocument() {
+  return {
+    openapi: "3.1.0",
+    info: { title: "Meshwork API", version: "1.0.0", description: "Data mesh catalog: domains, teams, data products, search, audit and API tokens. Authenticate with `Authorization: Bearer <token>` (create one under Settings → API tokens) or the browser session." },
+    servers: [{ url: "/api/v1" }],
+    security: [{ bearer: [] }],
+    components: {
+      securitySchemes: { bearer: { type: "http", scheme: "bearer" } },
+      schemas: {
+        Error: { type: "object", properties: { error: { type: "object", properties: { code: { type: "string" }, message: { type: "string" }, details: { type: "array", items: { type: "object", properties: { path: { type: "string" }, message: { type: "string" } } } } }, required: ["code", "message", "details"] } }, required: ["error"] },
+        ProductDescriptor: schema(ProductDescriptor),
+        ProductUpdate: schema(ProductUpdate),
+        StatusChange: schema(StatusChange),
+        Domain: schema(DomainInput),
+        Team: schema(TeamInput),
+        Member: schema(MemberInput),
+        TokenRequest: schema(CreateTokenInput),
+      },
+    },
+    paths: {
+      "/domains": { get: { summary: "List domains with teams and product counts", responses: ok("Domains") }, post: { summary: "Create a domain (admin)", requestBody: json("Domain"), responses: { "201": { description: "Created" }, ...errors } } },
+      "/domains/{slug}": { get: { summary: "A domain with teams, members and products", parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }], responses: ok("Domain") } },
+      "/teams": { post: { summary: "Create a team in a domain (admin)", requestBody: json("Team"), responses: { "201": { description: "Created" }, ...errors } } },
+      "/teams/{id}/members": { post: { summary: "Add a member or change their role (admin or team owner)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: json("Member"), responses: ok("Membership") } },
+      "/teams/{id}/members/{userId}": { delete: { summary: "Remove a member", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, { name: "userId", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "Removed" }, ...errors } } },
+      "/data-products": {
+        get: { summary: "List data products with filters and paging", parameters: listParams, responses: ok("Products") },
+        post: {
+          summary: "Register a data product (as draft) for one of your teams",
+          requestBody: { content: { "application/json": { schema: ref("ProductDescriptor") }, "application/yaml": { schema: ref("ProductDescriptor") } } },
+          responses: { "201": { description: "Created" }, ...errors },
+        },
+      },
+      "/data-products/{id}": { get: { summary: "A data product with ports, owners, upstream and downstream", parameters: [idParam], responses: ok("Product") }, patch: { summary: "Update a data product (owning team)", parameters: [idParam], requestBody: json("ProductUpdate"), responses: ok("Updated") } },
+      "/data-products/{id}/status": { post: { summary: "Change lifecycle status (team owner): draft → published → deprecated → retired", parameters: [idParam], requestBody: json("StatusChange"), responses: ok("Status changed") } },
+      "/data-products/{id}/descriptor": { get: { summary: "The product as a YAML descriptor", parameters: [idParam], responses: ok("YAML") } },
+      "/search": { get: { summary: "Full-text search with facets (domain, tag, classification, status, portType)", parameters: listParams, responses: ok("Items, total and facet counts") } },
+      "/tokens": { get: { summary: "Your API tokens", responses: ok("Tokens") }, post: { summary: "Create an API token (the token is shown once)", requestBody: json("TokenRequest"), responses: { "201": { description: "Created" }, ...errors } } },
+      "/tokens/{id}": { delete: { summary: "Revoke an API token", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "Revoked" }, ...errors } } },
+      "/audit-events": { get: { summary: "Audit log (stewards and admins)", parameters: ["action", "entityType", "entityId", "actor", "page", "pageSize"].map((name) => ({ name, in: "query", schema: { type: "string" } })), responses: ok("Events") } },
+      "/me": { get: { summary: "The caller, with team memberships", responses: ok("Actor") } },
+    },
+  };
+}

@@ -1,0 +1,32 @@
+import { NextResponse } from "next/server";
+import type { Actor } from "@/lib/auth/actor";
+import { authenticateRequest } from "@/lib/auth/authenticate-request";
+import { requireActor } from "@/lib/auth/permissions";
+import { MeshworkError } from "@/lib/errors";
+
+type Params = Record<string, string | string[]>;
+type Context<P> = { params: Promise<P> };
+type Handler<P> = (args: { request: Request; actor: Actor; params: P }) => Promise<unknown>;
+
+export function errorResponse(error: unknown): NextResponse {
+  if (error instanceof MeshworkError) {
+    return NextResponse.json({ error: { code: error.code, message: error.message, details: error.details } }, { status: error.status });
+  }
+  console.error(error);
+  return NextResponse.json({ error: { code: "internal_error", message: "Something went wrong on our side; the change was not saved.", details: [] } }, { status: 500 });
+}
+
+/** Wraps a /api/v1 handler: authenticates the caller (401 when nobody), maps errors to `{ error }` bodies. */
+export function apiRoute<P extends Params = Params>(handler: Handler<P>, options: { status?: number } = {}) {
+  return async (request: Request, context: Context<P>): Promise<Response> => {
+    try {
+      const actor = requireActor(await authenticateRequest(request));
+      const result = await handler({ request, actor, params: await context.params });
+      if (result instanceof Response) return result;
+      if (result === undefined) return new NextResponse(null, { status: 204 });
+      return NextResponse.json(result, { status: options.status ?? 200 });
+    } catch (error) {
+      return errorResponse(error);
+    }
+  };
+}
