@@ -1,0 +1,64 @@
+import { db } from "@/lib/db";
+import { invalidVersion, schemaNotFound, subjectNotFound, versionNotFound } from "./registry-error";
+
+// The registry's read side. Schemas are immutable by id, so lookups by id are cached in the process.
+const schemaCache = new Map<number, { schema: string; schemaType: string; references: unknown[] }>();
+
+type SchemaBody = { schema: string; schemaType?: string; references?: unknown[] };
+
+/** Confluent omits schemaType for AVRO (the default) and references when there are none. */
+export function schemaBody(row: { schema: string; schemaType: string; references: unknown }): SchemaBody {
+  const refs = Array.isArray(row.references) ? row.references : [];
+  return { schema: row.schema, ...(row.schemaType !== "AVRO" ? { schemaType: row.schemaType } : {}), ...(refs.length ? { references: refs } : {}) };
+}
+
+export async function getSchemaById(id: number): Promise<SchemaBody> {
+  let row = schemaCache.get(id);
+  if (!row) {
+    if (!Number.isInteger(id) || id < 1 || id > 2 ** 31 - 1) throw schemaNotFound();
+    const found = await db.registrySchema.findUnique({ where: { id } });
+    if (!found) throw schemaNotFound();
+    row = { schema: found.schema, schemaType: found.schemaType, references: found.references as unknown[] };
+    if (schemaCache.size > 10_000) schemaCache.clear();
+    schemaCache.set(id, row);
+  }
+  return schemaBody(row);
+}
+
+export async function listSchemaVersions(id: number, includeDeleted = false) {
+  await getSchemaById(id);
+  const rows = await db.registrySubjectVersion.findMany({ where: { schemaId: id, ...(includeDeleted ? {} : { deleted: false }) }, orderBy: [{ subject: "asc" }, { version: "asc" }] });
+  return rows.map((r) => ({ subject: r.subject, version: r.version }));
+}
+
+export async function listSubjects(includeDeleted = false): Promise<string[]> {
+  const rows = await db.registrySubjectVersion.findMany({ where: includeDeleted ? {} : { deleted: false }, distinct: ["subject"], select: { subject: true }, orderBy: { subject: "asc" } });
+  return rows.map((r) => r.subject);
+}
+
+export async function listSubjectVersions(subject: string, includeDeleted = false): Promise<number[]> {
+  const rows = await db.registrySubjectVersion.findMany({ where: { subject, ...(includeDeleted ? {} : { deleted: false }) }, orderBy: { version: "asc" }, select: { version: true } });
+  if (rows.length === 0) throw subjectNotFound(subject);
+  return rows.map((r) => r.version);
+}
+
+/** "latest" and -1 mean the newest live version; otherwise a positive 32-bit integer. */
+export function parseVersion(version: string): number | "latest" {
+  if (version === "latest" || version === "-1") return "latest";
+  const n = Number(version);
+  if (!/^\d+$/.test(version) || !Number.isInteger(n) || n < 1 || n > 2 ** 31 - 1) throw invalidVersion(version);
+  return n;
+}
+
+export async function getSubjectVersion(subject: string, versionParam: string, includeDeleted = false) {
+  const version = parseVersion(versionParam);
+  const exists = await db.registrySubjectVersion.findFirst({ where: { subject }, select: { id: true } });
+  if (!exists) throw subjectNotFound(subject);
+  const row = await db.registrySubjectVersion.findFirst({
+    where: { subject, ...(version === "latest" ? {} : { version }), ...(includeDeleted ? {} : { deleted: false }) },
+    orderBy: { version: "desc" },
+    include: { schema: true },
+  });
+  if (!row) throw versionNotFound(versionParam);
+  return { subject: row.subject, id: row.schemaId, version: row.version, ...schemaBody(row.schema) };
+}

@@ -1,0 +1,42 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { checkSchemaAgainstContract } from "@/lib/contracts/check-schema-against-contract";
+import { effectiveCompatibility } from "./compatibility-level";
+import { requireSubjectWriter } from "./registry-access";
+import { incompatible, invalidSchema } from "./registry-error";
+import { parseSchemaRequest } from "./registry-input";
+import { canonicalSchema } from "./schema-fingerprint";
+import { storeSubjectVersion } from "./store-subject-version";
+import { checkAgainstSubject } from "./subject-compatibility";
+import { findPortForSubject } from "./subject-port";
+import { validateSchema } from "./validate-schema";
+
+/**
+ * POST /subjects/{subject}/versions. A subject that belongs to a port is held to the port's active contract
+ * and compatibility mode, like any contract publish.
+ */
+export async function registerSchema(actor: Actor, subject: string, body: unknown): Promise<{ id: number }> {
+  const request = parseSchemaRequest(body);
+  const canonical = canonicalSchema(request.schemaType, request.schema);
+  validateSchema(request.schemaType, canonical);
+  return db.$transaction(async (tx) => {
+    const port = await findPortForSubject(subject, tx);
+    requireSubjectWriter(actor, subject, port);
+    if (port && port.part === "value") {
+      const active = await tx.contractVersion.findFirst({ where: { portId: port.id, status: "active" }, orderBy: { activatedAt: "desc" } });
+      if (active) {
+        const problems = checkSchemaAgainstContract(active.document as never, request.schemaType as "AVRO" | "JSON", JSON.parse(canonical));
+        if (problems.length > 0) throw invalidSchema(`does not match the active contract ${active.version} of ${port.dataProduct.urn}: ${problems.join("; ")}`);
+      }
+    }
+    const mode = await effectiveCompatibility(subject, tx);
+    const verdict = await checkAgainstSubject(tx, subject, request.schemaType, canonical, mode);
+    if (!verdict.compatible) throw incompatible(subject, verdict.messages);
+    const stored = await storeSubjectVersion(tx, subject, request.schemaType, canonical, request.references);
+    if (stored.created) {
+      await recordAuditEvent(tx, actor, { action: "registry.register", entityType: "registry_subject", entityId: subject, summary: `Registered schema id ${stored.id} as version ${stored.version} of ${subject}`, after: { id: stored.id, version: stored.version, schemaType: request.schemaType } });
+    }
+    return { id: stored.id };
+  });
+}

@@ -1,0 +1,23 @@
+/** Confluent Schema Registry errors: an HTTP status plus Confluent's `error_code` and message body. */
+export class RegistryError extends Error {
+  constructor(
+    public readonly status: number,
+    public readonly errorCode: number,
+    message: string,
+  ) {
+    super(message);
+    this.name = "RegistryError";
+  }
+}
+
+export const subjectNotFound = (subject: string) => new RegistryError(404, 40401, `Subject '${subject}' not found.`);
+export const versionNotFound = (version: string | number) => new RegistryError(404, 40402, `Version ${version} not found.`);
+export const schemaNotFound = () => new RegistryError(404, 40403, "Schema not found");
+export const subjectLevelConfigNotFound = (subject: string) => new RegistryError(404, 40408, `Subject '${subject}' does not have subject-level compatibility configured`);
+export const invalidSchema = (reason: string) => new RegistryError(422, 42201, `Invalid schema: ${reason}`);
+export const invalidVersion = (version: string) => new RegistryError(422, 42202, `The specified version '${version}' is not a valid version id. Allowed values are between [1, 2^31-1] and the string "latest"`);
+export const invalidCompatibilityLevel = (level: string) => new RegistryError(422, 42203, `Invalid compatibility level. Valid values are none, backward, forward, full, backward_transitive, forward_transitive, and full_transitive (got '${level}')`);
+export const unauthorized = (message = "Unauthorized") => new RegistryError(401, 401, message);
+export const forbiddenRegistry = (message: string) => new RegistryError(403, 40301, message);
+export const incompatible = (subject: string, messages: string[]) =>
+  new RegistryError(409, 409, `Schema being registered is incompatible with an earlier schema for subject "${subject}", details: [${messages.join(", ")}]`);

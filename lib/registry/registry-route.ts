@@ -1,0 +1,35 @@
+import { RegistryError } from "./registry-error";
+
+export const REGISTRY_CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
+
+export function registryJson(body: unknown, status = 200): Response {
+  return new Response(JSON.stringify(body), { status, headers: { "content-type": REGISTRY_CONTENT_TYPE } });
+}
+
+type Handler<P> = (request: Request, params: P) => Promise<unknown>;
+
+/** Wraps a schema-registry handler: Confluent's content type and `{ error_code, message }` error bodies. */
+export function registryRoute<P>(handler: Handler<P>) {
+  return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
+    try {
+      const result = await handler(request, await context.params);
+      return result instanceof Response ? result : registryJson(result);
+    } catch (error) {
+      if (error instanceof RegistryError) return registryJson({ error_code: error.errorCode, message: error.message }, error.status);
+      console.error(error);
+      return registryJson({ error_code: 50001, message: "Error in the backend data store" }, 500);
+    }
+  };
+}
+
+export async function readRegistryBody(request: Request): Promise<unknown> {
+  const text = await request.text();
+  if (text.length > 1_000_000) throw new RegistryError(413, 413, "Request body too large");
+  try {
+    return JSON.parse(text);
+  } catch {
+    throw new RegistryError(400, 400, "Unrecognized request body: not valid JSON");
+  }
+}
+
+export const wantsDeleted = (request: Request) => new URL(request.url).searchParams.get("deleted") === "true";

@@ -1,0 +1,47 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import type { CompatibilityMode } from "@/lib/generated/prisma/enums";
+import { COMPATIBILITY_MODES, GLOBAL_SUBJECT } from "./compatibility-level";
+import { requireSubjectWriter } from "./registry-access";
+import { invalidCompatibilityLevel } from "./registry-error";
+import { findPortForSubject } from "./subject-port";
+
+export function parseCompatibilityLevel(body: unknown): CompatibilityMode {
+  const raw = (body as { compatibility?: unknown; compatibilityLevel?: unknown } | null)?.compatibility ?? (body as { compatibilityLevel?: unknown } | null)?.compatibilityLevel;
+  const level = String(raw ?? "").toUpperCase();
+  if (!(COMPATIBILITY_MODES as readonly string[]).includes(level)) throw invalidCompatibilityLevel(String(raw ?? ""));
+  return level as CompatibilityMode;
+}
+
+/** PUT /config (global, admins) and PUT /config/{subject}; a port's subject sets the port's own mode. */
+export async function setCompatibilityLevel(actor: Actor, subject: string | null, body: unknown) {
+  const level = parseCompatibilityLevel(body);
+  return db.$transaction(async (tx) => {
+    const port = subject ? await findPortForSubject(subject, tx) : null;
+    requireSubjectWriter(actor, subject ?? "(global)", port);
+    if (port) await tx.port.update({ where: { id: port.id }, data: { compatibilityMode: level } });
+    else await tx.registryConfig.upsert({ where: { subject: subject ?? GLOBAL_SUBJECT }, update: { compatibility: level }, create: { subject: subject ?? GLOBAL_SUBJECT, compatibility: level } });
+    await recordAuditEvent(tx, actor, {
+      action: "registry.config",
+      entityType: port ? "port" : "registry_subject",
+      entityId: port ? port.id : subject ?? "(global)",
+      summary: `Compatibility of ${subject ?? "the registry"} set to ${level}`,
+      before: port ? { compatibility: port.compatibilityMode } : undefined,
+      after: { compatibility: level },
+    });
+    return { compatibility: level };
+  });
+}
+
+export async function getCompatibilityLevel(subject: string | null, defaultToGlobal: boolean) {
+  if (subject) {
+    const port = await findPortForSubject(subject);
+    if (port) return { compatibilityLevel: port.compatibilityMode };
+    const own = await db.registryConfig.findUnique({ where: { subject } });
+    if (own) return { compatibilityLevel: own.compatibility };
+    if (!defaultToGlobal) return null;
+  }
+  const global = await db.registryConfig.findUnique({ where: { subject: GLOBAL_SUBJECT } });
+  return { compatibilityLevel: global?.compatibility ?? "BACKWARD" };
+}
