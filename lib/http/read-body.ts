@@ -39,3 +39,8 @@ const isYaml = (request: Request) => /yaml/i.test(request.headers.get("content-t
 export async function readDescriptorBody(request: Request): Promise<unknown> {
   return isYaml(request) ? parseProductDescriptor(await readBodyText(request)) : readJsonBody(request);
 }
+
+/** A contract submission: JSON `{ contract, schemaType?, customSchema?, draft? }`, or the raw ODCS YAML itself. */
+export async function readContractBody(request: Request, extra: Record<string, string> = {}): Promise<unknown> {
+  return isYaml(request) ? { contract: await readBodyText(request), ...extra } : readJsonBody(request);
+}

@@ -1,0 +1,25 @@
+import { z } from "zod";
+
+export const MAX_CONTRACT_BYTES = 512 * 1024;
+
+/** What an owner (or a producer's CI) sends: the ODCS document, and optionally a hand-written schema. */
+export const ContractSubmission = z.object({
+  contract: z.string().min(1, "send the ODCS contract as YAML or JSON text").max(MAX_CONTRACT_BYTES, "the contract is larger than 512 KiB"),
+  schemaType: z.enum(["AVRO", "JSON"]).default("AVRO"),
+  customSchema: z.string().max(MAX_CONTRACT_BYTES).optional(),
+  draft: z.boolean().default(false),
+});
+
+export const ContractCheck = ContractSubmission.extend({ port: z.string().min(1, "name the output port (id or urn:meshwork:<domain>:<product>:<port>)") });
+
+export const ContractDecision = z.object({ note: z.string().trim().max(2000).default("") });
+
+export type ContractSubmissionInput = z.infer<typeof ContractSubmission>;
+
+export function parseSemver(version: unknown): { major: number; minor: number; patch: number } | null {
+  const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(String(version ?? ""));
+  return match ? { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]) } : null;
+}
+
+export const compareSemver = (a: { major: number; minor: number; patch: number }, b: { major: number; minor: number; patch: number }) =>
+  a.major - b.major || a.minor - b.minor || a.patch - b.patch;

@@ -1,0 +1,19 @@
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { canEditProduct } from "@/lib/auth/permissions";
+import { findOutputPortOrThrow } from "@/lib/catalog/find-output-port-or-throw";
+
+/** A port's contract versions, newest first, with what the caller may do with them. */
+export async function listContractVersions(actor: Actor, portRef: string) {
+  const port = await findOutputPortOrThrow(actor, portRef);
+  const versions = await db.contractVersion.findMany({
+    where: { portId: port.id },
+    orderBy: [{ major: "desc" }, { minor: "desc" }, { patch: "desc" }],
+    select: { id: true, version: true, status: true, schemaType: true, customSchema: true, createdAt: true, activatedAt: true, decisionNote: true, externalSyncError: true, changes: true },
+  });
+  return {
+    port: { id: port.id, name: port.name, type: port.type, location: port.location, compatibilityMode: port.compatibilityMode, product: port.dataProduct },
+    canPublish: canEditProduct(actor, port.dataProduct) && port.dataProduct.status !== "retired",
+    versions,
+  };
+}
