@@ -1,0 +1,60 @@
+#!/usr/bin/env -S npx tsx
+// The meshwork CLI: lets a producer's CI check and publish data contracts through the API.
+//   npx meshwork contract check   FILE --port urn:meshwork:<domain>:<product>:<port>
+//   npx meshwork contract publish FILE --port urn:meshwork:<domain>:<product>:<port> [--schema-type JSON] [--draft]
+// Environment: MESHWORK_URL (default http://localhost:3000), MESHWORK_TOKEN (an API token; required).
+import { readFile } from "node:fs/promises";
+import { parseArgs } from "node:util";
+
+const USAGE = `usage: meshwork contract check|publish FILE --port PORT_URN [--schema-type AVRO|JSON] [--draft]
+  PORT_URN   urn:meshwork:<domain>:<product>:<port>
+  env        MESHWORK_URL (default http://localhost:3000), MESHWORK_TOKEN (API token)`;
+
+type ApiError = { error?: { code: string; message: string; details?: { path: string; message: string }[] } };
+
+function fail(message: string, code = 2): never {
+  console.error(message);
+  process.exit(code);
+}
+
+async function main() {
+  const { positionals, values } = parseArgs({
+    allowPositionals: true,
+    options: { port: { type: "string" }, "schema-type": { type: "string", default: "AVRO" }, draft: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+  });
+  const [area, command, file] = positionals;
+  if (values.help || area !== "contract" || !["check", "publish"].includes(command ?? "") || !file || !values.port) fail(USAGE);
+  const token = process.env.MESHWORK_TOKEN ?? fail("MESHWORK_TOKEN is not set: create an API token in Meshwork (API tokens page) and export it.");
+  const base = (process.env.MESHWORK_URL ?? "http://localhost:3000").replace(/\/$/, "");
+  const contract = await readFile(file, "utf8").catch((e: Error) => fail(`cannot read ${file}: ${e.message}`));
+  const body = { contract, schemaType: values["schema-type"]!.toUpperCase(), draft: values.draft, ...(command === "check" ? { port: values.port } : {}) };
+  const url = command === "check" ? `${base}/api/v1/contracts/check` : `${base}/api/v1/ports/${encodeURIComponent(values.port!)}/contracts`;
+  const response = await fetch(url, { method: "POST", headers: { authorization: `Bearer ${token}`, "content-type": "application/json" }, body: JSON.stringify(body) }).catch((e: Error) =>
+    fail(`cannot reach ${base}: ${e.message}`),
+  );
+  const result = (await response.json().catch(() => ({}))) as Record<string, unknown> & ApiError;
+  if (!response.ok) {
+    console.error(`✗ ${result.error?.message ?? `HTTP ${response.status}`}`);
+    for (const d of result.error?.details ?? []) console.error(`  ${d.path}: ${d.message}`);
+    process.exit(1);
+  }
+  if (command === "check") {
+    const errors = (result.errors as { path: string; message: string }[]) ?? [];
+    const reasons = (result.reasons as string[]) ?? [];
+    if (!result.valid) {
+      console.error(`✗ ${file} is not a valid contract:`);
+      for (const e of errors) console.error(`  ${e.path}: ${e.message}`);
+      process.exit(1);
+    }
+    const verdict = result.outcome === "would-activate" ? "✓ valid and compatible" : result.outcome === "needs-approval" ? "! valid; incompatible new major version: needs a steward's approval" : "✗ incompatible";
+    console.log(`${verdict} (${result.version} vs ${result.previousVersion ?? "no active version"}, mode ${result.compatibilityMode})`);
+    for (const r of reasons) console.log(`  - ${r}`);
+    for (const c of (result.changes as { message: string; breaking: boolean }[]) ?? []) console.log(`  ${c.breaking ? "breaking" : "change  "}  ${c.message}`);
+    process.exit(result.outcome === "refused" ? 1 : 0);
+  }
+  console.log(`✓ contract ${result.version} ${result.status === "active" ? "is active" : `is ${result.status}`}${result.schemaId ? ` (schema id ${result.schemaId})` : ""}`);
+  for (const r of (result.reasons as string[]) ?? []) console.log(`  - ${r}`);
+  if (result.externalSyncError) console.error(`! ${result.externalSyncError}`);
+}
+
+void main();
