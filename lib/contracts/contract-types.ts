@@ -35,10 +35,9 @@ export type QualityRule = {
   [key: string]: unknown;
 };
 
-/** A property of a schema object; `properties` nest an object, `items` describe an array's elements. */
-export type SchemaProperty = {
+/** What properties and array items share; `properties` nest an object, `items` describe an array's elements. */
+type PropertyFields = {
   id?: string;
-  name: string;
   businessName?: string;
   physicalName?: string;
   logicalType?: LogicalType;
@@ -62,8 +61,10 @@ export type SchemaProperty = {
   [key: string]: unknown;
 };
 
-/** The element description of an array property: a property without a name. */
-export type SchemaItem = Omit<SchemaProperty, "name"> & { name?: string };
+export type SchemaProperty = PropertyFields & { name: string };
+
+/** The element description of an array property: a property whose name is optional. */
+export type SchemaItem = PropertyFields & { name?: string };
 
 /** One element of `schema[]`: a table, a topic, a file... */
 export type SchemaObject = {
