@@ -17,7 +17,7 @@ const STATUS: Record<ErrorCode, number> = {
   payload_too_large: 413,
 };
 
-export type ErrorDetail = { path: string; message: string };
+export type ErrorDetail = { path: string; message: string; line?: number; column?: number };
 
 /** The one error type the domain throws; lib/http maps it to a status and `{ error: { code, message, details } }`. */
 export class MeshworkError extends Error {

@@ -28,7 +28,7 @@ export type ContractEvaluation =
       reasons: string[];
     };
 
-const errorDetail = (e: { path: string; message: string; line?: number }) => ({ path: e.path || "(root)", message: e.line ? `${e.message} (line ${e.line})` : e.message });
+const errorDetail = (e: { path: string; message: string; line?: number; column?: number }): ErrorDetail => ({ path: e.path || "(root)", message: e.message, ...(e.line ? { line: e.line, column: e.column } : {}) });
 
 /**
  * Everything Meshwork decides about a submitted contract version, without saving anything: is it valid, which
