@@ -1,0 +1,126 @@
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import type { Db } from "@/lib/db";
+import { prepareTestDatabase, type TestDatabase } from "@/lib/testing/test-database";
+import { DEMO_USERS } from "./demo-users";
+
+// The seed only runs on a database without domains, and other test files share the run's database: use a fresh one.
+let database: TestDatabase;
+let db: Db;
+let seedDemoMesh: typeof import("@/prisma/seed").seedDemoMesh;
+let loadActor: typeof import("@/lib/auth/load-actor").loadActor;
+let verifyPassword: typeof import("@/lib/auth/passwords").verifyPassword;
+let firstRun: Awaited<ReturnType<typeof seedDemoMesh>>;
+let seedMs: number;
+
+beforeAll(async () => {
+  database = await prepareTestDatabase("demo");
+  process.env.DATABASE_URL = database.url;
+  delete (globalThis as { meshworkDb?: Db }).meshworkDb;
+  ({ db } = await import("@/lib/db"));
+  ({ seedDemoMesh } = await import("@/prisma/seed"));
+  ({ loadActor } = await import("@/lib/auth/load-actor"));
+  ({ verifyPassword } = await import("@/lib/auth/passwords"));
+  const started = Date.now();
+  firstRun = await seedDemoMesh();
+  seedMs = Date.now() - started;
+});
+
+afterAll(async () => {
+  await db?.$disconnect();
+  await database?.drop();
+});
+
+/** The URNs of the products whose output ports the input ports of `downstreamUrn` read. */
+async function upstreamsOf(downstreamUrn: string): Promise<string[]> {
+  const inputs = await db.port.findMany({
+    where: { direction: "input", dataProduct: { urn: downstreamUrn } },
+    include: { upstreamPort: { include: { dataProduct: { select: { urn: true } } } } },
+  });
+  return inputs.map((p) => p.upstreamPort!.dataProduct.urn);
+}
+
+describe("seedDemoMesh on an empty database", () => {
+  it("seeds the whole mesh within a few seconds", async () => {
+    expect(firstRun.seeded).toBe(true);
+    console.log(`Seeded the demo mesh in ${seedMs} ms.`);
+    expect(seedMs).toBeLessThan(15_000);
+    expect(await db.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`).toEqual([{ name: new URL(database.url).pathname.slice(1) }]);
+  });
+
+  it("creates at least 6 domains, each with a team, and at least 25 products", async () => {
+    const domains = await db.domain.findMany({ include: { _count: { select: { teams: true, products: true } } } });
+    expect(domains.length).toBeGreaterThanOrEqual(6);
+    for (const slug of ["orders", "payments", "inventory", "shipping", "customers", "marketing"]) {
+      const domain = domains.find((d) => d.slug === slug);
+      expect(domain, slug).toBeDefined();
+      expect(domain!._count.teams).toBeGreaterThan(0);
+      expect(domain!._count.products).toBeGreaterThan(0);
+    }
+    expect(await db.dataProduct.count()).toBeGreaterThanOrEqual(25);
+  });
+
+  it("gives every product a description, tags and at least one output port, and a search document", async () => {
+    const products = await db.dataProduct.findMany({ include: { ports: true } });
+    for (const p of products) {
+      expect(p.ports.filter((port) => port.direction === "output").length, p.urn).toBeGreaterThan(0);
+      expect(p.description.length, p.urn).toBeGreaterThan(40);
+      expect(p.tags.length, p.urn).toBeGreaterThanOrEqual(3);
+      expect(p.searchText, p.urn).toContain(p.name);
+    }
+    expect(new Set(products.map((p) => p.classification))).toEqual(new Set(["public", "internal", "confidential", "restricted"]));
+    const tables = products.flatMap((p) => p.ports).filter((port) => port.type === "table" && port.sourcePortId);
+    expect(tables.length).toBeGreaterThan(10);
+  });
+
+  it("has most products published, some drafts, two deprecated with a reason and sunset date, one retired", async () => {
+    const products = await db.dataProduct.findMany();
+    const count = (status: string) => products.filter((p) => p.status === status).length;
+    expect(count("published")).toBeGreaterThan(products.length / 2);
+    expect(count("draft")).toBeGreaterThan(0);
+    expect(count("retired")).toBe(1);
+    const deprecated = products.filter((p) => p.status === "deprecated");
+    expect(deprecated).toHaveLength(2);
+    for (const p of deprecated) {
+      expect(p.deprecationReason).toBeTruthy();
+      expect(p.sunsetDate!.getTime()).toBeGreaterThan(Date.now());
+    }
+  });
+
+  it("links products into a lineage DAG including orders → order-fulfilment-sla → customer-360", async () => {
+    expect(await upstreamsOf("urn:meshwork:shipping:order-fulfilment-sla")).toContain("urn:meshwork:orders:orders");
+    expect(await upstreamsOf("urn:meshwork:customers:customer-360")).toContain("urn:meshwork:shipping:order-fulfilment-sla");
+    expect(await upstreamsOf("urn:meshwork:finance:revenue-daily")).toEqual(expect.arrayContaining(["urn:meshwork:payments:payments", "urn:meshwork:orders:orders"]));
+    expect(await upstreamsOf("urn:meshwork:customers:churn-scores")).toContain("urn:meshwork:customers:customer-360");
+  });
+
+  it("creates every demo user with the demo password and the teams it lists", async () => {
+    for (const demo of DEMO_USERS) {
+      const user = await db.user.findUniqueOrThrow({ where: { email: demo.email }, omit: { passwordHash: false } });
+      expect(user.passwordHash, demo.email).toBeTruthy();
+      // bcrypt is slow on purpose: checking the password of the first account is enough.
+      if (demo === DEMO_USERS[0]) expect(await verifyPassword("meshwork-demo", user.passwordHash!)).toBe(true);
+      const actor = await loadActor(user.id);
+      expect(actor).toMatchObject({ email: demo.email, name: demo.name, role: demo.role });
+      const teams = actor!.memberships.map((m) => ({ domain: m.domainSlug, team: m.teamSlug, role: m.role }));
+      expect(teams).toEqual(expect.arrayContaining(demo.teams));
+      expect(teams).toHaveLength(demo.teams.length);
+    }
+    const roles = DEMO_USERS.map((u) => u.role);
+    expect(roles).toEqual(expect.arrayContaining(["admin", "steward", "user"]));
+  });
+
+  it("wrote an audit event for each product's registration and status changes", async () => {
+    const products = await db.dataProduct.findMany({ select: { id: true, status: true } });
+    const created = await db.auditEvent.findMany({ where: { action: "product.create" } });
+    expect(created.map((e) => e.entityId).sort()).toEqual(products.map((p) => p.id).sort());
+    const published = await db.auditEvent.count({ where: { action: "product.publish" } });
+    expect(published).toBe(products.filter((p) => p.status !== "draft").length);
+    expect(await db.auditEvent.count({ where: { action: "domain.create" } })).toBe(await db.domain.count());
+  });
+
+  it("does nothing when called again", async () => {
+    const before = { products: await db.dataProduct.count(), events: await db.auditEvent.count(), users: await db.user.count() };
+    expect(await seedDemoMesh()).toEqual({ seeded: false });
+    expect({ products: await db.dataProduct.count(), events: await db.auditEvent.count(), users: await db.user.count() }).toEqual(before);
+  });
+});
