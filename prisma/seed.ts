@@ -13,6 +13,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { createDomain } from "@/lib/org/create-domain";
 import { createTeam } from "@/lib/org/create-team";
 import { setTeamMember } from "@/lib/org/set-team-member";
+import { seedProductContracts } from "./seed-contracts";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { DEMO_DOMAINS, DEMO_PRODUCTS, DEMO_TEAMS, type DemoLifecycle, type DemoProduct } from "./demo-mesh";
 
@@ -84,6 +85,7 @@ export async function seedDemoMesh(): Promise<SeedResult> {
 
   for (const { lifecycle, ...descriptor } of upstreamFirst(DEMO_PRODUCTS)) {
     const product = await createDataProduct(admin, descriptor);
+    await seedProductContracts(admin, product.urn);
     await applyLifecycle(admin, product.urn, lifecycle);
   }
   return { seeded: true, users: DEMO_USERS.length, domains: DEMO_DOMAINS.length, teams: DEMO_TEAMS.length, products: DEMO_PRODUCTS.length };

@@ -1,0 +1,49 @@
+import { expect, type APIRequestContext, type Page } from "@playwright/test";
+
+export const DEMO_PASSWORD = process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo";
+
+/** A short unique suffix so every test seeds its own, uniquely named data. */
+export const unique = (prefix: string) => `${prefix}-${Date.now().toString(36)}${Math.floor(Math.random() * 1e4).toString(36)}`;
+
+/** Signs a request context in through next-auth's credentials endpoint (the session cookie stays in the context). */
+export async function signInApi(request: APIRequestContext, email: string): Promise<void> {
+  const { csrfToken } = await (await request.get("/api/auth/csrf")).json();
+  const response = await request.post("/api/auth/callback/credentials", { form: { csrfToken, email, password: DEMO_PASSWORD, json: "true" } });
+  expect(response.ok(), `sign-in of ${email}`).toBeTruthy();
+  const me = await request.get("/api/v1/me");
+  expect(me.status(), `session of ${email}`).toBe(200);
+}
+
+/** Signs a browser page in through the sign-in form, as a person would. */
+export async function signInPage(page: Page, email: string): Promise<void> {
+  await page.goto("/sign-in");
+  await page.getByLabel("E-mail").fill(email);
+  await page.getByLabel("Password").fill(DEMO_PASSWORD);
+  await page.getByRole("button", { name: "Sign in", exact: true }).click();
+  await expect(page.getByTestId("current-user")).toBeVisible();
+}
+
+/** Creates a personal API token for the signed-in context and returns it. */
+export async function createToken(request: APIRequestContext, name = unique("token")): Promise<string> {
+  const response = await request.post("/api/v1/tokens", { data: { name } });
+  expect(response.status()).toBe(201);
+  return (await response.json()).token;
+}
+
+/** A minimal valid product descriptor for the given team, with a topic and a table materialized from it. */
+export function descriptor(domain: string, team: string, name: string, extra: Record<string, unknown> = {}) {
+  const slug = name.toLowerCase().replace(/[^a-z0-9]+/g, "-");
+  return {
+    name,
+    domain,
+    team,
+    description: `${name}: test product registered by an end-to-end test.`,
+    tags: ["e2e"],
+    classification: "internal",
+    outputPorts: [
+      { name: "events", type: "kafka_topic", topic: `${domain}.${slug}.v1` },
+      { name: "table", type: "table", table: `analytics.${slug.replace(/-/g, "_")}`, materializedFrom: "events" },
+    ],
+    ...extra,
+  };
+}

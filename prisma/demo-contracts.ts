@@ -1,0 +1,45 @@
+// The demo mesh's data contracts: the fields of every product's output ports, and the versions some went
+// through. Field spec: "name:logicalType[!required][#key][~pii]:description".
+export const FIELDS: Record<string, string[]> = {
+  "product-catalog": ["sku:string!#:Stock keeping unit", "product_name:string!:Display name", "category:string!:Category path, e.g. Home > Kitchen", "brand:string:Brand name", "active:boolean!:Sellable in at least one channel", "changed_at:timestamp!:When the change happened (UTC)"],
+  pricing: ["sku:string!#:Stock keeping unit", "list_price:number!:Price incl. VAT", "currency:string!:ISO 4217 code", "promotion_id:string:Promotion that sets the price, if any", "valid_from:timestamp!:Start of validity (UTC)", "valid_to:timestamp:End of validity (UTC)"],
+  clickstream: ["event_id:string!#:Unique event id", "visitor_id:string!~:Pseudonymous visitor id (cookie)", "event_type:string!:page_view, add_to_cart, …", "page_url:string!:URL without query string", "device:string:desktop, mobile or app", "occurred_at:timestamp!:Client time (UTC)"],
+  sessions: ["session_id:string!#:Session id", "visitor_id:string!~:Pseudonymous visitor id", "started_at:timestamp!:First event", "ended_at:timestamp!:Last event", "page_views:integer!:Number of page views", "converted:boolean!:An order was placed in the session"],
+  "site-search-queries": ["search_id:string!#:Search id", "session_id:string!:Session of the search", "query_text:string!:What was typed, lower-cased", "result_count:integer!:Number of results shown", "clicked_sku:string:SKU clicked from the results", "searched_at:timestamp!:When (UTC)"],
+  customers: ["customer_id:string!#:Customer id", "email:string!~:E-mail address", "full_name:string!~:Full name", "country:string!:ISO 3166 country", "marketing_consent:boolean!:Opted in to marketing", "updated_at:timestamp!:Last change (UTC)"],
+  "loyalty-points": ["transaction_id:string!#:Points transaction id", "customer_id:string!~:Customer id", "points:integer!:Points earned (+) or redeemed (-)", "reason:string!:earn, redeem, expire or reversal", "order_id:string:Order that earned the points", "booked_at:timestamp!:Booking time (UTC)"],
+  "customer-360": ["customer_id:string!#:Customer id", "email:string!~:E-mail address", "lifetime_value:number!:Net revenue to date, EUR", "order_count:integer!:Orders to date", "last_order_at:timestamp:Most recent order", "loyalty_tier:string:bronze, silver or gold", "on_time_delivery_rate:number:Share of orders delivered within SLA"],
+  "churn-scores": ["customer_id:string!#~:Customer id", "scoring_week:date!:Monday of the scoring week", "churn_probability:number!:0–1", "model_version:string!:Model that scored"],
+  "customer-segments": ["customer_id:string!#~:Customer id", "segment:string!:Segment name", "assigned_at:timestamp!:When the segment was assigned"],
+  orders: ["order_id:string!#:Order id", "customer_id:string!~:Customer who ordered", "status:string!:placed, paid, shipped, delivered, cancelled", "total_amount:number!:Order total incl. VAT", "currency:string!:ISO 4217 code", "placed_at:timestamp!:When the order was placed (UTC)"],
+  "order-items": ["order_item_id:string!#:Order line id", "order_id:string!:Order id", "sku:string!:Stock keeping unit", "quantity:integer!:Units ordered", "unit_price:number!:Price per unit incl. VAT"],
+  returns: ["return_id:string!#:Return id", "order_id:string!:Order id", "status:string!:requested, received, refunded, rejected", "reason:string:Reason given by the customer", "requested_at:timestamp!:When (UTC)"],
+  "orders-nightly-export": ["order_id:string!#:Order id", "customer_id:string!~:Customer id", "status:string!:Order status", "total_amount:number!:Total", "snapshot_date:date!:Export date"],
+  payments: ["payment_id:string!#:Payment id", "order_id:string!:Order id", "method:string!:card, wallet, pay_later", "amount:number!:Amount", "currency:string!:ISO 4217 code", "status:string!:authorised, captured, failed", "updated_at:timestamp!:Last change (UTC)"],
+  refunds: ["refund_id:string!#:Refund id", "payment_id:string!:Payment refunded", "amount:number!:Refunded amount", "currency:string!:ISO 4217 code", "status:string!:requested, settled, failed", "updated_at:timestamp!:Last change (UTC)"],
+  "fraud-scores": ["order_id:string!#:Order id", "score:number!:0–1, higher is riskier", "decision:string!:accept, review, reject", "model_version:string!:Model that scored", "scored_at:timestamp!:When (UTC)"],
+  chargebacks: ["chargeback_id:string!#:Dispute id", "payment_id:string!:Payment disputed", "reason_code:string!:Scheme reason code", "amount:number!:Disputed amount", "status:string!:opened, won, lost", "updated_at:timestamp!:Last change (UTC)"],
+  "stock-movements": ["movement_id:string!#:Movement id", "sku:string!:Stock keeping unit", "warehouse_id:string!:Warehouse", "quantity:integer!:Units (+ in, - out)", "movement_type:string!:receipt, pick, adjustment, transfer", "booked_at:timestamp!:Booking time (UTC)"],
+  "inventory-levels": ["sku:string!#:Stock keeping unit", "warehouse_id:string!#:Warehouse", "on_hand:integer!:Units on hand", "reserved:integer!:Units reserved for open orders", "as_of:timestamp!:Level time (UTC)"],
+  "warehouse-capacity": ["warehouse_id:string!#:Warehouse", "capacity_date:date!#:Day", "pick_capacity:integer!:Order lines that can be picked", "utilisation:number!:Share of capacity planned"],
+  "replenishment-forecast": ["sku:string!#:Stock keeping unit", "warehouse_id:string!#:Warehouse", "forecast_date:date!#:Day forecast", "forecast_units:number!:Expected demand", "suggested_order_units:integer:Units to order"],
+  shipments: ["shipment_id:string!#:Shipment id", "order_id:string!:Order id", "carrier:string!:Carrier code", "status:string!:packed, handed_over, in_transit, delivered", "updated_at:timestamp!:Last change (UTC)"],
+  "carrier-events": ["tracking_event_id:string!#:Scan id", "tracking_number:string!:Carrier tracking number", "carrier:string!:Carrier code", "scan_type:string!:Carrier scan code", "scanned_at:timestamp!:Scan time (UTC)"],
+  "order-fulfilment-sla": ["order_id:string!#:Order id", "promised_delivery:date!:Date promised at checkout", "delivered_at:timestamp:Actual delivery", "sla_status:string!:on_track, at_risk, breached, met", "updated_at:timestamp!:Last change (UTC)"],
+  "parcel-tracking-feed": ["scan_id:string!#:Scan id", "tracking_number:string!:Tracking number", "raw_payload:string!:Carrier payload as received", "received_at:timestamp!:When received (UTC)"],
+  "email-engagement": ["email_event_id:string!#:Event id", "customer_id:string!~:Recipient", "campaign_id:string!:Campaign", "event_type:string!:sent, opened, clicked, bounced, unsubscribed", "occurred_at:timestamp!:When (UTC)"],
+  "marketing-attribution": ["conversion_id:string!#:Conversion id", "order_id:string!:Order attributed", "channel:string!:Marketing channel", "campaign_id:string:Campaign", "attributed_revenue:number!:Revenue share, EUR", "model:string!:Attribution model"],
+  "campaign-performance": ["campaign_id:string!#:Campaign", "report_date:date!#:Day", "spend:number!:Spend, EUR", "conversions:integer!:Attributed conversions", "revenue:number!:Attributed revenue, EUR"],
+  invoices: ["invoice_id:string!#:Invoice number", "order_id:string!:Order invoiced", "customer_id:string!~:Customer", "net_amount:number!:Net amount", "vat_amount:number!:VAT", "issued_at:timestamp!:Issue time (UTC)"],
+  "revenue-daily": ["revenue_date:date!#:Day", "country:string!#:ISO 3166 country", "gross_revenue:number!:Gross revenue, EUR", "refunds:number!:Refunds, EUR", "net_revenue:number!:Net revenue, EUR"],
+  "gross-margin": ["margin_date:date!#:Day", "category:string!#:Product category", "revenue:number!:Net revenue, EUR", "cost_of_goods:number!:COGS, EUR", "gross_margin:number!:Revenue minus COGS, EUR"],
+};
+
+/** Fields a product's stream gained in a later minor version (optional, so the change is BACKWARD compatible). */
+export const ADDED_LATER: Record<string, { version: string; fields: string[] }[]> = {
+  orders: [{ version: "1.1.0", fields: ["coupon_code:string:Coupon applied at checkout"] }, { version: "1.2.0", fields: ["sales_channel:string:web, app or store"] }],
+  payments: [{ version: "1.1.0", fields: ["psp_reference:string:Reference at the payment service provider"] }],
+  customers: [{ version: "1.1.0", fields: ["preferred_language:string:IETF language tag"] }],
+  shipments: [{ version: "1.1.0", fields: ["estimated_delivery:date:Carrier's estimate"] }],
+  clickstream: [{ version: "1.1.0", fields: ["referrer:string:Referring URL host"] }],
+};

@@ -1,0 +1,79 @@
+import YAML from "yaml";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { submitContractVersion } from "@/lib/contracts/submit-contract-version";
+import { ADDED_LATER, FIELDS } from "./demo-contracts";
+
+type Port = { id: string; name: string; type: string; location: string | null };
+type Product = { urn: string; slug: string; name: string; description: string; classification: string; domain: { slug: string }; team: { name: string; contactEmail: string | null } };
+
+function property(spec: string) {
+  const [name, typeFlags, description] = spec.split(":");
+  const logicalType = typeFlags.replace(/[!#~]/g, "");
+  const pii = typeFlags.includes("~");
+  const key = typeFlags.includes("#");
+  return {
+    name,
+    logicalType,
+    physicalType: { string: "string", number: "double", integer: "long", boolean: "boolean", timestamp: "timestamp", date: "date" }[logicalType] ?? logicalType,
+    description,
+    required: typeFlags.includes("!"),
+    ...(key ? { primaryKey: true } : {}),
+    ...(pii ? { classification: "restricted", tags: ["pii"] } : {}),
+    ...(key
+      ? { quality: [{ type: "library", metric: "nullValues", mustBe: 0, dimension: "completeness", severity: "error", description: `${name} is never empty` }] }
+      : {}),
+  };
+}
+
+function contractYaml(product: Product, port: Port, version: string, fields: string[]): string {
+  const isTopic = port.type === "kafka_topic";
+  return YAML.stringify({
+    apiVersion: "v3.1.0",
+    kind: "DataContract",
+    id: `${product.urn}:${port.name}`,
+    name: `${product.name} — ${port.name}`,
+    version,
+    status: "active",
+    domain: product.domain.slug,
+    description: { purpose: product.description, usage: isTopic ? `Consume ${port.location} for low-latency use.` : `Query ${port.location} for analytics.` },
+    schema: [
+      {
+        name: port.name.replace(/-/g, "_"),
+        physicalName: port.location ?? port.name,
+        logicalType: "object",
+        physicalType: isTopic ? "topic" : "table",
+        description: `${product.name}: ${port.name}`,
+        properties: fields.map(property),
+        quality: [{ type: "library", metric: "rowCount", mustBeGreaterThan: 0, dimension: "completeness", description: "The data set is never empty" }],
+      },
+    ],
+    team: { name: product.team.name },
+    support: [{ channel: product.team.contactEmail ?? "#data-support", tool: product.team.contactEmail ? "email" : "slack" }],
+    slaProperties: isTopic
+      ? [{ property: "latency", value: 5, unit: "m" }, { property: "retention", value: 7, unit: "d" }]
+      : [{ property: "frequency", value: 1, unit: "d" }, { property: "retention", value: 3, unit: "y" }],
+  });
+}
+
+/** Publishes an active contract on every output port of a demo product, some through several versions. */
+export async function seedProductContracts(admin: Actor, urn: string): Promise<number> {
+  const product = await db.dataProduct.findUniqueOrThrow({ where: { urn }, include: { domain: true, team: true, ports: { where: { direction: "output" }, orderBy: { createdAt: "asc" } } } });
+  const fields = FIELDS[product.slug];
+  if (!fields) throw new Error(`The demo mesh has no contract fields for ${product.slug}`);
+  const history = ADDED_LATER[product.slug] ?? [];
+  let published = 0;
+  for (const port of product.ports) {
+    // A topic went through its versions; the table materialized from it starts with every field at 1.0.0.
+    const steps = port.type === "kafka_topic" ? history : [];
+    let current = port.type === "kafka_topic" ? fields : [...fields, ...history.flatMap((h) => h.fields)];
+    await submitContractVersion(admin, port.id, { contract: contractYaml(product, port, "1.0.0", current) });
+    published++;
+    for (const step of steps) {
+      current = [...current, ...step.fields];
+      await submitContractVersion(admin, port.id, { contract: contractYaml(product, port, step.version, current) });
+      published++;
+    }
+  }
+  return published;
+}
