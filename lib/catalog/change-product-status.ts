@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { canChangeProductStatus } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { conflict, forbidden } from "@/lib/errors";
+import { conflict, forbidden, validationFailed } from "@/lib/errors";
 import type { ProductStatus } from "@/lib/generated/prisma/enums";
 import { parseInput } from "@/lib/validation";
 import { StatusChange } from "./product-input";
@@ -27,7 +27,7 @@ export async function changeProductStatus(actor: Actor, idOrUrn: string, input: 
       throw conflict(`A ${product.status} product cannot become ${change.status}${allowed.length ? ` (it can become ${allowed.join(" or ")})` : ""}.`);
     }
     if (change.status === "deprecated" && change.sunsetDate.getTime() < Date.now() - 86_400_000) {
-      throw conflict("The sunset date must not be in the past.", [{ path: "sunsetDate", message: "must be today or later" }]);
+      throw validationFailed("The sunset date must not be in the past.", [{ path: "sunsetDate", message: "must be today or later" }]);
     }
     const deprecation = change.status === "deprecated" ? { deprecationReason: change.reason, sunsetDate: change.sunsetDate } : { deprecationReason: null, sunsetDate: null };
     const updated = await tx.dataProduct.update({ where: { id: product.id }, data: { status: change.status, ...deprecation } });

@@ -4,7 +4,7 @@ import { canEditProduct } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, forbidden, isUniqueViolation, validationFailed } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { ProductDescriptor, productUrn, slugify } from "./product-input";
+import { ProductDescriptor, productUrn, slug as ProductSlug, slugify } from "./product-input";
 import { productSnapshot } from "./product-snapshot";
 import { refreshSearchDocument } from "./refresh-search-document";
 import { writePorts } from "./write-ports";
@@ -13,6 +13,10 @@ import { writePorts } from "./write-ports";
 export async function createDataProduct(actor: Actor, input: unknown) {
   const descriptor = parseInput(ProductDescriptor, input, "Data product");
   const slug = descriptor.slug ?? slugify(descriptor.name);
+  // A name without latin letters or digits (e.g. "受注データ") yields no usable slug, so the URN would be broken.
+  if (!ProductSlug.safeParse(slug).success) {
+    throw validationFailed(`The name "${descriptor.name}" does not give a usable URL slug; give one in \`slug\`.`, [{ path: "slug", message: "required when the name has fewer than 2 latin letters or digits" }]);
+  }
   try {
     return await db.$transaction(async (tx) => {
       const team = await tx.team.findFirst({ where: { slug: descriptor.team, domain: { slug: descriptor.domain } }, include: { domain: true } });

@@ -87,8 +87,8 @@ export function slugify(text: string): string {
     .toLowerCase()
     .normalize("NFKD")
     .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 64);
+    .slice(0, 64)
+    .replace(/^-+|-+$/g, "");
 }
 
 export const productUrn = (domainSlug: string, productSlug: string) => `urn:meshwork:${domainSlug}:${productSlug}`;
