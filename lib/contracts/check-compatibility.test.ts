@@ -69,6 +69,7 @@ const JSON_CASES: Case[] = [
   ["accept null", object({ id: str }), object({ id: { type: ["string", "null"] } }), { BACKWARD: true, FORWARD: 'property "id": now accepts null, which the previous schema refuses' }],
   ["change a nested property's type", object({ customer: object({ age: { type: "integer" } }) }), object({ customer: object({ age: str }) }), { BACKWARD: 'property "customer.age": type changed from integer to string', FORWARD: 'property "customer.age": type changed from integer to string' }],
   ["change array items", object({ tags: { type: "array", items: str } }), object({ tags: { type: "array", items: { type: "integer" } } }), { BACKWARD: 'property "tags[]": type changed from string to integer', FORWARD: 'property "tags[]": type changed from string to integer' }],
+  ["add an anyOf alternative", object({ ref: str }), object({ ref: { anyOf: [str, { type: "integer" }] } }), { BACKWARD: true, FORWARD: 'property "ref": type changed from string to integer' }],
   ["follow local $refs", { $defs: { Id: str }, ...object({ id: { $ref: "#/$defs/Id" } }) }, { $defs: { Id: num }, ...object({ id: { $ref: "#/$defs/Id" } }) }, { BACKWARD: 'property "id": type changed from string to number', FORWARD: 'property "id": type changed from string to number' }],
 ];
 

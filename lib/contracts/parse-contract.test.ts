@@ -85,6 +85,10 @@ describe("parseContract", () => {
     expect(errors).toEqual([{ path: "schema[0].name", message: 'required field "name" is missing', line: 8, column: 5 }]);
   });
 
+  it("requires a version", () => {
+    expect(errorsOf(VALID.replace("version: 1.0.0\n", ""))).toEqual([{ path: "version", message: 'required field "version" is missing', line: 1, column: 1 }]);
+  });
+
   it("names a missing top-level field", () => {
     const errors = errorsOf(VALID.replace("id: orders\n", ""));
     expect(errors).toEqual([{ path: "id", message: 'required field "id" is missing', line: 1, column: 1 }]);

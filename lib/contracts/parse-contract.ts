@@ -1,4 +1,4 @@
-import { isMap, LineCounter, parseDocument } from "yaml";
+import { isMap, LineCounter, parseDocument, type Document } from "yaml";
 import { checkContractRules } from "./check-contract-rules";
 import type { ContractIssue } from "./contract-issue";
 import type { ContractError, OdcsContract } from "./contract-types";
@@ -37,7 +37,7 @@ export function parseContract(text: string, format: "yaml" | "json" = "yaml"): P
   return { ok: true, contract: valid, yaml: format === "yaml" ? text : exportContract(valid) };
 }
 
-function placeIssue(issue: ContractIssue, document: Parameters<typeof locateNode>[0], lineCounter: LineCounter): ContractError {
+function placeIssue(issue: ContractIssue, document: Document, lineCounter: LineCounter): ContractError {
   const { line, column } = locateNode(document, lineCounter, issue.segments, issue.at);
   return { path: formatPath(issue.segments), message: issue.message, line, column };
 }
