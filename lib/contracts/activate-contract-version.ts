@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { storeSubjectVersion } from "@/lib/registry/store-subject-version";
 
-type VersionRow = { id: string; portId: string; version: string; schemaType: "AVRO" | "JSON" | "PROTOBUF"; valueSchema: string; changes: unknown };
+type VersionRow = { id: string; portId: string; version: string; schemaType: "AVRO" | "JSON" | "PROTOBUF"; valueSchema: string; keySchema: string | null; changes: unknown };
 type PortRow = { id: string; type: string; location: string | null; dataProduct: { urn: string } };
 
 /**
@@ -14,7 +14,9 @@ export async function activateContractVersion(tx: Tx, actor: Actor, version: Ver
   const previous = await tx.contractVersion.findMany({ where: { portId: port.id, status: "active", id: { not: version.id } }, select: { id: true, version: true } });
   await tx.contractVersion.updateMany({ where: { id: { in: previous.map((p) => p.id) } }, data: { status: "deprecated" } });
   await tx.contractVersion.update({ where: { id: version.id }, data: { status: "active", activatedAt: new Date() } });
-  const registered = port.type === "kafka_topic" && port.location ? await storeSubjectVersion(tx, `${port.location}-value`, version.schemaType, version.valueSchema) : null;
+  const topic = port.type === "kafka_topic" ? port.location : null;
+  const registered = topic ? await storeSubjectVersion(tx, `${topic}-value`, version.schemaType, version.valueSchema) : null;
+  if (topic && version.keySchema) await storeSubjectVersion(tx, `${topic}-key`, version.schemaType, version.keySchema);
   const diff = { version: version.version, previousVersion: previous.at(-1)?.version ?? null, changes: version.changes ?? [] };
   await tx.contractEvent.create({ data: { portId: port.id, contractVersionId: version.id, type: "contract.activated", diff: diff as never } });
   await recordAuditEvent(tx, actor, {

@@ -6,6 +6,7 @@ import { checkSchemaAgainstContract } from "./check-schema-against-contract";
 import { compareSemver, parseSemver, type ContractSubmissionInput } from "./contract-input";
 import { diffContracts } from "./diff-contracts";
 import { parseContract } from "./parse-contract";
+import { toAvroKeySchema } from "./to-avro-key-schema";
 import { toAvroSchema } from "./to-avro-schema";
 import { toJsonSchema } from "./to-json-schema";
 
@@ -21,6 +22,7 @@ export type ContractEvaluation =
       semver: { major: number; minor: number; patch: number };
       schemaType: "AVRO" | "JSON";
       valueSchema: string;
+      keySchema: string | null;
       customSchema: boolean;
       changes: ReturnType<typeof diffContracts>;
       previousVersion: string | null;
@@ -88,10 +90,19 @@ export async function evaluateContractVersion(tx: Tx, port: PortForContract, inp
     semver,
     schemaType: input.schemaType,
     valueSchema: JSON.stringify(valueSchema),
+    keySchema: keySchemaFor(port, input, document),
     customSchema: Boolean(input.customSchema),
     changes,
     previousVersion: active?.version ?? null,
     compatibility: { mode, compatible: verdict.compatible, messages: verdict.messages },
     reasons,
   };
+}
+
+// Topics keyed by the contract's primary key get an Avro key schema, registered under `<topic>-key`.
+function keySchemaFor(port: PortForContract, input: ContractSubmissionInput, document: Record<string, unknown>): string | null {
+  if (port.type !== "kafka_topic" || input.schemaType !== "AVRO") return null;
+  const schemaName = (document.schema as { name?: string; physicalName?: string }[] | undefined)?.find((s) => s.physicalName === port.location)?.name;
+  const key = toAvroKeySchema(document as never, schemaName);
+  return key ? JSON.stringify(key) : null;
 }

@@ -38,6 +38,7 @@ export async function submitContractVersion(actor: Actor, portRef: string, input
           document: evaluation.document as never,
           schemaType: evaluation.schemaType,
           valueSchema: evaluation.valueSchema,
+          keySchema: evaluation.keySchema,
           customSchema: evaluation.customSchema,
           changes: evaluation.changes as never,
           createdById: actor.id,
