@@ -1,0 +1,54 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ProductForm } from "@/components/product-form/product-form";
+import { valuesFromProduct } from "@/components/product-form/values-from-product";
+import { pageActor } from "@/lib/auth/page-actor";
+import { getDataProduct } from "@/lib/catalog/get-data-product";
+import { productUrn } from "@/lib/catalog/product-input";
+import { MeshworkError } from "@/lib/errors";
+
+export const metadata = { title: "Edit data product" };
+
+export default async function EditProductPage({ params }: { params: Promise<{ domain: string; slug: string }> }) {
+  const { domain, slug } = await params;
+  const actor = await pageActor();
+  const product = await getDataProduct(actor, productUrn(domain, slug)).catch((error: unknown) => {
+    if (error instanceof MeshworkError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const url = `/products/${product.domain.slug}/${product.slug}`;
+
+  if (!product.permissions.canEdit) {
+    return (
+      <div className="mx-auto max-w-lg py-20 text-center" data-testid="edit-forbidden">
+        <p className="text-sm font-semibold text-red-600">403 · Not allowed</p>
+        <h1 className="mt-2 text-2xl font-semibold">You cannot edit {product.name}</h1>
+        <p className="mt-2 text-slate-600">
+          {product.status === "retired" ? "Retired products are read-only." : `Only members of ${product.team.name} and platform admins can edit this data product.`}
+        </p>
+        <Link href={url} className="mt-6 inline-block text-brand-600 hover:underline">
+          Back to the product
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-6">
+      <header>
+        <p className="text-sm text-slate-500">
+          <Link href={`/domains/${product.domain.slug}`} className="hover:text-slate-800">
+            {product.domain.name}
+          </Link>{" "}
+          /{" "}
+          <Link href={url} className="hover:text-slate-800">
+            {product.name}
+          </Link>{" "}
+          / Edit
+        </p>
+        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Edit {product.name}</h1>
+      </header>
+      <ProductForm mode="edit" initial={valuesFromProduct(product)} product={{ id: product.id, urn: product.urn, url, teamLabel: `${product.domain.name} / ${product.team.name}` }} />
+    </div>
+  );
+}

@@ -1,0 +1,123 @@
+import type { ApiErrorDetail } from "./api-request";
+
+export type TeamOption = { domainSlug: string; domainName: string; teamSlug: string; teamName: string };
+
+export type OutputPortRow = { key: string; name: string; type: "kafka_topic" | "table"; description: string; location: string; materializedFrom: string };
+
+export type UpstreamChoice = { urn: string; name: string; domain: string };
+
+export type InputPortRow = { key: string; name: string; description: string; upstream: UpstreamChoice | null; port: string; hidden?: boolean };
+
+export type ProductFormValues = {
+  team: string;
+  name: string;
+  description: string;
+  tags: string[];
+  classification: "public" | "internal" | "confidential" | "restricted";
+  containsPersonalData: boolean;
+  outputPorts: OutputPortRow[];
+  inputPorts: InputPortRow[];
+};
+
+export const CLASSIFICATIONS = [
+  { value: "public", label: "Public", explanation: "Safe to share outside the company; no approval needed." },
+  { value: "internal", label: "Internal", explanation: "Anyone in the company may use it once subscribed." },
+  { value: "confidential", label: "Confidential", explanation: "Business-sensitive; the owning team approves every subscription." },
+  { value: "restricted", label: "Restricted", explanation: "Highly sensitive (e.g. personal or payment data); owner and steward both approve." },
+] as const;
+
+let counter = 0;
+export const rowKey = () => `row-${Date.now().toString(36)}-${(counter++).toString(36)}`;
+
+export const teamValue = (t: { domainSlug: string; teamSlug: string }) => `${t.domainSlug}/${t.teamSlug}`;
+
+export const emptyOutputPort = (): OutputPortRow => ({ key: rowKey(), name: "", type: "kafka_topic", description: "", location: "", materializedFrom: "" });
+export const emptyInputPort = (): InputPortRow => ({ key: rowKey(), name: "", description: "", upstream: null, port: "" });
+
+export function emptyValues(team: string): ProductFormValues {
+  return { team, name: "", description: "", tags: [], classification: "internal", containsPersonalData: false, outputPorts: [], inputPorts: [] };
+}
+
+/** The product's ports and fields as the API's descriptor shape (create) or update shape (edit). */
+export function toFields(v: ProductFormValues) {
+  return {
+    name: v.name.trim(),
+    description: v.description,
+    tags: v.tags,
+    classification: v.classification,
+    containsPersonalData: v.containsPersonalData,
+    outputPorts: v.outputPorts.map((p) =>
+      p.type === "kafka_topic"
+        ? { name: p.name.trim(), type: p.type, description: p.description, topic: p.location.trim() }
+        : { name: p.name.trim(), type: p.type, description: p.description, table: p.location.trim(), ...(p.materializedFrom ? { materializedFrom: p.materializedFrom } : {}) },
+    ),
+    inputPorts: v.inputPorts.map((p) => ({ name: p.name.trim(), description: p.description, from: { product: p.upstream?.urn ?? "", port: p.port } })),
+  };
+}
+
+export function toDescriptor(v: ProductFormValues) {
+  const [domain = "", team = ""] = v.team.split("/");
+  return { domain, team, ...toFields(v) };
+}
+
+/** Only the top-level fields that differ from what was loaded, so an edit touches nothing else. */
+export function changedFields(initial: ProductFormValues, current: ProductFormValues): Record<string, unknown> {
+  const before = toFields(initial) as Record<string, unknown>;
+  const after = toFields(current) as Record<string, unknown>;
+  return Object.fromEntries(Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])));
+}
+
+/**
+ * The form field an API error path belongs to: `outputPorts[1].topic` → `outputPorts.1.location`,
+ * `inputPorts[0].from.port` → `inputPorts.0.port`, `domain`/`team` → the team select, `slug` → the name.
+ */
+export function fieldForPath(path: string, v: ProductFormValues): string {
+  const out = /^outputPorts\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (out) {
+    const field = out[2] ?? "name";
+    const mapped = field === "topic" || field === "table" ? "location" : ["name", "type", "description", "materializedFrom"].includes(field) ? field : "name";
+    return `outputPorts.${out[1]}.${mapped}`;
+  }
+  const byName = /^outputPorts\.([a-z0-9-]+)$/.exec(path);
+  if (byName) return "outputPorts";
+  const inp = /^inputPorts\[(\d+)\](?:\.(\w+))?(?:\.(\w+))?/.exec(path);
+  if (inp) {
+    const [, index, field, sub] = inp;
+    if (field === "from") return sub === "port" ? `inputPorts.${index}.port` : `inputPorts.${index}.upstream`;
+    return `inputPorts.${index}.${field === "description" ? "description" : "name"}`;
+  }
+  if (path === "domain" || path === "team") return "team";
+  if (path === "slug" || path === "name") return "name";
+  if (path.startsWith("tags")) return "tags";
+  if (["description", "classification", "containsPersonalData"].includes(path)) return path;
+  void v;
+  return "form";
+}
+
+export function errorsByField(details: ApiErrorDetail[], v: ProductFormValues): Record<string, string> {
+  const out: Record<string, string> = {};
+  for (const d of details) {
+    const field = fieldForPath(d.path, v);
+    out[field] = out[field] ? `${out[field]}; ${d.message}` : d.message;
+  }
+  return out;
+}
+
+/** A human label for an error path in the summary ("Output port 2 · topic"). */
+export function labelForPath(path: string): string {
+  const out = /^outputPorts\[(\d+)\](?:\.(\w+))?/.exec(path);
+  if (out) return `Output port ${Number(out[1]) + 1}${out[2] ? ` · ${out[2]}` : ""}`;
+  const inp = /^inputPorts\[(\d+)\](?:\.([\w.]+))?/.exec(path);
+  if (inp) return `Input port ${Number(inp[1]) + 1}${inp[2] ? ` · ${inp[2]}` : ""}`;
+  return path;
+}
+
+/** Suggests a port name from a topic or table ("orders.order-events.v1" → "order-events-v1"). */
+export function suggestPortName(location: string): string {
+  const last = location.split(".").slice(-2).join("-");
+  return last
+    .toLowerCase()
+    .replace(/[^a-z0-9]+/g, "-")
+    .replace(/^-+|-+$/g, "")
+    .slice(0, 64);
+}

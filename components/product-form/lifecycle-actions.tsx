@@ -1,0 +1,113 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApiError, apiRequest } from "./api-request";
+import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "./field";
+import { Modal } from "./modal";
+
+type Status = "draft" | "published" | "deprecated" | "retired";
+type Change = { status: "published" } | { status: "retired" } | { status: "deprecated"; reason: string; sunsetDate: string };
+
+const isoDay = (d: Date) => d.toISOString().slice(0, 10);
+
+/** Publish / Deprecate / Retire buttons for the transitions the server allows from the current status. */
+export function LifecycleActions({ productId, productName, status, transitions }: { productId: string; productName: string; status: Status; transitions: Status[] }) {
+  const router = useRouter();
+  const [dialog, setDialog] = useState<"deprecate" | "retire" | null>(null);
+  const [reason, setReason] = useState("");
+  const [sunsetDate, setSunsetDate] = useState(() => isoDay(new Date(Date.now() + 90 * 86_400_000)));
+
+  const change = useMutation({
+    mutationFn: (body: Change) => apiRequest(`/api/v1/data-products/${productId}/status`, { method: "POST", json: body }),
+    onSuccess: () => {
+      setDialog(null);
+      router.refresh();
+    },
+  });
+  const error = change.error instanceof ApiError ? change.error : change.error ? new ApiError(0, "error", change.error.message) : null;
+  const fieldError = (path: string) => error?.details.find((d) => d.path === path)?.message;
+
+  const open = (which: "deprecate" | "retire") => {
+    change.reset();
+    setDialog(which);
+  };
+
+  return (
+    <>
+      {transitions.includes("published") && (
+        <button type="button" disabled={change.isPending} onClick={() => change.mutate({ status: "published" })} className={`${primaryButton} px-3! py-1.5!`} title={status === "deprecated" ? "Withdraw the deprecation and publish again" : "Make it visible to everyone in the catalog"}>
+          {change.isPending && !dialog ? "Publishing…" : status === "deprecated" ? "Publish again" : "Publish"}
+        </button>
+      )}
+      {transitions.includes("deprecated") && (
+        <button type="button" onClick={() => open("deprecate")} className={`${secondaryButton} px-3! py-1.5! text-amber-800!`}>
+          Deprecate
+        </button>
+      )}
+      {transitions.includes("retired") && (
+        <button type="button" onClick={() => open("retire")} className={`${secondaryButton} px-3! py-1.5! text-red-700!`}>
+          Retire
+        </button>
+      )}
+      {error && !dialog && (
+        <p role="alert" className="w-full text-sm text-red-600" data-testid="lifecycle-error">
+          {error.message}
+        </p>
+      )}
+
+      <Modal open={dialog === "deprecate"} onClose={() => setDialog(null)} title={`Deprecate ${productName}`} description="Consumers see the reason and the sunset date, and are warned to move off before then." testId="deprecate-dialog">
+        <form
+          className="space-y-4"
+          onSubmit={(e) => {
+            e.preventDefault();
+            change.mutate({ status: "deprecated", reason, sunsetDate });
+          }}
+        >
+          <Field id="deprecation-reason" label="Reason" error={fieldError("reason")} hint="E.g. “Replaced by order-events v2, which carries currency.”">
+            <textarea id="deprecation-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} required minLength={5} {...describedBy("deprecation-reason", fieldError("reason"), true)} />
+          </Field>
+          <Field id="sunset-date" label="Sunset date" error={fieldError("sunsetDate")} hint="The day the product will be retired.">
+            <input id="sunset-date" type="date" value={sunsetDate} min={isoDay(new Date())} onChange={(e) => setSunsetDate(e.target.value)} className={inputClass} required {...describedBy("sunset-date", fieldError("sunsetDate"), true)} />
+          </Field>
+          {error && !error.details.length && (
+            <p role="alert" className="text-sm text-red-600">
+              {error.message}
+            </p>
+          )}
+          <div className="flex justify-end gap-2 pt-1">
+            <button type="button" onClick={() => setDialog(null)} className={secondaryButton}>
+              Cancel
+            </button>
+            <button type="submit" disabled={change.isPending} className={primaryButton}>
+              {change.isPending ? "Deprecating…" : "Deprecate product"}
+            </button>
+          </div>
+        </form>
+      </Modal>
+
+      <Modal
+        open={dialog === "retire"}
+        onClose={() => setDialog(null)}
+        title={`Retire ${productName}?`}
+        description={<>A retired product disappears from search and can no longer be edited or read from by new input ports. <strong className="font-medium text-slate-800">This cannot be undone.</strong></>}
+        testId="retire-dialog"
+      >
+        {error && (
+          <p role="alert" className="mb-3 text-sm text-red-600">
+            {error.message}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <button type="button" onClick={() => setDialog(null)} className={secondaryButton}>
+            Cancel
+          </button>
+          <button type="button" disabled={change.isPending} onClick={() => change.mutate({ status: "retired" })} className={dangerButton}>
+            {change.isPending ? "Retiring…" : "Retire product"}
+          </button>
+        </div>
+      </Modal>
+    </>
+  );
+}
