@@ -1,0 +1,20 @@
+import { RoleRequired } from "@/components/admin/role-required";
+import { AuditLog } from "@/components/audit/audit-log";
+import { pageActor } from "@/lib/auth/page-actor";
+import { isSteward } from "@/lib/auth/permissions";
+
+export const metadata = { title: "Audit log" };
+
+export default async function AuditPage() {
+  const actor = await pageActor();
+  if (!isSteward(actor)) return <RoleRequired title="Stewards and admins only" message="The audit log is for governance stewards and platform admins." />;
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
+        <p className="mt-1 text-sm text-slate-600">Every change that matters, who made it and what it changed. Click a row to see the before/after.</p>
+      </header>
+      <AuditLog />
+    </div>
+  );
+}

@@ -1,0 +1,262 @@
+"use client";
+
+import { useMutation, useQueries, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { Badge } from "@/components/ui/badge";
+import { Card } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Skeleton } from "@/components/ui/skeleton";
+import { ApiError, apiRequest, errorMessage } from "@/components/product-form/api-request";
+import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/product-form/field";
+import { Modal } from "@/components/product-form/modal";
+import { useSluggedName } from "./use-slugged-name";
+
+type DomainSummary = { id: string; slug: string; name: string; description: string; teams: { id: string; slug: string; name: string }[] };
+type Member = { userId: string; role: "owner" | "member"; user: { id: string; name: string; email: string } };
+type DomainDetail = Omit<DomainSummary, "teams"> & { teams: { id: string; slug: string; name: string; description: string; contactEmail: string | null; memberships: Member[] }[] };
+
+const fieldErrors = (error: unknown): Record<string, string> =>
+  error instanceof ApiError ? Object.fromEntries(error.details.map((d) => [d.path, d.message])) : {};
+
+/** Domains → teams → members, with forms to create domains and teams and to manage membership. */
+export function AdminConsole() {
+  const domains = useQuery({ queryKey: ["domains"], queryFn: () => apiRequest<{ items: DomainSummary[] }>("/api/v1/domains").then((r) => r.items) });
+  const details = useQueries({
+    queries: (domains.data ?? []).map((d) => ({ queryKey: ["domain", d.slug], queryFn: () => apiRequest<DomainDetail>(`/api/v1/domains/${d.slug}`) })),
+  });
+
+  return (
+    <div className="grid gap-6 lg:grid-cols-3">
+      <div className="space-y-6 lg:col-span-1">
+        <CreateDomainForm />
+        <CreateTeamForm domains={domains.data ?? []} />
+      </div>
+      <div className="space-y-4 lg:col-span-2" data-testid="org-tree">
+        {domains.isPending && <Skeleton className="h-40 w-full" />}
+        {domains.isError && <p className="text-sm text-red-600">{errorMessage(domains.error)}</p>}
+        {domains.data?.length === 0 && <EmptyState title="No domains yet">Create the first domain on the left, then add teams to it.</EmptyState>}
+        {domains.data?.map((d, i) => (
+          <DomainCard key={d.id} domain={d} detail={details[i]?.data} loading={details[i]?.isPending ?? true} />
+        ))}
+      </div>
+    </div>
+  );
+}
+
+function DomainCard({ domain, detail, loading }: { domain: DomainSummary; detail?: DomainDetail; loading: boolean }) {
+  return (
+    <Card testId={`domain-${domain.slug}`}>
+      <header className="flex items-baseline justify-between gap-3 border-b border-slate-100 px-5 py-3.5">
+        <div>
+          <h2 className="font-semibold text-slate-900">{domain.name}</h2>
+          {domain.description && <p className="mt-0.5 text-sm text-slate-500">{domain.description}</p>}
+        </div>
+        <span className="shrink-0 font-mono text-xs text-slate-400">{domain.slug}</span>
+      </header>
+      {domain.teams.length === 0 && <p className="px-5 py-4 text-sm text-slate-500">No teams yet.</p>}
+      <ul className="divide-y divide-slate-100">
+        {(detail?.teams ?? domain.teams.map((t) => ({ ...t, description: "", contactEmail: null, memberships: [] as Member[] }))).map((team) => (
+          <TeamRow key={team.id} domainSlug={domain.slug} team={team} loading={loading} />
+        ))}
+      </ul>
+    </Card>
+  );
+}
+
+function TeamRow({ domainSlug, team, loading }: { domainSlug: string; team: DomainDetail["teams"][number]; loading: boolean }) {
+  const queryClient = useQueryClient();
+  const [email, setEmail] = useState("");
+  const [role, setRole] = useState<"owner" | "member">("member");
+  const [removing, setRemoving] = useState<Member | null>(null);
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["domain", domainSlug] });
+
+  const add = useMutation({
+    mutationFn: () => apiRequest(`/api/v1/teams/${team.id}/members`, { method: "POST", json: { email: email.trim(), role } }),
+    onSuccess: async () => {
+      setEmail("");
+      await refresh();
+    },
+  });
+  const remove = useMutation({
+    mutationFn: (m: Member) => apiRequest(`/api/v1/teams/${team.id}/members/${m.user.id}`, { method: "DELETE" }),
+    onSuccess: async () => {
+      setRemoving(null);
+      await refresh();
+    },
+  });
+  const errors = fieldErrors(add.error);
+  const idBase = `team-${team.id}`;
+
+  return (
+    <li className="px-5 py-4" data-testid={`team-${domainSlug}-${team.slug}`}>
+      <div className="flex items-baseline justify-between gap-3">
+        <h3 className="text-sm font-semibold text-slate-800">
+          {team.name} <span className="ml-1 font-mono text-xs font-normal text-slate-400">{team.slug}</span>
+        </h3>
+        {team.contactEmail && <span className="text-xs text-slate-500">{team.contactEmail}</span>}
+      </div>
+      {loading ? (
+        <Skeleton className="mt-3 h-8 w-2/3" />
+      ) : team.memberships.length === 0 ? (
+        <p className="mt-2 text-sm text-slate-500">No members yet.</p>
+      ) : (
+        <ul className="mt-2 space-y-1" aria-label={`Members of ${team.name}`}>
+          {team.memberships.map((m) => (
+            <li key={m.user.id} className="group flex items-center justify-between gap-3 rounded-md px-2 py-1.5 hover:bg-slate-50">
+              <span className="flex min-w-0 items-center gap-2.5">
+                <span aria-hidden className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-slate-100 text-xs font-semibold text-slate-600">
+                  {m.user.name.slice(0, 1).toUpperCase()}
+                </span>
+                <span className="min-w-0">
+                  <span className="block truncate text-sm text-slate-800">{m.user.name}</span>
+                  <span className="block truncate text-xs text-slate-500">{m.user.email}</span>
+                </span>
+                <Badge tone={m.role === "owner" ? "violet" : "slate"}>{m.role}</Badge>
+              </span>
+              <button type="button" onClick={() => setRemoving(m)} className="text-xs font-medium text-slate-400 hover:text-red-600" aria-label={`Remove ${m.user.email} from ${team.name}`}>
+                Remove
+              </button>
+            </li>
+          ))}
+        </ul>
+      )}
+      <form
+        className="mt-3 flex flex-wrap items-start gap-2"
+        onSubmit={(e) => {
+          e.preventDefault();
+          add.mutate();
+        }}
+      >
+        <Field id={`${idBase}-email`} label={`E-mail of the person to add to ${team.name}`} srOnlyLabel error={errors.email} className="min-w-[14rem] flex-1">
+          <input id={`${idBase}-email`} type="email" value={email} onChange={(e) => setEmail(e.target.value)} placeholder="person@company.com" className={`${inputClass} py-1.5`} {...describedBy(`${idBase}-email`, errors.email)} />
+        </Field>
+        <Field id={`${idBase}-role`} label={`Role in ${team.name}`} srOnlyLabel error={errors.role}>
+          <select id={`${idBase}-role`} value={role} onChange={(e) => setRole(e.target.value as "owner" | "member")} className={`${inputClass} py-1.5`}>
+            <option value="member">Member</option>
+            <option value="owner">Owner</option>
+          </select>
+        </Field>
+        <button type="submit" disabled={!email.trim() || add.isPending} className={`${secondaryButton} py-1.5`} aria-label={`Add to ${team.name}`}>
+          {add.isPending ? "Adding…" : "Add member"}
+        </button>
+        {add.error && !Object.keys(errors).length && (
+          <p role="alert" className="w-full text-xs text-red-600">
+            {errorMessage(add.error)}
+          </p>
+        )}
+      </form>
+      <Modal open={!!removing} onClose={() => setRemoving(null)} title={`Remove ${removing?.user.name ?? ""} from ${team.name}?`} description="They lose access to the team’s drafts and can no longer edit its products." testId="remove-member-dialog">
+        {remove.error && (
+          <p role="alert" className="mb-3 text-sm text-red-600">
+            {errorMessage(remove.error)}
+          </p>
+        )}
+        <div className="flex justify-end gap-2">
+          <button type="button" className={secondaryButton} onClick={() => setRemoving(null)}>
+            Cancel
+          </button>
+          <button type="button" className={dangerButton} disabled={remove.isPending} onClick={() => removing && remove.mutate(removing)}>
+            {remove.isPending ? "Removing…" : "Remove member"}
+          </button>
+        </div>
+      </Modal>
+    </li>
+  );
+}
+
+function CreateDomainForm() {
+  const queryClient = useQueryClient();
+  const named = useSluggedName();
+  const [description, setDescription] = useState("");
+  const create = useMutation({
+    mutationFn: () => apiRequest<DomainSummary>("/api/v1/domains", { method: "POST", json: { name: named.name, slug: named.slug, description } }),
+    onSuccess: async () => {
+      named.reset();
+      setDescription("");
+      await queryClient.invalidateQueries({ queryKey: ["domains"] });
+    },
+  });
+  const errors = fieldErrors(create.error);
+  return (
+    <Card className="p-5" testId="create-domain">
+      <h2 className="font-semibold text-slate-900">New domain</h2>
+      <p className="mt-0.5 text-sm text-slate-500">A business area that owns data products, e.g. Orders or Payments.</p>
+      <form
+        className="mt-4 space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <Field id="domain-name" label="Domain name" error={errors.name}>
+          <input id="domain-name" value={named.name} onChange={(e) => named.setName(e.target.value)} placeholder="Customer" className={inputClass} {...describedBy("domain-name", errors.name)} />
+        </Field>
+        <Field id="domain-slug" label="Domain slug" error={errors.slug} hint="Used in URLs and URNs; cannot be changed later.">
+          <input id="domain-slug" value={named.slug} onChange={(e) => named.setSlug(e.target.value)} placeholder="customer" className={`${inputClass} font-mono`} {...describedBy("domain-slug", errors.slug, true)} />
+        </Field>
+        <Field id="domain-description" label="Domain description" error={errors.description}>
+          <textarea id="domain-description" rows={2} value={description} onChange={(e) => setDescription(e.target.value)} className={inputClass} />
+        </Field>
+        {create.error && !Object.keys(errors).length && <p role="alert" className="text-sm text-red-600">{errorMessage(create.error)}</p>}
+        {create.isSuccess && <p role="status" className="text-sm text-emerald-700">Domain {create.data.name} created.</p>}
+        <button type="submit" disabled={create.isPending} className={`${primaryButton} w-full`}>
+          {create.isPending ? "Creating…" : "Create domain"}
+        </button>
+      </form>
+    </Card>
+  );
+}
+
+function CreateTeamForm({ domains }: { domains: DomainSummary[] }) {
+  const queryClient = useQueryClient();
+  const named = useSluggedName();
+  const [domain, setDomain] = useState("");
+  const [contactEmail, setContactEmail] = useState("");
+  const create = useMutation({
+    mutationFn: () => apiRequest<{ name: string }>("/api/v1/teams", { method: "POST", json: { domain, name: named.name, slug: named.slug, ...(contactEmail.trim() ? { contactEmail: contactEmail.trim() } : {}) } }),
+    onSuccess: async () => {
+      named.reset();
+      setContactEmail("");
+      await Promise.all([queryClient.invalidateQueries({ queryKey: ["domains"] }), queryClient.invalidateQueries({ queryKey: ["domain", domain] })]);
+    },
+  });
+  const errors = fieldErrors(create.error);
+  return (
+    <Card className="p-5" testId="create-team">
+      <h2 className="font-semibold text-slate-900">New team</h2>
+      <p className="mt-0.5 text-sm text-slate-500">Teams own products; their owners approve access requests.</p>
+      <form
+        className="mt-4 space-y-3"
+        onSubmit={(e) => {
+          e.preventDefault();
+          create.mutate();
+        }}
+      >
+        <Field id="team-domain" label="Team domain" error={errors.domain}>
+          <select id="team-domain" value={domain} onChange={(e) => setDomain(e.target.value)} className={inputClass} {...describedBy("team-domain", errors.domain)}>
+            <option value="">Choose a domain…</option>
+            {domains.map((d) => (
+              <option key={d.id} value={d.slug}>
+                {d.name}
+              </option>
+            ))}
+          </select>
+        </Field>
+        <Field id="team-name" label="Team name" error={errors.name}>
+          <input id="team-name" value={named.name} onChange={(e) => named.setName(e.target.value)} placeholder="Customer Identity" className={inputClass} {...describedBy("team-name", errors.name)} />
+        </Field>
+        <Field id="team-slug" label="Team slug" error={errors.slug}>
+          <input id="team-slug" value={named.slug} onChange={(e) => named.setSlug(e.target.value)} placeholder="customer-identity" className={`${inputClass} font-mono`} {...describedBy("team-slug", errors.slug)} />
+        </Field>
+        <Field id="team-contact" label="Contact e-mail (optional)" error={errors.contactEmail}>
+          <input id="team-contact" type="email" value={contactEmail} onChange={(e) => setContactEmail(e.target.value)} placeholder="team@company.com" className={inputClass} {...describedBy("team-contact", errors.contactEmail)} />
+        </Field>
+        {create.error && !Object.keys(errors).length && <p role="alert" className="text-sm text-red-600">{errorMessage(create.error)}</p>}
+        {create.isSuccess && <p role="status" className="text-sm text-emerald-700">Team {create.data.name} created.</p>}
+        <button type="submit" disabled={create.isPending} className={`${primaryButton} w-full`}>
+          {create.isPending ? "Creating…" : "Create team"}
+        </button>
+      </form>
+    </Card>
+  );
+}
