@@ -9,6 +9,7 @@ export function NavBar({ actor }: { actor: Actor | null }) {
         { href: "/search", label: "Discover" },
         { href: "/domains", label: "Domains" },
         ...(actor.memberships.length > 0 || isAdmin(actor) ? [{ href: "/products/new", label: "Register product" }] : []),
+        ...(isSteward(actor) ? [{ href: "/approvals", label: "Approvals" }] : []),
         ...(isSteward(actor) ? [{ href: "/audit", label: "Audit log" }] : []),
         ...(isAdmin(actor) ? [{ href: "/admin", label: "Admin" }] : []),
       ]
