@@ -1,0 +1,78 @@
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { Section } from "@/components/ui/card";
+import { formatDateTime } from "@/components/ui/format-date";
+import { LifecycleBanner } from "@/components/product/lifecycle-banner";
+import { LineageLists } from "@/components/product/lineage-lists";
+import { OwnershipCard } from "@/components/product/ownership-card";
+import { InputPortsTable, OutputPortsTable } from "@/components/product/ports-tables";
+import { ProductHeader } from "@/components/product/product-header";
+import { pageActor } from "@/lib/auth/page-actor";
+import { getDataProduct } from "@/lib/catalog/get-data-product";
+import { MeshworkError } from "@/lib/errors";
+
+type Params = Promise<{ domain: string; slug: string }>;
+
+const loadProduct = cache(async (domain: string, slug: string) => {
+  const actor = await pageActor();
+  try {
+    return await getDataProduct(actor, `urn:meshwork:${decodeURIComponent(domain)}:${decodeURIComponent(slug)}`);
+  } catch (error) {
+    if (error instanceof MeshworkError && error.code === "not_found") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const { domain, slug } = await params;
+  const product = await loadProduct(domain, slug);
+  return { title: product.name, description: product.description.slice(0, 160) };
+}
+
+export default async function ProductPage({ params }: { params: Params }) {
+  const { domain, slug } = await params;
+  const product = await loadProduct(domain, slug);
+  return (
+    <div className="space-y-6" data-testid="product-page">
+      <ProductHeader product={product} />
+      <LifecycleBanner product={product} />
+      <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
+        <div className="min-w-0 space-y-6">
+          <Section id="overview" title="Overview">
+            <div data-testid="product-description" className="px-5 py-4 text-sm leading-relaxed whitespace-pre-line text-slate-700">
+              {product.description || <span className="text-slate-400">The owners have not described this product yet.</span>}
+            </div>
+          </Section>
+          <OutputPortsTable ports={product.outputPorts} />
+          <InputPortsTable ports={product.inputPorts} />
+          <div className="grid gap-6 md:grid-cols-2">
+            <LineageLists product={product} />
+          </div>
+        </div>
+        <div className="space-y-6">
+          <OwnershipCard product={product} />
+          <Section id="details" title="Details">
+            <dl className="space-y-3 px-5 py-4 text-sm">
+              <div>
+                <dt className="text-xs font-medium text-slate-500">Last changed</dt>
+                <dd className="text-slate-800" data-testid="product-updated-at">
+                  <time dateTime={product.updatedAt.toISOString()}>{formatDateTime(product.updatedAt)}</time>
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium text-slate-500">Registered</dt>
+                <dd className="text-slate-800">
+                  <time dateTime={product.createdAt.toISOString()}>{formatDateTime(product.createdAt)}</time>
+                </dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium text-slate-500">Product id</dt>
+                <dd className="font-mono text-xs break-all text-slate-600">{product.id}</dd>
+              </div>
+            </dl>
+          </Section>
+        </div>
+      </div>
+    </div>
+  );
+}

@@ -1,0 +1,59 @@
+import Link from "next/link";
+import type { DataProductDetail } from "@/lib/catalog/get-data-product";
+import { Section } from "@/components/ui/card";
+
+const initials = (name: string) =>
+  name
+    .split(/\s+/)
+    .map((w) => w[0])
+    .slice(0, 2)
+    .join("")
+    .toUpperCase();
+
+export function Avatar({ name }: { name: string }) {
+  return <span aria-hidden className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-brand-100 text-[11px] font-semibold text-brand-700">{initials(name)}</span>;
+}
+
+export function OwnershipCard({ product }: { product: DataProductDetail }) {
+  return (
+    <Section id="owners" title="Owners and contact">
+      <div className="space-y-4 px-5 py-4 text-sm" data-testid="product-owners">
+        <div>
+          <p className="text-xs font-medium text-slate-500">Team</p>
+          <Link href={`/domains/${product.domain.slug}#team-${product.team.slug}`} className="font-medium text-slate-900 hover:text-brand-700 hover:underline">
+            {product.team.name}
+          </Link>
+          <span className="text-slate-500"> in {product.domain.name}</span>
+        </div>
+        {product.team.contactEmail && (
+          <div>
+            <p className="text-xs font-medium text-slate-500">Contact</p>
+            <a href={`mailto:${product.team.contactEmail}`} className="text-brand-700 hover:underline" data-testid="product-contact">
+              {product.team.contactEmail}
+            </a>
+          </div>
+        )}
+        <div>
+          <p className="mb-2 text-xs font-medium text-slate-500">Product owners</p>
+          {product.owners.length === 0 ? (
+            <p className="text-slate-400">No owner assigned to the team yet.</p>
+          ) : (
+            <ul className="space-y-2">
+              {product.owners.map((o) => (
+                <li key={o.email} className="flex items-center gap-2.5">
+                  <Avatar name={o.name} />
+                  <div className="min-w-0">
+                    <p className="truncate font-medium text-slate-800">{o.name}</p>
+                    <a href={`mailto:${o.email}`} className="block truncate text-xs text-slate-500 hover:text-brand-700">
+                      {o.email}
+                    </a>
+                  </div>
+                </li>
+              ))}
+            </ul>
+          )}
+        </div>
+      </div>
+    </Section>
+  );
+}

@@ -1,0 +1,81 @@
+import Link from "next/link";
+import type { DataProductDetail } from "@/lib/catalog/get-data-product";
+import { Tag } from "@/components/ui/badge";
+import { CopyButton } from "@/components/ui/copy-button";
+import { formatDateTime } from "@/components/ui/format-date";
+import { ClassificationBadge, PersonalDataBadge, StatusBadge } from "@/components/ui/product-badges";
+import { ProductActions } from "./product-actions";
+
+export function ProductHeader({ product }: { product: DataProductDetail }) {
+  return (
+    <header data-testid="product-header" className="space-y-4">
+      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+        <Link href="/domains" className="hover:text-slate-900">
+          Domains
+        </Link>
+        <span className="mx-2 text-slate-300">/</span>
+        <Link href={`/domains/${product.domain.slug}`} className="hover:text-slate-900">
+          {product.domain.name}
+        </Link>
+        <span className="mx-2 text-slate-300">/</span>
+        <span className="text-slate-700">{product.name}</span>
+      </nav>
+
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0 space-y-2">
+          <div className="flex flex-wrap items-center gap-x-3 gap-y-2">
+            <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="product-name">
+              {product.name}
+            </h1>
+            <div className="flex flex-wrap items-center gap-1.5">
+              <StatusBadge status={product.status} />
+              <ClassificationBadge classification={product.classification} />
+              {product.containsPersonalData && <PersonalDataBadge />}
+            </div>
+          </div>
+          <div className="flex items-center gap-1 text-sm">
+            <code data-testid="product-urn" className="truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">
+              {product.urn}
+            </code>
+            <CopyButton value={product.urn} label="Copy URN" />
+          </div>
+          <p className="text-sm text-slate-500">
+            <Link href={`/domains/${product.domain.slug}`} className="font-medium text-slate-700 hover:text-brand-700 hover:underline" data-testid="product-domain">
+              {product.domain.name}
+            </Link>
+            <span className="mx-1.5 text-slate-300">/</span>
+            <Link href={`/domains/${product.domain.slug}#team-${product.team.slug}`} className="text-slate-700 hover:text-brand-700 hover:underline" data-testid="product-team">
+              {product.team.name}
+            </Link>
+            <span className="mx-1.5 text-slate-300">·</span>
+            Last changed <time dateTime={product.updatedAt.toISOString()}>{formatDateTime(product.updatedAt)}</time>
+          </p>
+          {product.tags.length > 0 && (
+            <div className="flex flex-wrap gap-1.5 pt-1" data-testid="product-tags">
+              {product.tags.map((t) => (
+                <Link key={t} href={`/search?tag=${encodeURIComponent(t)}`} className="hover:opacity-80">
+                  <Tag>{t}</Tag>
+                </Link>
+              ))}
+            </div>
+          )}
+        </div>
+
+        <div className="flex shrink-0 flex-wrap items-center gap-2">
+          <a
+            href={`/api/v1/data-products/${product.id}/descriptor`}
+            download={`${product.slug}.yaml`}
+            data-testid="download-descriptor"
+            className="inline-flex h-9 items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50"
+          >
+            <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4 text-slate-500" fill="none" stroke="currentColor" strokeWidth="1.5" strokeLinecap="round" strokeLinejoin="round">
+              <path d="M8 2.5v8M4.75 7.5 8 10.75 11.25 7.5M3 13.5h10" />
+            </svg>
+            Download descriptor
+          </a>
+          <ProductActions product={product} />
+        </div>
+      </div>
+    </header>
+  );
+}
