@@ -1,0 +1,79 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { DomainProductsTable } from "@/components/domain/domain-products-table";
+import { StatusBar } from "@/components/domain/status-bar";
+import { TeamCard } from "@/components/domain/team-card";
+import { pageActor } from "@/lib/auth/page-actor";
+import { MeshworkError } from "@/lib/errors";
+import { getDomain } from "@/lib/org/get-domain";
+
+type Params = Promise<{ slug: string }>;
+
+const loadDomain = cache(async (slug: string) => {
+  const actor = await pageActor();
+  try {
+    return await getDomain(actor, decodeURIComponent(slug));
+  } catch (error) {
+    if (error instanceof MeshworkError && error.code === "not_found") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const domain = await loadDomain((await params).slug);
+  return { title: domain.name };
+}
+
+export default async function DomainPage({ params }: { params: Params }) {
+  const domain = await loadDomain((await params).slug);
+  const counts: Record<string, number> = {};
+  for (const p of domain.products) counts[p.status] = (counts[p.status] ?? 0) + 1;
+  return (
+    <div className="space-y-8" data-testid="domain-page">
+      <header className="space-y-3">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
+          <Link href="/domains" className="hover:text-slate-900">
+            Domains
+          </Link>
+          <span className="mx-2 text-slate-300">/</span>
+          <span className="text-slate-700">{domain.name}</span>
+        </nav>
+        <div className="flex flex-wrap items-end justify-between gap-4">
+          <div className="max-w-3xl">
+            <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{domain.name}</h1>
+            {domain.description && <p className="mt-1 text-sm text-slate-500">{domain.description}</p>}
+          </div>
+          <Link href={`/search?domain=${encodeURIComponent(domain.slug)}`} className="inline-flex h-9 items-center rounded-md border border-slate-300 bg-white px-3 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50">
+            Search this domain
+          </Link>
+        </div>
+        <div className="max-w-md">
+          <StatusBar counts={counts} />
+        </div>
+      </header>
+
+      <section aria-labelledby="products-heading" className="space-y-3">
+        <h2 id="products-heading" className="text-sm font-semibold text-slate-900">
+          Data products <span className="font-normal text-slate-400">{domain.products.length}</span>
+        </h2>
+        <DomainProductsTable domainSlug={domain.slug} products={domain.products} />
+      </section>
+
+      <section aria-labelledby="teams-heading" className="space-y-3">
+        <h2 id="teams-heading" className="text-sm font-semibold text-slate-900">
+          Teams <span className="font-normal text-slate-400">{domain.teams.length}</span>
+        </h2>
+        {domain.teams.length === 0 ? (
+          <p className="text-sm text-slate-400">No teams in this domain yet.</p>
+        ) : (
+          <div className="grid gap-4 md:grid-cols-2">
+            {domain.teams.map((t) => (
+              <TeamCard key={t.id} team={t} productCount={domain.products.filter((p) => p.teamId === t.id).length} />
+            ))}
+          </div>
+        )}
+      </section>
+    </div>
+  );
+}
