@@ -45,7 +45,7 @@ export default async function ProductPage({ params }: { params: Params }) {
           </Section>
           <OutputPortsTable ports={product.outputPorts} />
           <InputPortsTable ports={product.inputPorts} />
-          <div className="grid gap-6 md:grid-cols-2">
+          <div className="grid items-start gap-6 md:grid-cols-2">
             <LineageLists product={product} />
           </div>
         </div>
