@@ -11,7 +11,7 @@ function Location({ value }: { value: string | null }) {
   return value ? <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs whitespace-nowrap text-slate-700">{value}</code> : <span className="text-slate-400">—</span>;
 }
 
-export function OutputPortsTable({ ports }: { ports: DataProductDetail["outputPorts"] }) {
+export function OutputPortsTable({ ports, productHref }: { ports: DataProductDetail["outputPorts"]; productHref: string }) {
   return (
     <Section id="output-ports" title="Output ports" description="What this product shares: the stream and the tables materialized from it.">
       {ports.length === 0 ? (
@@ -25,13 +25,16 @@ export function OutputPortsTable({ ports }: { ports: DataProductDetail["outputPo
                 <th scope="col" className={th}>Type</th>
                 <th scope="col" className={th}>Topic / table</th>
                 <th scope="col" className={th}>Materialized from</th>
+                <th scope="col" className={th}>Contract</th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
               {ports.map((p) => (
                 <tr key={p.id} data-testid="output-port">
                   <td className={td}>
-                    <p className="font-medium text-slate-900">{p.name}</p>
+                    <Link href={`${productHref}/ports/${p.name}`} className="font-medium text-slate-900 hover:text-brand-600 hover:underline">
+                      {p.name}
+                    </Link>
                     {p.description && <p className="mt-0.5 max-w-xs text-xs text-slate-500">{p.description}</p>}
                   </td>
                   <td className={td}>
@@ -41,6 +44,12 @@ export function OutputPortsTable({ ports }: { ports: DataProductDetail["outputPo
                     <Location value={p.location} />
                   </td>
                   <td className={`${td} text-slate-600`}>{p.materializedFrom ?? <span className="text-slate-400">—</span>}</td>
+                  <td className={td}>
+                    <Link href={`${productHref}/ports/${p.name}`} className="whitespace-nowrap text-brand-600 hover:underline" data-testid="port-contract-link">
+                      {p.activeContract ? `v${p.activeContract.version}` : "No contract yet"}
+                    </Link>
+                    <p className="mt-0.5 text-xs text-slate-500">{p.compatibilityMode.replace("_", " ").toLowerCase()}</p>
+                  </td>
                 </tr>
               ))}
             </tbody>

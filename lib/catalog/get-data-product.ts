@@ -22,6 +22,7 @@ export async function getDataProduct(actor: Actor, idOrUrn: string) {
         orderBy: { createdAt: "asc" },
         include: {
           sourcePort: { select: { name: true } },
+          contractVersions: { where: { status: "active" }, select: { id: true, version: true } },
           upstreamPort: { select: { name: true, type: true, location: true, dataProduct: productCard } },
           downstreamPorts: { select: { name: true, dataProduct: productCard } },
         },
@@ -54,7 +55,16 @@ export async function getDataProduct(actor: Actor, idOrUrn: string) {
     domain: product.domain,
     team: { id: product.team.id, slug: product.team.slug, name: product.team.name, contactEmail: product.team.contactEmail },
     owners: product.team.memberships.map((m) => m.user),
-    outputPorts: outputPorts.map((p) => ({ id: p.id, name: p.name, type: p.type, description: p.description, location: p.location, materializedFrom: p.sourcePort?.name ?? null })),
+    outputPorts: outputPorts.map((p) => ({
+      id: p.id,
+      name: p.name,
+      type: p.type,
+      description: p.description,
+      location: p.location,
+      materializedFrom: p.sourcePort?.name ?? null,
+      compatibilityMode: p.compatibilityMode,
+      activeContract: p.contractVersions[0] ?? null,
+    })),
     inputPorts: product.ports
       .filter((p) => p.direction === "input")
       .map((p) => ({ id: p.id, name: p.name, type: p.type, description: p.description, from: visible(p.upstreamPort) ? { urn: p.upstreamPort.dataProduct.urn, name: p.upstreamPort.dataProduct.name, port: p.upstreamPort.name, location: p.upstreamPort.location } : null })),

@@ -43,7 +43,7 @@ export default async function ProductPage({ params }: { params: Params }) {
               {product.description || <span className="text-slate-400">The owners have not described this product yet.</span>}
             </div>
           </Section>
-          <OutputPortsTable ports={product.outputPorts} />
+          <OutputPortsTable ports={product.outputPorts} productHref={`/products/${product.domain.slug}/${product.slug}`} />
           <InputPortsTable ports={product.inputPorts} />
           <div className="grid items-start gap-6 md:grid-cols-2">
             <LineageLists product={product} />
