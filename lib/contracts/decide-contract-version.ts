@@ -13,9 +13,10 @@ export async function decideContractVersion(actor: Actor, versionId: string, dec
   requireSteward(actor, "approve or reject contract versions");
   const { note } = parseInput(ContractDecision, input ?? {}, "Decision");
   const result = await db.$transaction(async (tx) => {
-    const version = isUuid(versionId) ? await tx.contractVersion.findUnique({ where: { id: versionId }, include: { port: { include: { dataProduct: { select: { urn: true } } } } } }) : null;
+    const version = isUuid(versionId) ? await tx.contractVersion.findUnique({ where: { id: versionId }, include: { port: { include: { dataProduct: { select: { urn: true, status: true } } } } } }) : null;
     if (!version) throw notFound(`Contract version ${versionId}`);
     if (version.status !== "pending_approval") throw conflict(`Contract version ${version.version} is ${version.status}, not waiting for approval.`);
+    if (decision === "approve" && version.port.dataProduct.status === "retired") throw conflict("A retired data product's contracts cannot change.");
     await tx.contractVersion.update({ where: { id: version.id }, data: { decidedById: actor.id, decisionNote: note || null, ...(decision === "reject" ? { status: "rejected" } : {}) } });
     await recordAuditEvent(tx, actor, {
       action: `contract.${decision}`,

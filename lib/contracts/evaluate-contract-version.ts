@@ -64,13 +64,16 @@ export async function evaluateContractVersion(tx: Tx, port: PortForContract, inp
   }
 
   const existing = await tx.contractVersion.findMany({ where: { portId: port.id }, orderBy: [{ major: "asc" }, { minor: "asc" }, { patch: "asc" }] });
-  const newest = existing.at(-1);
+  // A rejected version keeps its number taken but does not hold the port's later versions back.
+  const newest = existing.filter((v) => v.status !== "rejected").at(-1);
   if (existing.some((v) => v.version === version)) return { outcome: "invalid", errors: [{ path: "version", message: `version ${version} already exists for this port; bump the version` }] };
   if (newest && compareSemver(semver, newest) < 0) return { outcome: "invalid", errors: [{ path: "version", message: `version ${version} is lower than the port's newest version ${newest.version}` }] };
 
   const live = existing.filter((v) => v.status === "active" || v.status === "deprecated").sort((a, b) => (a.activatedAt?.getTime() ?? 0) - (b.activatedAt?.getTime() ?? 0));
   const active = live.filter((v) => v.status === "active").at(-1) ?? null;
-  const previous = live.filter((v) => v.schemaType === input.schemaType).map((v) => JSON.parse(v.valueSchema));
+  // A break a steward approved starts a new history: transitive modes do not compare with what came before it.
+  const lastApproved = live.findLastIndex((v) => v.decidedById !== null);
+  const previous = live.slice(Math.max(lastApproved, 0)).filter((v) => v.schemaType === input.schemaType).map((v) => JSON.parse(v.valueSchema));
   const mode = port.compatibilityMode;
   const verdict = previous.length === 0 || mode === "NONE" ? { compatible: true, messages: [] as string[] } : checkCompatibility({ schemaType: input.schemaType, newSchema: valueSchema, previousSchemas: previous, mode });
   const changes = active ? diffContracts(active.document as never, document as never) : [];
