@@ -52,7 +52,7 @@ export function parseVersion(version: string): number | "latest" {
 
 export async function getSubjectVersion(subject: string, versionParam: string, includeDeleted = false) {
   const version = parseVersion(versionParam);
-  const exists = await db.registrySubjectVersion.findFirst({ where: { subject }, select: { id: true } });
+  const exists = await db.registrySubjectVersion.findFirst({ where: { subject, ...(includeDeleted ? {} : { deleted: false }) }, select: { id: true } });
   if (!exists) throw subjectNotFound(subject);
   const row = await db.registrySubjectVersion.findFirst({
     where: { subject, ...(version === "latest" ? {} : { version }), ...(includeDeleted ? {} : { deleted: false }) },

@@ -6,7 +6,7 @@ import { effectiveCompatibility } from "./compatibility-level";
 import { requireSubjectWriter } from "./registry-access";
 import { incompatible, invalidSchema } from "./registry-error";
 import { parseSchemaRequest } from "./registry-input";
-import { canonicalSchema } from "./schema-fingerprint";
+import { canonicalSchema, schemaFingerprint } from "./schema-fingerprint";
 import { storeSubjectVersion } from "./store-subject-version";
 import { checkAgainstSubject } from "./subject-compatibility";
 import { findPortForSubject } from "./subject-port";
@@ -23,10 +23,15 @@ export async function registerSchema(actor: Actor, subject: string, body: unknow
   return db.$transaction(async (tx) => {
     const port = await findPortForSubject(subject, tx);
     requireSubjectWriter(actor, subject, port);
+    // Like Confluent, a schema the subject already holds gets its id back before any check: producers re-register on start.
+    const known = await tx.registrySubjectVersion.findFirst({ where: { subject, deleted: false, schema: { fingerprint: schemaFingerprint(request.schemaType, canonical, request.references) } } });
+    if (known) return { id: known.schemaId };
     if (port && port.part === "value") {
       const active = await tx.contractVersion.findFirst({ where: { portId: port.id, status: "active" }, orderBy: { activatedAt: "desc" } });
       if (active) {
-        const problems = checkSchemaAgainstContract(active.document as never, request.schemaType as "AVRO" | "JSON", JSON.parse(canonical));
+        // The topic's schema object is the one whose physicalName is the topic, as when the contract was published.
+        const schemaName = (active.document as { schema?: { name?: string; physicalName?: string }[] }).schema?.find((s) => s.physicalName === port.location)?.name;
+        const problems = checkSchemaAgainstContract(active.document as never, request.schemaType as "AVRO" | "JSON", JSON.parse(canonical), schemaName);
         if (problems.length > 0) throw invalidSchema(`does not match the active contract ${active.version} of ${port.dataProduct.urn}: ${problems.join("; ")}`);
       }
     }
