@@ -1,0 +1,52 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { ContractEditor } from "@/components/contracts/contract-editor";
+import { PortContractHeader } from "@/components/contracts/port-contract-header";
+import { pageActor } from "@/lib/auth/page-actor";
+import { portUrn } from "@/lib/catalog/find-output-port-or-throw";
+import { productUrn } from "@/lib/catalog/product-input";
+import { contractTemplate } from "@/lib/contracts/contract-template";
+import { listContractVersions } from "@/lib/contracts/list-contract-versions";
+import { MeshworkError } from "@/lib/errors";
+
+export const metadata = { title: "Edit contract" };
+
+export default async function EditContractPage({ params }: { params: Promise<{ domain: string; slug: string; port: string }> }) {
+  const { domain, slug, port: portName } = await params;
+  const actor = await pageActor();
+  const ref = portUrn(productUrn(decodeURIComponent(domain), decodeURIComponent(slug)), decodeURIComponent(portName));
+  const { port, versions, canPublish } = await listContractVersions(actor, ref).catch((error: unknown) => {
+    if (error instanceof MeshworkError && error.code === "not_found") notFound();
+    throw error;
+  });
+  const portHref = `/products/${port.product.domain.slug}/${port.product.slug}/ports/${port.name}`;
+  const latest = versions[0] ?? null;
+  const active = versions.find((v) => v.status === "active") ?? null;
+
+  if (!canPublish) {
+    return (
+      <div className="mx-auto max-w-lg py-20 text-center" data-testid="edit-contract-forbidden">
+        <p className="text-sm font-semibold text-red-600">403 · Not allowed</p>
+        <h1 className="mt-2 text-2xl font-semibold">You cannot publish contracts for {port.name}</h1>
+        <p className="mt-2 text-slate-600">
+          {port.product.status === "retired" ? `${port.product.name} is retired; its contracts are read-only.` : `Only members of the team that owns ${port.product.name} can author and publish its data contracts.`}
+        </p>
+        <Link href={portHref} className="mt-6 inline-block text-brand-600 hover:underline">
+          Back to the contract
+        </Link>
+      </div>
+    );
+  }
+
+  return (
+    <div className="space-y-6" data-testid="edit-contract-page">
+      <PortContractHeader
+        port={{ portRef: ref, name: port.name, type: port.type, location: port.location, compatibilityMode: port.compatibilityMode, product: { name: port.product.name, slug: port.product.slug, domainSlug: port.product.domain.slug } }}
+        activeVersion={active?.version ?? null}
+        canPublish={canPublish}
+        current="Edit contract"
+      />
+      <ContractEditor portRef={ref} portHref={portHref} initialYaml={await contractTemplate(actor, ref)} latestVersion={latest?.version ?? null} initialSchemaType={latest?.schemaType === "JSON" ? "JSON" : "AVRO"} />
+    </div>
+  );
+}

@@ -1,0 +1,100 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { cache } from "react";
+import { ContractTabs, type ContractTab } from "@/components/contracts/contract-tabs";
+import { ContractView } from "@/components/contracts/contract-view";
+import { ContractYaml } from "@/components/contracts/contract-yaml";
+import { yamlDownloadUrl } from "@/components/contracts/contract-api";
+import { NoContractYet } from "@/components/contracts/no-contract-yet";
+import { PortContractHeader } from "@/components/contracts/port-contract-header";
+import { VersionStatusBadge } from "@/components/contracts/version-status-badge";
+import { VersionsPanel } from "@/components/contracts/versions-panel";
+import { pageActor } from "@/lib/auth/page-actor";
+import { portUrn } from "@/lib/catalog/find-output-port-or-throw";
+import { productUrn } from "@/lib/catalog/product-input";
+import type { OdcsContract } from "@/lib/contracts/contract-types";
+import { getContractVersion } from "@/lib/contracts/get-contract-version";
+import { listContractVersions } from "@/lib/contracts/list-contract-versions";
+import { MeshworkError } from "@/lib/errors";
+
+type Params = Promise<{ domain: string; slug: string; port: string }>;
+type Search = Promise<{ tab?: string; version?: string }>;
+
+const loadPort = cache(async (domain: string, slug: string, port: string) => {
+  const actor = await pageActor();
+  const ref = portUrn(productUrn(decodeURIComponent(domain), decodeURIComponent(slug)), decodeURIComponent(port));
+  try {
+    return { actor, ref, ...(await listContractVersions(actor, ref)) };
+  } catch (error) {
+    if (error instanceof MeshworkError && error.code === "not_found") notFound();
+    throw error;
+  }
+});
+
+export async function generateMetadata({ params }: { params: Params }) {
+  const { domain, slug, port } = await params;
+  const loaded = await loadPort(domain, slug, port);
+  return { title: `${loaded.port.name} · ${loaded.port.product.name} contract` };
+}
+
+export default async function PortContractPage({ params, searchParams }: { params: Params; searchParams: Search }) {
+  const { domain, slug, port: portName } = await params;
+  const { tab: tabParam, version: versionParam } = await searchParams;
+  const { actor, ref, port, versions, canPublish } = await loadPort(domain, slug, portName);
+  const basePath = `/products/${port.product.domain.slug}/${port.product.slug}/ports/${port.name}`;
+  const active = versions.find((v) => v.status === "active") ?? null;
+  const selected = (versionParam && versions.find((v) => v.version === versionParam)) || active || versions[0] || null;
+  const detail = selected ? await getContractVersion(actor, selected.id) : null;
+  const tab: ContractTab = tabParam === "yaml" || tabParam === "versions" ? tabParam : "contract";
+  const hrefFor = (t: ContractTab) => {
+    const query = new URLSearchParams();
+    if (t !== "contract") query.set("tab", t);
+    if (versionParam && selected && selected.id !== active?.id) query.set("version", selected.version);
+    const qs = query.toString();
+    return qs ? `${basePath}?${qs}` : basePath;
+  };
+  const editHref = `${basePath}/edit`;
+
+  return (
+    <div className="space-y-6" data-testid="port-contract-page">
+      <PortContractHeader
+        port={{ portRef: ref, name: port.name, type: port.type, location: port.location, compatibilityMode: port.compatibilityMode, product: { name: port.product.name, slug: port.product.slug, domainSlug: port.product.domain.slug } }}
+        activeVersion={active?.version ?? null}
+        canPublish={canPublish}
+        action={
+          canPublish && versions.length > 0 ? (
+            <Link href={editHref} className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700" data-testid="edit-contract">
+              <svg aria-hidden viewBox="0 0 16 16" className="h-4 w-4" fill="none" stroke="currentColor" strokeWidth="1.6" strokeLinecap="round" strokeLinejoin="round">
+                <path d="M8 3v10M3 8h10" />
+              </svg>
+              New version
+            </Link>
+          ) : undefined
+        }
+      />
+
+      {!selected || !detail ? (
+        <NoContractYet canPublish={canPublish} editHref={editHref} portName={port.name} />
+      ) : (
+        <>
+          <ContractTabs current={tab} hrefFor={hrefFor} versionCount={versions.length} />
+          {selected.id !== active?.id && tab !== "versions" && (
+            <div className="flex flex-wrap items-center justify-between gap-3 rounded-lg border border-amber-200 bg-amber-50 px-4 py-2.5 text-sm text-amber-900" data-testid="viewing-other-version">
+              <span className="flex items-center gap-2">
+                You are viewing version <span className="font-mono font-medium">{selected.version}</span> <VersionStatusBadge status={selected.status} />
+              </span>
+              {active && (
+                <Link href={tab === "contract" ? basePath : `${basePath}?tab=${tab}`} className="font-medium text-amber-900 underline hover:no-underline">
+                  Show the active version {active.version}
+                </Link>
+              )}
+            </div>
+          )}
+          {tab === "contract" && <ContractView contract={detail.document as unknown as OdcsContract} />}
+          {tab === "yaml" && <ContractYaml yaml={detail.yaml} version={detail.version} downloadUrl={yamlDownloadUrl(detail.id)} />}
+          {tab === "versions" && <VersionsPanel versions={versions} basePath={basePath} selectedId={selected.id} />}
+        </>
+      )}
+    </div>
+  );
+}

@@ -1,0 +1,108 @@
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Badge } from "@/components/ui/badge";
+import { CopyButton } from "@/components/ui/copy-button";
+import { PortTypeIcon, portTypeLabel } from "@/components/ui/port-type-icon";
+import { CompatibilitySelect } from "./compatibility-select";
+
+export type PortHeaderInfo = {
+  portRef: string;
+  name: string;
+  type: string;
+  location: string | null;
+  compatibilityMode: string;
+  product: { name: string; slug: string; domainSlug: string };
+};
+
+function Fact({ label, children }: { label: string; children: ReactNode }) {
+  return (
+    <div className="min-w-0">
+      <dt className="text-xs font-medium text-slate-500">{label}</dt>
+      <dd className="mt-1 flex items-center gap-1 text-sm text-slate-800">{children}</dd>
+    </div>
+  );
+}
+
+/** Breadcrumb, port name, where the data lives, compatibility mode and the active version. */
+export function PortContractHeader({ port, activeVersion, canPublish, current, action }: { port: PortHeaderInfo; activeVersion: string | null; canPublish: boolean; current?: string; action?: ReactNode }) {
+  const productHref = `/products/${port.product.domainSlug}/${port.product.slug}`;
+  const portHref = `${productHref}/ports/${port.name}`;
+  return (
+    <header className="space-y-4" data-testid="port-header">
+      <nav aria-label="Breadcrumb" className="flex flex-wrap items-center text-sm text-slate-500">
+        <Link href={`/domains/${port.product.domainSlug}`} className="hover:text-slate-900">
+          {port.product.domainSlug}
+        </Link>
+        <span className="mx-2 text-slate-300">/</span>
+        <Link href={productHref} className="hover:text-slate-900" data-testid="breadcrumb-product">
+          {port.product.name}
+        </Link>
+        <span className="mx-2 text-slate-300">/</span>
+        {current ? (
+          <>
+            <Link href={portHref} className="hover:text-slate-900">
+              {port.name}
+            </Link>
+            <span className="mx-2 text-slate-300">/</span>
+            <span className="text-slate-700">{current}</span>
+          </>
+        ) : (
+          <span className="text-slate-700">{port.name}</span>
+        )}
+      </nav>
+      <div className="flex flex-wrap items-start justify-between gap-4">
+        <div className="min-w-0">
+          <div className="flex flex-wrap items-center gap-3">
+            <span className="grid h-9 w-9 place-items-center rounded-lg bg-brand-50 text-brand-600 ring-1 ring-brand-100">
+              <PortTypeIcon type={port.type} className="h-5 w-5" />
+            </span>
+            <div>
+              <h1 className="text-2xl font-semibold tracking-tight text-slate-900" data-testid="port-name">
+                {current ? `${current}: ${port.name}` : port.name}
+              </h1>
+              <p className="text-sm text-slate-500">
+                Output port of{" "}
+                <Link href={productHref} className="font-medium text-slate-700 hover:text-brand-700 hover:underline">
+                  {port.product.name}
+                </Link>
+              </p>
+            </div>
+          </div>
+        </div>
+        {action}
+      </div>
+      <dl className="grid grid-cols-2 gap-4 rounded-xl border border-slate-200 bg-white px-5 py-3.5 shadow-[0_1px_2px_rgba(15,23,42,0.04)] md:grid-cols-4">
+        <Fact label={port.type === "kafka_topic" ? "Topic" : port.type === "table" ? "Table" : portTypeLabel(port.type)}>
+          {port.location ? (
+            <>
+              <code className="truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700" data-testid="port-location">
+                {port.location}
+              </code>
+              <CopyButton value={port.location} label="Copy name" />
+            </>
+          ) : (
+            <span className="text-slate-400">—</span>
+          )}
+        </Fact>
+        <Fact label="Port URN">
+          <code className="truncate font-mono text-xs text-slate-600" title={port.portRef}>
+            {port.portRef}
+          </code>
+          <CopyButton value={port.portRef} label="Copy port URN" />
+        </Fact>
+        <Fact label="Compatibility mode">
+          <CompatibilitySelect portRef={port.portRef} mode={port.compatibilityMode} canChange={canPublish} />
+        </Fact>
+        <Fact label="Active version">
+          {activeVersion ? (
+            <Badge tone="green" dot testId="active-version">
+              v{activeVersion}
+            </Badge>
+          ) : (
+            <span className="text-slate-400" data-testid="active-version">None yet</span>
+          )}
+        </Fact>
+      </dl>
+    </header>
+  );
+}
