@@ -27,7 +27,7 @@ export function AdminConsole() {
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
-      <div className="space-y-6 lg:col-span-1">
+      <div className="space-y-6 lg:sticky lg:top-6 lg:col-span-1 lg:self-start">
         <CreateDomainForm />
         <CreateTeamForm domains={domains.data ?? []} />
       </div>

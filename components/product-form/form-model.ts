@@ -60,18 +60,25 @@ export function toDescriptor(v: ProductFormValues) {
   return { domain, team, ...toFields(v) };
 }
 
-/** Only the top-level fields that differ from what was loaded, so an edit touches nothing else. */
-export function changedFields(initial: ProductFormValues, current: ProductFormValues): Record<string, unknown> {
-  const before = toFields(initial) as Record<string, unknown>;
-  const after = toFields(current) as Record<string, unknown>;
-  return Object.fromEntries(Object.entries(after).filter(([key, value]) => JSON.stringify(value) !== JSON.stringify(before[key])));
+/**
+ * The PATCH body of an edit: the product's own fields always (the update schema fills omitted tags and
+ * classification with their defaults), its ports only when they changed, so untouched ports are not rewritten.
+ */
+export function updateBody(initial: ProductFormValues, current: ProductFormValues): Record<string, unknown> {
+  const before = toFields(initial);
+  const { outputPorts, inputPorts, ...fields } = toFields(current);
+  return {
+    ...fields,
+    ...(JSON.stringify(outputPorts) !== JSON.stringify(before.outputPorts) ? { outputPorts } : {}),
+    ...(JSON.stringify(inputPorts) !== JSON.stringify(before.inputPorts) ? { inputPorts } : {}),
+  };
 }
 
 /**
  * The form field an API error path belongs to: `outputPorts[1].topic` → `outputPorts.1.location`,
  * `inputPorts[0].from.port` → `inputPorts.0.port`, `domain`/`team` → the team select, `slug` → the name.
  */
-export function fieldForPath(path: string, v: ProductFormValues): string {
+export function fieldForPath(path: string): string {
   const out = /^outputPorts\[(\d+)\](?:\.(\w+))?/.exec(path);
   if (out) {
     const field = out[2] ?? "name";
@@ -90,14 +97,13 @@ export function fieldForPath(path: string, v: ProductFormValues): string {
   if (path === "slug" || path === "name") return "name";
   if (path.startsWith("tags")) return "tags";
   if (["description", "classification", "containsPersonalData"].includes(path)) return path;
-  void v;
   return "form";
 }
 
-export function errorsByField(details: ApiErrorDetail[], v: ProductFormValues): Record<string, string> {
+export function errorsByField(details: ApiErrorDetail[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const d of details) {
-    const field = fieldForPath(d.path, v);
+    const field = fieldForPath(d.path);
     out[field] = out[field] ? `${out[field]}; ${d.message}` : d.message;
   }
   return out;
@@ -110,14 +116,4 @@ export function labelForPath(path: string): string {
   const inp = /^inputPorts\[(\d+)\](?:\.([\w.]+))?/.exec(path);
   if (inp) return `Input port ${Number(inp[1]) + 1}${inp[2] ? ` · ${inp[2]}` : ""}`;
   return path;
-}
-
-/** Suggests a port name from a topic or table ("orders.order-events.v1" → "order-events-v1"). */
-export function suggestPortName(location: string): string {
-  const last = location.split(".").slice(-2).join("-");
-  return last
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, "-")
-    .replace(/^-+|-+$/g, "")
-    .slice(0, 64);
 }

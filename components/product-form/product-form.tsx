@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { ApiError, apiRequest, type ApiErrorDetail } from "./api-request";
 import { describedBy, ErrorSummary, Field, inputClass, primaryButton, secondaryButton } from "./field";
-import { changedFields, CLASSIFICATIONS, errorsByField, labelForPath, teamValue, toDescriptor, type ProductFormValues, type TeamOption } from "./form-model";
+import { CLASSIFICATIONS, errorsByField, labelForPath, teamValue, toDescriptor, updateBody, type ProductFormValues, type TeamOption } from "./form-model";
 import { InputPortsEditor } from "./input-ports-editor";
 import { OutputPortsEditor } from "./output-ports-editor";
 import { TagInput } from "./tag-input";
@@ -30,8 +30,7 @@ export function ProductForm(props: Props) {
         const created = await apiRequest<Created>("/api/v1/data-products", { method: "POST", json: toDescriptor(values) });
         return `/products/${created.domain}/${created.slug}`;
       }
-      const changes = changedFields(props.initial, values);
-      if (Object.keys(changes).length > 0) await apiRequest(`/api/v1/data-products/${props.product.id}`, { method: "PATCH", json: changes });
+      await apiRequest(`/api/v1/data-products/${props.product.id}`, { method: "PATCH", json: updateBody(props.initial, values) });
       return props.product.url;
     },
     onMutate: () => setFailure(null),
@@ -45,7 +44,7 @@ export function ProductForm(props: Props) {
     },
   });
 
-  const errors = failure ? errorsByField(failure.details, values) : {};
+  const errors = failure ? errorsByField(failure.details) : {};
   const classification = CLASSIFICATIONS.find((c) => c.value === values.classification)!;
   const summaryTitle = failure?.details.length ? `Please fix ${failure.details.length} problem${failure.details.length === 1 ? "" : "s"}; nothing was saved.` : "The product was not saved.";
 

@@ -40,8 +40,9 @@ export function TokenManager() {
   });
   const revoke = useMutation({
     mutationFn: (t: Token) => apiRequest(`/api/v1/tokens/${t.id}`, { method: "DELETE" }),
-    onSuccess: async () => {
+    onSuccess: async (_, t) => {
       setRevoking(null);
+      if (created?.id === t.id) setCreated(null);
       await queryClient.invalidateQueries({ queryKey: ["tokens"] });
     },
   });
