@@ -58,8 +58,9 @@ export const ProductUpdate = z
   .object({
     name: productFields.name,
     description: z.string().max(5000),
-    tags: productFields.tags,
-    classification: productFields.classification,
+    // No defaults here: a PATCH that leaves a field out must leave it unchanged.
+    tags: z.array(tag).max(30),
+    classification: z.enum(["public", "internal", "confidential", "restricted"]),
     containsPersonalData: z.boolean(),
     outputPorts: z.array(OutputPortInput).max(20),
     inputPorts: z.array(InputPortInput).max(50),

@@ -140,3 +140,15 @@ describe("the owning team edits its data product", () => {
     expect((await getDataProduct(owner, upstream.id)).outputPorts.map((p) => p.name)).toEqual(["events"]);
   });
 });
+
+describe("a partial update", () => {
+  it("changes only the fields it sends: tags and classification survive a description-only PATCH", async () => {
+    const { member } = await createOwnedTeam(admin);
+    const product = await registerProduct(member, { tags: ["keep-me"], classification: "restricted" });
+    await updateDataProduct(member, product.id, { description: "Only the description changes." });
+    const stored = await db.dataProduct.findUniqueOrThrow({ where: { id: product.id } });
+    expect(stored.tags).toEqual(["keep-me"]);
+    expect(stored.classification).toBe("restricted");
+    expect(stored.description).toBe("Only the description changes.");
+  });
+});
