@@ -129,7 +129,7 @@ export function ApprovalsInbox({ initialItems }: { initialItems: PendingApproval
   function decided(item: PendingApproval, decision: Decision, note: string) {
     queryClient.setQueryData<PendingApproval[]>(["contract-approvals"], (items) => (items ?? []).filter((i) => i.id !== item.id));
     const what = `${item.port.dataProduct.name} · ${item.port.name} ${item.version}`;
-    setToast({ tone: decision === "approve" ? "ok" : "bad", text: decision === "approve" ? `Approved ${what}: it is now the active version.` : `Rejected ${what}${note ? ` — “${note}”` : ""}.` });
+    setToast({ tone: decision === "approve" ? "ok" : "bad", text: decision === "approve" ? `Approved ${what}: it is now the active version.` : note ? `Rejected ${what} — “${note}”` : `Rejected ${what}; the active version stays live.` });
   }
 
   const items = approvals.data ?? [];

@@ -6,6 +6,7 @@ import { lintGutter, setDiagnostics, type Diagnostic } from "@codemirror/lint";
 import type { EditorState } from "@codemirror/state";
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import Link from "next/link";
+import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { ContractApiError, contractApi, portApi, type ContractCheckResult, type ProblemDetail, type PublishResult } from "./contract-api";
 import { ContractChanges } from "./contract-changes";
@@ -48,6 +49,7 @@ const button = "inline-flex items-center gap-1.5 rounded-md border border-slate-
 
 export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, initialSchemaType }: Props) {
   const queryClient = useQueryClient();
+  const router = useRouter();
   const [start] = useState(() => withNextMinorVersion(initialYaml, latestVersion));
   const [text, setText] = useState(start.text);
   const [notice, setNotice] = useState<string | null>(start.bumpedTo ? `Prefilled from version ${latestVersion}; the version is bumped to ${start.bumpedTo}. Change it if this is a patch or a new major version.` : null);
@@ -68,6 +70,7 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
 
   const publish = useMutation({
     mutationFn: (contract: string) => contractApi<PublishResult>(`${portApi(portRef)}/contracts`, { method: "POST", json: { contract, schemaType } }),
+    onSuccess: () => router.refresh(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["contract-check", portRef] }),
   });
 
@@ -185,7 +188,7 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
           />
         </div>
         <div className="flex items-center justify-between text-xs text-slate-500">
-          <span>{pending ? "Checking…" : check.data ? (check.data.valid ? "Valid ODCS v3 contract" : `${errors.length} problem${errors.length === 1 ? "" : "s"}`) : ""}</span>
+          <span>{published ? "Published" : pending ? "Checking…" : check.data ? (check.data.valid ? "Valid ODCS v3 contract" : `${errors.length} problem${errors.length === 1 ? "" : "s"}`) : ""}</span>
           <span>{new Blob([text]).size.toLocaleString("en")} bytes</span>
         </div>
       </div>
@@ -248,7 +251,7 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
           </h2>
           <ul data-testid="contract-errors" className="max-h-72 divide-y divide-slate-100 overflow-y-auto">
             {errors.length === 0 ? (
-              <li className="px-4 py-3 text-sm text-slate-500">{check.data?.valid ? "No problems found." : "Nothing checked yet."}</li>
+              <li className="px-4 py-3 text-sm text-slate-500">{published || check.data?.valid ? "No problems found." : "Nothing checked yet."}</li>
             ) : (
               errors.map((e, i) => (
                 <li key={i} data-testid="contract-error">
@@ -271,7 +274,7 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
           </h2>
           <div className="max-h-96 overflow-y-auto pb-2" data-testid="editor-changes">
             {published ? (
-              <ContractChanges changes={publish.data?.changes ?? []} emptyText="Published without semantic changes." />
+              <ContractChanges changes={publish.data?.changes ?? []} emptyText="No semantic changes to report." />
             ) : check.data?.valid ? (
               <ContractChanges changes={check.data.changes ?? []} emptyText={check.data.previousVersion ? "No semantic changes yet." : "This will be the port's first version."} />
             ) : (
