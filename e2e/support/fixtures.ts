@@ -47,3 +47,20 @@ export function descriptor(domain: string, team: string, name: string, extra: Re
     ...extra,
   };
 }
+
+export type RegisteredProduct = { id: string; urn: string; slug: string; domain: string };
+
+/** Registers a product through the API as the signed-in context and, when asked, publishes it. */
+export async function registerProduct(request: APIRequestContext, body: Record<string, unknown>, { publish = false } = {}): Promise<RegisteredProduct> {
+  const response = await request.post("/api/v1/data-products", { data: body });
+  expect(response.status(), `registration of ${String(body.name)}`).toBe(201);
+  const created: RegisteredProduct = await response.json();
+  if (publish) {
+    const published = await request.post(`/api/v1/data-products/${created.id}/status`, { data: { status: "published" } });
+    expect(published.status(), `publication of ${String(body.name)}`).toBe(200);
+  }
+  return created;
+}
+
+/** The product's page URL, as the catalog links it. */
+export const productPath = (product: Pick<RegisteredProduct, "domain" | "slug">) => `/products/${product.domain}/${product.slug}`;
