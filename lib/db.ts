@@ -13,5 +13,14 @@ export type Tx = Parameters<Parameters<Db["$transaction"]>[0]>[0];
 
 const globalForDb = globalThis as unknown as { meshworkDb?: Db };
 
-export const db: Db = globalForDb.meshworkDb ?? createClient();
-if (process.env.NODE_ENV !== "production") globalForDb.meshworkDb = db;
+let client: Db | undefined;
+
+// Created on first use, so importing this module (as `next build` does while collecting pages) needs no DATABASE_URL.
+export const db: Db = new Proxy({} as Db, {
+  get(_, key) {
+    client ??= globalForDb.meshworkDb ?? createClient();
+    if (process.env.NODE_ENV !== "production") globalForDb.meshworkDb = client;
+    const value = Reflect.get(client, key);
+    return typeof value === "function" ? value.bind(client) : value;
+  },
+});
