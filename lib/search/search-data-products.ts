@@ -1,0 +1,314 @@
+import { db, type Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { isSteward } from "@/lib/auth/permissions";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { parseInput } from "@/lib/validation";
+import { SearchQuery } from "./search-query";
+
+export type FacetValue = { value: string; label: string; count: number };
+export type SearchFacets = { domain: FacetValue[]; tag: FacetValue[]; classification: FacetValue[]; status: FacetValue[]; portType: FacetValue[] };
+
+export type SearchResult = {
+  id: string;
+  urn: string;
+  slug: string;
+  name: string;
+  domain: { slug: string; name: string };
+  team: { slug: string; name: string };
+  status: string;
+  classification: string;
+  tags: string[];
+  portTypes: string[];
+  updatedAt: Date;
+  /** HTML: the description (escaped) with `<mark>` around the matched words. */
+  snippet: string;
+  rank: number;
+};
+
+export type SearchResponse = {
+  items: SearchResult[];
+  total: number;
+  page: number;
+  pageSize: number;
+  facets: SearchFacets;
+  /** Set when the catalog matched too many products to count exactly: the total and the facet counts are estimates. */
+  approximate?: boolean;
+  didYouMean?: string;
+};
+
+const MAX_WORDS = 8;
+const TOP_TAGS = 20;
+const EXACT_ROWS = 2_000;
+const SAMPLE_ROWS = 1_500;
+const MIN_SAMPLE_PERCENT = 0.5;
+const MAX_SAMPLE_PERCENT = 8;
+const NAMED_ROWS = 20;
+const SNIPPET_CHARS = 220;
+// Weights for D, C, B, A (description, ports, tags/domain/team, name), and normalization 1: divide by 1 + log(length).
+const RANK = Prisma.sql`'{0.1, 0.2, 0.4, 1.0}'::float4[]`;
+// Sentinels around matches that cannot survive in the text (stripped first), turned into <mark> after escaping.
+const MARK_START = "\u0001";
+const MARK_END = "\u0002";
+
+const LABELS: Record<string, string> = {
+  public: "Public",
+  internal: "Internal",
+  confidential: "Confidential",
+  restricted: "Restricted",
+  draft: "Draft",
+  published: "Published",
+  deprecated: "Deprecated",
+  retired: "Retired",
+  kafka_topic: "Kafka topic",
+  table: "Table",
+};
+
+/** Lowercase [a-z0-9] pieces of the query (accents folded), the only text that ever reaches a tsquery. */
+export function queryWords(q: string): string[] {
+  const pieces = q
+    .normalize("NFKD")
+    .replace(/[\u0300-\u036f]/g, "")
+    .toLowerCase()
+    .split(/[^a-z0-9]+/)
+    .filter(Boolean)
+    .map((w) => w.slice(0, 40));
+  return [...new Set(pieces)].slice(0, MAX_WORDS);
+}
+
+/** to_tsquery input: every word as a prefix, OR'ed with its typo corrections, words AND'ed. */
+export function tsqueryText(words: string[], corrections: Map<string, string[]>): string {
+  const safe = (w: string) => /^[a-z0-9]+$/.test(w);
+  return words.map((w) => `(${[`${w}:*`, ...(corrections.get(w) ?? []).filter(safe)].join(" | ")})`).join(" & ");
+}
+
+const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
+
+const PLACEHOLDERS: Record<string, string> = { "\uE000": "&lt;", "\uE001": "&gt;", "\uE002": "&amp;" };
+
+/**
+ * The headline is computed over the description with <, > and & swapped for private-use characters (so the text-search
+ * parser sees no tags or entities to drop) and match sentinels around the hits; here everything is escaped, the
+ * placeholders become their entities and the sentinels <mark> tags, so <mark> is the only HTML in a snippet.
+ */
+export function snippetHtml(headline: string): string {
+  let open = false;
+  const html = escapeHtml(headline).replace(/[\u0001\u0002\uE000-\uE002]/g, (c) => {
+    if (c in PLACEHOLDERS) return PLACEHOLDERS[c];
+    if (c === MARK_START && !open) return (open = true), "<mark>";
+    if (c === MARK_END && open) return (open = false), "</mark>";
+    return "";
+  });
+  return open ? `${html}</mark>` : html;
+}
+
+function leadingText(description: string): string {
+  const text = description.replace(/\s+/g, " ").trim();
+  if (text.length <= SNIPPET_CHARS) return text;
+  const cut = text.slice(0, SNIPPET_CHARS);
+  const space = cut.lastIndexOf(" ");
+  return `${space > SNIPPET_CHARS / 2 ? cut.slice(0, space) : cut} …`;
+}
+
+/** Words not in the vocabulary (and not the start of a word in it) get up to 3 similar vocabulary words, in one statement. */
+async function findCorrections(words: string[]): Promise<Map<string, string[]>> {
+  const candidates = words.filter((w) => w.length >= 4 && /^[a-z]+$/.test(w));
+  const corrections = new Map<string, string[]>();
+  if (candidates.length === 0) return corrections;
+  const rows = await db.$queryRaw<{ word: string; term: string }[]>`
+    SELECT w.word, c.term
+    FROM unnest(${candidates}::text[]) AS w(word)
+    CROSS JOIN LATERAL (
+      SELECT s.term FROM search_term s
+      WHERE s.term % w.word AND s.term ~ '^[a-z0-9]+$'
+      ORDER BY similarity(s.term, w.word) DESC, length(s.term), s.term
+      LIMIT 3
+    ) c
+    WHERE NOT EXISTS (SELECT 1 FROM search_term k WHERE k.term >= w.word AND k.term < w.word || chr(1114111))`;
+  for (const { word, term } of rows) corrections.set(word, [...(corrections.get(word) ?? []), term]);
+  return corrections;
+}
+
+type FacetRow = { facet: keyof SearchFacets; value: string; label: string; count: number };
+type PageRow = { id: string; rank: number };
+type ItemRow = Omit<SearchResult, "snippet" | "rank" | "domain" | "team"> & { domainSlug: string; domainName: string; teamSlug: string; teamName: string; headline: string | null; description: string };
+
+/** The planner's row estimate for a WHERE clause over data_product (planning only, nothing is read). */
+async function estimateRows(tx: Tx, where: Prisma.Sql): Promise<number> {
+  const [row] = await tx.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM data_product p WHERE ${where}`;
+  return row["QUERY PLAN"][0].Plan["Plan Rows"];
+}
+
+/**
+ * Discovery search: full text (prefix matching, typo tolerance through the search_term vocabulary) over the products
+ * the caller may see, with disjunctive facet counts (each facet ignores its own filter) and relevance, updated or name order.
+ *
+ * Everything is exact up to EXACT_ROWS matching products. Above that, reading every matching row costs more than the
+ * latency budget, so facet counts (and the total, when the hits are that many too) are estimated from a page sample of
+ * about SAMPLE_ROWS matches and the response says `approximate: true`; relevance order then ranks the sample plus the
+ * products whose name starts with the query. Name and updated order stay exact (they walk an index).
+ */
+export async function searchDataProducts(actor: Actor, input: unknown): Promise<SearchResponse> {
+  const query = parseInput(SearchQuery, input, "Search");
+  const words = query.q ? queryWords(query.q) : [];
+  const corrections = await findCorrections(words);
+  const tsq = words.length > 0 ? tsqueryText(words, corrections) : null;
+  const sort = query.sort === "relevance" && !tsq ? "updated" : query.sort;
+
+  const tsquery = Prisma.sql`to_tsquery('english', ${tsq ?? ""})`;
+  const textMatch = tsq ? Prisma.sql`p.search_vector @@ ${tsquery}` : Prisma.sql`TRUE`;
+  const visible = isSteward(actor)
+    ? Prisma.sql`TRUE`
+    : Prisma.sql`(p.status IN ('published', 'deprecated') OR p.team_id = ANY(${actor.memberships.map((m) => m.teamId)}::uuid[]))`;
+  const filter = {
+    domain: query.domain.length ? Prisma.sql`p.domain_id IN (SELECT id FROM domain WHERE slug = ANY(${query.domain}::text[]))` : null,
+    tag: query.tag.length ? Prisma.sql`p.tags && ${query.tag}::text[]` : null,
+    classification: query.classification.length ? Prisma.sql`p.classification = ANY(${query.classification}::"Classification"[])` : null,
+    status: query.status.length ? Prisma.sql`p.status = ANY(${query.status}::"ProductStatus"[])` : null,
+    portType: query.portType.length ? Prisma.sql`p.port_types && ${query.portType}::"PortType"[]` : null,
+  };
+  type FacetKey = keyof typeof filter;
+  const keys = Object.keys(filter) as FacetKey[];
+  const flag = (f: FacetKey) => Prisma.raw(`f_${f.toLowerCase()}`);
+  const all = (except?: FacetKey) => Prisma.join([Prisma.sql`TRUE`, ...keys.filter((f) => f !== except && filter[f]).map(flag)], " AND ");
+  const matchWhere = Prisma.sql`${textMatch} AND ${visible}`;
+  const hitWhere = Prisma.join([matchWhere, ...keys.flatMap((f) => filter[f] ?? [])], " AND ");
+  const rank = tsq ? Prisma.sql`ts_rank_cd(${RANK}, p.search_vector, ${tsquery}, 1)` : Prisma.sql`0::float4`;
+  const order = sort === "relevance" ? Prisma.sql`rank DESC, lower(name), id` : sort === "name" ? Prisma.sql`lower(name), id` : Prisma.sql`updated_at DESC, id`;
+  const offset = (query.page - 1) * query.pageSize;
+
+  const result = await db.$transaction(async (tx) => {
+    await tx.$executeRaw`SELECT set_config('jit', 'off', true), set_config('work_mem', '32MB', true)`;
+
+    // The match set (without facet filters) is read once; the facets, and when it is read whole the total and the page,
+    // come from it. Read whole, it stops at EXACT_ROWS + 1 rows: past that the caller switches to a sample.
+    const readMatches = (percent: number | null, withPage: boolean) => {
+      const fits = percent ? Prisma.sql`TRUE` : Prisma.sql`(SELECT count(*) FROM m) <= ${EXACT_ROWS}`;
+      return tx.$queryRaw<{ matches: bigint; facets: FacetRow[] | null; hits: bigint | null; page: PageRow[] | null }[]>`
+        WITH m AS MATERIALIZED (
+          SELECT p.id, p.name, p.updated_at, p.domain_id, p.tags, p.classification, p.status, p.port_types,
+                 ${withPage && sort === "relevance" ? rank : Prisma.sql`0::float4`} AS rank,
+                 ${Prisma.join(keys.map((f) => Prisma.sql`${filter[f] ?? Prisma.sql`TRUE`} AS ${flag(f)}`), ", ")}
+          FROM data_product p ${percent ? Prisma.sql`TABLESAMPLE SYSTEM (${percent}) REPEATABLE (7)` : Prisma.empty}
+          WHERE ${matchWhere}
+          ${percent ? Prisma.empty : Prisma.sql`LIMIT ${EXACT_ROWS + 1}`}
+        ),
+        facets AS (
+          SELECT 'domain' AS facet, d.slug AS value, d.name AS label, c.count FROM (SELECT domain_id, count(*) AS count FROM m WHERE ${all("domain")} GROUP BY domain_id) c JOIN domain d ON d.id = c.domain_id
+          UNION ALL
+          (SELECT 'tag', t, t, count(*) FROM (SELECT unnest(tags) AS t FROM m WHERE ${all("tag")}) u GROUP BY t ORDER BY (t = ANY(${query.tag}::text[])) DESC, count(*) DESC, t LIMIT ${TOP_TAGS + query.tag.length})
+          UNION ALL
+          SELECT 'classification', classification::text, classification::text, count(*) FROM m WHERE ${all("classification")} GROUP BY classification
+          UNION ALL
+          SELECT 'status', status::text, status::text, count(*) FROM m WHERE ${all("status")} GROUP BY status
+          UNION ALL
+          SELECT 'portType', t::text, t::text, count(*) FROM (SELECT unnest(port_types) AS t FROM m WHERE ${all("portType")}) u GROUP BY t
+        )
+        SELECT (SELECT count(*) FROM m) AS matches,
+               CASE WHEN ${fits} THEN (SELECT json_agg(json_build_object('facet', facet, 'value', value, 'label', label, 'count', round(count * ${percent ? 100 / percent : 1}::float8))) FROM facets) END AS facets,
+               CASE WHEN ${fits} THEN (SELECT count(*) FROM m WHERE ${all()}) END AS hits,
+               CASE WHEN ${fits} AND ${withPage} THEN (SELECT json_agg(json_build_object('id', id, 'rank', rank)) FROM (SELECT id, rank FROM m WHERE ${all()} ORDER BY ${order} LIMIT ${query.pageSize + offset}) pg) END AS page`;
+    };
+    // Hits under the facet filters, read whole (up to EXACT_ROWS + 1) for an exact total and page.
+    const readHits = async () => {
+      const [row] = await tx.$queryRaw<{ total: bigint; page: PageRow[] | null }[]>`
+        WITH h AS MATERIALIZED (
+          SELECT p.id, p.name, p.updated_at, ${sort === "relevance" ? rank : Prisma.sql`0::float4`} AS rank FROM data_product p WHERE ${hitWhere} LIMIT ${EXACT_ROWS + 1}
+        )
+        SELECT (SELECT count(*) FROM h) AS total,
+               CASE WHEN (SELECT count(*) FROM h) <= ${EXACT_ROWS} THEN (SELECT json_agg(json_build_object('id', id, 'rank', rank)) FROM (SELECT id, rank FROM h ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}) pg) END AS page`;
+      return Number(row.total) <= EXACT_ROWS ? { total: Number(row.total), page: row.page ?? [] } : null;
+    };
+
+    const readWhole = async () => {
+      const [whole] = await readMatches(null, true);
+      return Number(whole.matches) <= EXACT_ROWS ? { total: Number(whole.hits), page: (whole.page ?? []).slice(offset), facets: whole.facets ?? [], approximate: false } : null;
+    };
+    // The planner multiplies the words' frequencies as if they were independent, which underestimates words that go
+    // together ("gift cards"); the rarest word's own estimate bounds the match count from above.
+    const estimatedMatches = await estimateRows(tx, matchWhere);
+    const upperBound = words.length > 1 ? Math.min(...(await Promise.all(words.map((w) => estimateRows(tx, Prisma.sql`p.search_vector @@ to_tsquery('english', ${tsqueryText([w], corrections)}) AND ${visible}`))))) : estimatedMatches;
+    if (upperBound <= EXACT_ROWS) {
+      const whole = await readWhole();
+      if (whole) return whole;
+    }
+    // Too many matches to read them all within the budget: facets from a page sample, the total and the page as exact as affordable.
+    const percent = Math.max(MIN_SAMPLE_PERCENT, Math.min(MAX_SAMPLE_PERCENT, (100 * SAMPLE_ROWS) / Math.max(estimatedMatches, EXACT_ROWS)));
+    const [sample] = await readMatches(percent, sort === "relevance");
+    if ((Number(sample.matches) * 100) / percent <= EXACT_ROWS / 2) {
+      const whole = await readWhole();
+      if (whole) return whole;
+    }
+    const total = Math.round((Number(sample.hits) * 100) / percent);
+    // Selective facet filters can leave few hits among many matches: then the total and the page are exact.
+    const fewHits = total <= EXACT_ROWS ? await readHits() : null;
+    if (fewHits) return { total: fewHits.total, page: fewHits.page, facets: sample.facets ?? [], approximate: true };
+
+    if (sort !== "relevance") {
+      // Many hits in name or update order: walk that index and stop after the page.
+      const page = await tx.$queryRaw<PageRow[]>`
+        SELECT p.id, 0::float4 AS rank FROM data_product p WHERE ${hitWhere}
+        ORDER BY ${sort === "name" ? Prisma.sql`lower(p.name), p.id` : Prisma.sql`p.updated_at DESC, p.id`} LIMIT ${query.pageSize} OFFSET ${offset}`;
+      return { total, page, facets: sample.facets ?? [], approximate: true };
+    }
+    // Relevance over a sample would miss the product named exactly what was typed; rank those in too.
+    const prefix = (query.q ?? "").toLowerCase();
+    const named = await tx.$queryRaw<PageRow[]>`
+      SELECT p.id, ${rank} AS rank FROM data_product p
+      WHERE lower(p.name) >= ${prefix} AND lower(p.name) < ${prefix + "\u{10FFFF}"} AND ${hitWhere}
+      LIMIT ${NAMED_ROWS}`;
+    const sampled = sample.page ?? [];
+    const seen = new Set(sampled.map((r) => r.id));
+    const page = [...sampled, ...named.filter((r) => !seen.has(r.id))].sort((a, b) => b.rank - a.rank).slice(offset, offset + query.pageSize);
+    return { total, page, facets: sample.facets ?? [], approximate: true };
+  });
+
+  const page = result.page;
+  const ids = page.map((r) => r.id);
+  const rows = ids.length
+    ? await db.$queryRaw<ItemRow[]>`
+        SELECT p.id, p.urn, p.slug, p.name, p.status::text AS status, p.classification::text AS classification, p.tags,
+               p.port_types::text[] AS "portTypes", p.updated_at AS "updatedAt", p.description,
+               d.slug AS "domainSlug", d.name AS "domainName", t.slug AS "teamSlug", t.name AS "teamName",
+               ${tsq ? Prisma.sql`ts_headline('english', translate(p.description, ${`<>&${MARK_START}${MARK_END}`}, ${"\uE000\uE001\uE002"}), ${tsquery}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`})` : Prisma.sql`NULL::text`} AS headline
+        FROM data_product p JOIN domain d ON d.id = p.domain_id JOIN team t ON t.id = p.team_id
+        WHERE p.id = ANY(${ids}::uuid[])`
+    : [];
+  const byId = new Map(rows.map((r) => [r.id, r]));
+  const items: SearchResult[] = page.flatMap(({ id, rank: score }) => {
+    const r = byId.get(id);
+    if (!r) return [];
+    const snippet = r.headline && r.headline.includes(MARK_START) ? snippetHtml(r.headline) : escapeHtml(leadingText(r.description));
+    return [
+      {
+        id: r.id,
+        urn: r.urn,
+        slug: r.slug,
+        name: r.name,
+        domain: { slug: r.domainSlug, name: r.domainName },
+        team: { slug: r.teamSlug, name: r.teamName },
+        status: r.status,
+        classification: r.classification,
+        tags: r.tags,
+        portTypes: r.portTypes,
+        updatedAt: r.updatedAt,
+        snippet,
+        rank: Number(score),
+      },
+    ];
+  });
+
+  const facets: SearchFacets = { domain: [], tag: [], classification: [], status: [], portType: [] };
+  for (const f of result.facets) facets[f.facet].push({ value: f.value, label: f.facet === "domain" || f.facet === "tag" ? f.label : (LABELS[f.value] ?? f.value), count: f.count });
+  for (const key of ["domain", "classification", "status", "portType"] as const) facets[key].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+
+  const corrected = words.map((w) => corrections.get(w)?.[0] ?? w);
+  return {
+    items,
+    total: result.total,
+    page: query.page,
+    pageSize: query.pageSize,
+    facets,
+    ...(result.approximate ? { approximate: true } : {}),
+    ...(corrections.size > 0 ? { didYouMean: corrected.join(" ") } : {}),
+  };
+}
