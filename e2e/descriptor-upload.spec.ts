@@ -3,6 +3,7 @@ import { signInApi, unique } from "./support/fixtures";
 
 // Teams keep their product descriptor in git and register from the file: a bad file is refused as a whole,
 // with every problem named by its path, and a good one lands on the new product's page.
+// Page content is looked up inside <main>: while a page streams in, React briefly keeps a hidden copy at the end of <body>.
 
 const yamlFile = (name: string, text: string) => ({ name, mimeType: "application/yaml", buffer: Buffer.from(text, "utf8") });
 
@@ -35,10 +36,10 @@ outputPorts:
   await expect(page.getByRole("tab", { name: "Upload descriptor" })).toHaveAttribute("aria-selected", "true");
 
   await page.getByLabel("Descriptor file").setInputFiles(yamlFile("order-audit-trail.yaml", broken));
-  await expect(page.getByTestId("descriptor-selected")).toContainText("order-audit-trail.yaml");
+  await expect(page.getByRole("main").getByTestId("descriptor-selected")).toContainText("order-audit-trail.yaml");
   await page.getByRole("button", { name: "Register from file" }).click();
 
-  const errors = page.getByTestId("descriptor-errors");
+  const errors = page.getByRole("main").getByTestId("descriptor-errors");
   await expect(errors).toContainText(`The descriptor was refused with ${expectedPaths.length} errors; nothing was created.`);
   const items = errors.getByRole("listitem");
   await expect(items).toHaveCount(expectedPaths.length);
@@ -64,10 +65,10 @@ outputPorts:
   await page.getByRole("button", { name: "Register from file" }).click();
 
   await expect(page).toHaveURL(new RegExp(`/products/orders/${slug}$`));
-  await expect(page.getByTestId("product-name")).toHaveText(name);
-  await expect(page.getByTestId("draft-notice")).toBeVisible();
-  await expect(page.getByTestId("product-tags")).toContainText("audit");
-  await expect(page.getByTestId("output-port")).toHaveCount(2);
-  await expect(page.getByTestId("output-ports")).toContainText(`orders.${slug}.v1`);
-  await expect(page.getByTestId("output-ports")).toContainText(`analytics.${slug.replace(/-/g, "_")}`);
+  await expect(page.getByRole("main").getByTestId("product-name")).toHaveText(name);
+  await expect(page.getByRole("main").getByTestId("draft-notice")).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("product-tags")).toContainText("audit");
+  await expect(page.getByRole("main").getByTestId("output-port")).toHaveCount(2);
+  await expect(page.getByRole("main").getByTestId("output-ports")).toContainText(`orders.${slug}.v1`);
+  await expect(page.getByRole("main").getByTestId("output-ports")).toContainText(`analytics.${slug.replace(/-/g, "_")}`);
 });

@@ -3,6 +3,7 @@ import { descriptor, registerProduct, signInApi, signInPage, unique } from "./su
 
 // An analyst finds data by searching, even with a typo, narrows the results with facets and sorting,
 // reads a product's ports and lineage, and comes back to exactly the results they left.
+// Page content is looked up inside <main>: while a page streams in, React briefly keeps a hidden copy at the end of <body>.
 
 const byName = (a: string, b: string) => a.toLowerCase().localeCompare(b.toLowerCase());
 
@@ -34,23 +35,23 @@ test("an analyst finds a product despite a typo, filters by domain, sorts by nam
   await page.keyboard.type("fulfilmnet");
 
   await expect(page).toHaveURL(/[?&]q=fulfilmnet(&|$)/);
-  await expect(page.getByTestId("did-you-mean")).toContainText("Did you mean fulfilment?");
-  const results = page.getByTestId("search-result-link");
+  await expect(page.getByRole("main").getByTestId("did-you-mean")).toContainText("Did you mean fulfilment?");
+  const results = page.getByRole("main").getByTestId("search-result-link");
   await expect(results.filter({ hasText: "Order Fulfilment SLA" })).toBeVisible();
   await expect(results.filter({ hasText: shippingName })).toBeVisible();
   await expect(results.filter({ hasText: ordersName })).toBeVisible();
 
-  const count = page.getByTestId("result-count");
+  const count = page.getByRole("main").getByTestId("result-count");
   await expect(count).toContainText("for “fulfilmnet”");
   const totalBefore = Number(await count.locator("span").first().textContent());
 
-  const shipping = page.getByTestId("facet-domain").getByRole("checkbox", { name: /^Shipping \(\d+\)$/ });
+  const shipping = page.getByRole("main").getByTestId("facet-domain").getByRole("checkbox", { name: /^Shipping \(\d+\)$/ });
   const shippingCount = Number((await shipping.getAttribute("aria-label"))!.match(/\((\d+)\)/)![1]);
   expect(shippingCount).toBeLessThan(totalBefore);
   await shipping.check();
   await expect(page).toHaveURL(/[?&]domain=shipping(&|$)/);
   await expect(count).toHaveText(new RegExp(`^${shippingCount} data products? for “fulfilmnet”$`));
-  await expect(page.getByTestId("active-filters")).toContainText("Domain: Shipping");
+  await expect(page.getByRole("main").getByTestId("active-filters")).toContainText("Domain: Shipping");
   await expect(results.filter({ hasText: ordersName })).toHaveCount(0);
   const shippingNames = await results.allTextContents();
   expect(shippingNames).toEqual(expect.arrayContaining(["Order Fulfilment SLA", shippingName]));
@@ -61,13 +62,13 @@ test("an analyst finds a product despite a typo, filters by domain, sorts by nam
 
   await results.filter({ hasText: "Order Fulfilment SLA" }).click();
   await expect(page).toHaveURL(/\/products\/shipping\/order-fulfilment-sla$/);
-  await expect(page.getByTestId("product-name")).toHaveText("Order Fulfilment SLA");
-  const ports = page.getByTestId("output-port");
+  await expect(page.getByRole("main").getByTestId("product-name")).toHaveText("Order Fulfilment SLA");
+  const ports = page.getByRole("main").getByTestId("output-port");
   await expect(ports.filter({ hasText: "fulfilment-status" }).first()).toContainText("shipping.fulfilment-status.v1");
   await expect(ports.filter({ hasText: "order-fulfilment-sla-table" })).toContainText("analytics.order_fulfilment_sla");
-  const upstream = page.getByTestId("upstream-products");
+  const upstream = page.getByRole("main").getByTestId("upstream-products");
   for (const name of ["Orders", "Shipments", "Carrier Events"]) await expect(upstream.getByRole("link", { name, exact: true })).toBeVisible();
-  await expect(page.getByTestId("downstream-products").getByRole("link", { name: shippingName })).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("downstream-products").getByRole("link", { name: shippingName })).toBeVisible();
 
   await page.goBack();
   await expect(page).toHaveURL(/\/search\?/);
@@ -83,21 +84,21 @@ test("an analyst finds a product despite a typo, filters by domain, sorts by nam
 test("taking the did-you-mean suggestion finds Customer 360, whose page lists its ports and every upstream product", async ({ page }) => {
   await signInApi(page.request, "analyst@meshwork.dev");
   await page.goto("/search?q=custmer%20360");
-  const suggestion = page.getByTestId("did-you-mean");
+  const suggestion = page.getByRole("main").getByTestId("did-you-mean");
   await expect(suggestion).toContainText("Did you mean customer 360?");
   await suggestion.getByRole("button", { name: "customer 360" }).click();
   await expect(page.getByRole("searchbox", { name: "Search data products" })).toHaveValue("customer 360");
   await expect(page).toHaveURL(/[?&]q=customer\+360(&|$)/);
-  await expect(page.getByTestId("did-you-mean")).toBeHidden();
+  await expect(page.getByRole("main").getByTestId("did-you-mean")).toBeHidden();
 
-  await page.getByTestId("search-result-link").filter({ hasText: /^Customer 360$/ }).click();
+  await page.getByRole("main").getByTestId("search-result-link").filter({ hasText: /^Customer 360$/ }).click();
   await expect(page).toHaveURL(/\/products\/customers\/customer-360$/);
-  await expect(page.getByTestId("output-ports")).toContainText("customers.profile-changes.v1");
-  await expect(page.getByTestId("output-ports")).toContainText("analytics.customer_360");
-  const upstream = page.getByTestId("upstream-products");
+  await expect(page.getByRole("main").getByTestId("output-ports")).toContainText("customers.profile-changes.v1");
+  await expect(page.getByRole("main").getByTestId("output-ports")).toContainText("analytics.customer_360");
+  const upstream = page.getByRole("main").getByTestId("upstream-products");
   await expect(upstream.getByRole("listitem")).toHaveCount(5);
   for (const name of ["Customers", "Orders", "Order Fulfilment SLA", "Loyalty Points", "Sessions"]) await expect(upstream.getByRole("link", { name, exact: true })).toBeVisible();
   await upstream.getByRole("link", { name: "Order Fulfilment SLA", exact: true }).click();
   await expect(page).toHaveURL(/\/products\/shipping\/order-fulfilment-sla$/);
-  await expect(page.getByTestId("downstream-products").getByRole("link", { name: "Customer 360", exact: true })).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("downstream-products").getByRole("link", { name: "Customer 360", exact: true })).toBeVisible();
 });

@@ -2,6 +2,7 @@ import { expect, test } from "@playwright/test";
 import { descriptor, productPath, registerProduct, signInApi, signInPage, unique } from "./support/fixtures";
 
 // What people may do follows their team: the UI hides what the API refuses, and the API refuses it anyway.
+// Page content is looked up inside <main>: while a page streams in, React briefly keeps a hidden copy at the end of <body>.
 
 test("a member of another domain sees no Edit or lifecycle buttons, and the API refuses his edit with 403", async ({ page, browser, playwright, baseURL }) => {
   const olivia = await playwright.request.newContext({ baseURL });
@@ -20,14 +21,14 @@ test("a member of another domain sees no Edit or lifecycle buttons, and the API 
 
   await signInPage(page, "paul@meshwork.dev");
   await page.goto(productPath(product));
-  await expect(page.getByTestId("product-name")).toHaveText(name);
-  await expect(page.getByTestId("product-actions")).toHaveCount(0);
+  await expect(page.getByRole("main").getByTestId("product-name")).toHaveText(name);
+  await expect(page.getByRole("main").getByTestId("product-actions")).toHaveCount(0);
   await expect(page.getByRole("link", { name: "Edit", exact: true })).toHaveCount(0);
   for (const action of ["Publish", "Deprecate", "Retire"]) await expect(page.getByRole("button", { name: action })).toHaveCount(0);
 
   await page.goto(`${productPath(product)}/edit`);
-  await expect(page.getByTestId("edit-forbidden")).toContainText(`You cannot edit ${name}`);
-  await expect(page.getByTestId("product-form")).toHaveCount(0);
+  await expect(page.getByRole("main").getByTestId("edit-forbidden")).toContainText(`You cannot edit ${name}`);
+  await expect(page.getByRole("main").getByTestId("product-form")).toHaveCount(0);
 
   // The browser's own session, straight at the API.
   const edit = await page.request.patch(`/api/v1/data-products/${product.id}`, { data: { description: "Hijacked by another domain." } });
@@ -36,8 +37,8 @@ test("a member of another domain sees no Edit or lifecycle buttons, and the API 
   const status = await page.request.post(`/api/v1/data-products/${product.id}/status`, { data: { status: "retired" } });
   expect(status.status()).toBe(403);
   await page.goto(productPath(product));
-  await expect(page.getByTestId("product-description")).not.toContainText("Hijacked");
-  await expect(page.getByTestId("product-header").getByTestId("status-badge")).toHaveText("Published");
+  await expect(page.getByRole("main").getByTestId("product-description")).not.toContainText("Hijacked");
+  await expect(page.getByRole("main").getByTestId("product-header").getByTestId("status-badge")).toHaveText("Published");
 });
 
 test("an analyst in no team has no Register link, and the register page tells them they cannot register", async ({ page }) => {
@@ -47,9 +48,9 @@ test("an analyst in no team has no Register link, and the register page tells th
   await expect(nav.getByRole("link", { name: "Register product" })).toHaveCount(0);
 
   await page.goto("/products/new");
-  await expect(page.getByTestId("no-teams")).toContainText("You are not in a team yet");
-  await expect(page.getByTestId("no-teams")).toContainText("Ask a platform admin to add you to a team");
-  await expect(page.getByTestId("product-form")).toHaveCount(0);
+  await expect(page.getByRole("main").getByTestId("no-teams")).toContainText("You are not in a team yet");
+  await expect(page.getByRole("main").getByTestId("no-teams")).toContainText("Ask a platform admin to add you to a team");
+  await expect(page.getByRole("main").getByTestId("product-form")).toHaveCount(0);
   await expect(page.getByRole("tab", { name: "Upload descriptor" })).toHaveCount(0);
 
   const attempt = await page.request.post("/api/v1/data-products", { data: descriptor("orders", "order-platform", unique("Analyst Product")) });
@@ -66,8 +67,8 @@ test("a draft is seen by its team but not by the analyst, in search, on its page
 
   await signInApi(page.request, "analyst@meshwork.dev");
   await page.goto(`/search?q=${encodeURIComponent(name)}`);
-  await expect(page.getByTestId("search-empty")).toBeVisible();
-  await expect(page.getByTestId("result-count")).toContainText("0 data products");
+  await expect(page.getByRole("main").getByTestId("search-empty")).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("result-count")).toContainText("0 data products");
 
   // The page streams behind a loading skeleton, so the 404 shows as the not-found page rather than the HTTP status.
   await page.goto(productPath(draft));

@@ -3,6 +3,7 @@ import { signInApi, signInPage, unique } from "./support/fixtures";
 
 // A product owner registers a product through the form, is told precisely what is wrong, publishes it,
 // and from then on everyone can find it and sees it in the upstream product's lineage.
+// Page content is looked up inside <main>: while a page streams in, React briefly keeps a hidden copy at the end of <body>.
 
 test("an owner registers a product with a topic, a table and an input port, publishes it, and others find it downstream of Payments", async ({ page, browser }) => {
   const name = unique("Payment Reconciliation");
@@ -14,7 +15,7 @@ test("an owner registers a product with a topic, a table and an input port, publ
   await page.getByRole("link", { name: "Register product" }).click();
   await expect(page.getByRole("heading", { name: "Register a data product" })).toBeVisible();
 
-  const form = page.getByTestId("product-form");
+  const form = page.getByRole("main").getByTestId("product-form");
   await form.getByLabel("Name", { exact: true }).fill(name);
   await expect(form.getByLabel("Owning team")).toHaveValue("orders/order-platform");
   await form.getByLabel("Description", { exact: true }).fill("Matches every order with the payments that settle it, so finance can spot unpaid orders.");
@@ -46,26 +47,26 @@ test("an owner registers a product with a topic, a table and an input port, publ
   const topicError = form.getByTestId("error-output-0-location");
   await expect(topicError).toContainText("Kafka topic names use letters, digits");
   await expect(form.getByRole("textbox", { name: "Output port 1 topic", exact: true })).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByTestId("error-summary")).toContainText("Output port 1 · topic");
+  await expect(page.getByRole("main").getByTestId("error-summary")).toContainText("Output port 1 · topic");
   await expect(page).toHaveURL(/\/products\/new$/);
 
   await form.getByRole("textbox", { name: "Output port 1 topic", exact: true }).fill(topic);
   await form.getByRole("button", { name: "Register data product" }).click();
   await expect(page).toHaveURL(new RegExp(`/products/orders/${slug}$`));
-  await expect(page.getByTestId("product-name")).toHaveText(name);
-  await expect(page.getByTestId("product-urn")).toHaveText(`urn:meshwork:orders:${slug}`);
-  await expect(page.getByTestId("draft-notice")).toBeVisible();
-  const outputPorts = page.getByTestId("output-port");
+  await expect(page.getByRole("main").getByTestId("product-name")).toHaveText(name);
+  await expect(page.getByRole("main").getByTestId("product-urn")).toHaveText(`urn:meshwork:orders:${slug}`);
+  await expect(page.getByRole("main").getByTestId("draft-notice")).toBeVisible();
+  const outputPorts = page.getByRole("main").getByTestId("output-port");
   await expect(outputPorts).toHaveCount(2);
   await expect(outputPorts.filter({ hasText: "reconciliation-events" }).first()).toContainText(topic);
   await expect(outputPorts.filter({ hasText: "reconciliation-table" })).toContainText(table);
   await expect(outputPorts.filter({ hasText: "reconciliation-table" })).toContainText("reconciliation-events");
-  await expect(page.getByTestId("input-port")).toContainText("Payments · payment-events");
-  await expect(page.getByTestId("upstream-products").getByRole("link", { name: "Payments", exact: true })).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("input-port")).toContainText("Payments · payment-events");
+  await expect(page.getByRole("main").getByTestId("upstream-products").getByRole("link", { name: "Payments", exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Publish", exact: true }).click();
-  await expect(page.getByTestId("product-header").getByTestId("status-badge")).toHaveText("Published");
-  await expect(page.getByTestId("draft-notice")).toBeHidden();
+  await expect(page.getByRole("main").getByTestId("product-header").getByTestId("status-badge")).toHaveText("Published");
+  await expect(page.getByRole("main").getByTestId("draft-notice")).toBeHidden();
   await expect(page.getByRole("button", { name: "Publish", exact: true })).toBeHidden();
   await expect(page.getByRole("button", { name: "Deprecate" })).toBeVisible();
 
@@ -75,16 +76,16 @@ test("an owner registers a product with a topic, a table and an input port, publ
   await signInApi(analyst.request, "analyst@meshwork.dev");
   await analyst.goto("/search");
   await analyst.getByRole("searchbox", { name: "Search data products" }).fill(name);
-  const hit = analyst.getByTestId("search-result").filter({ hasText: name });
+  const hit = analyst.getByRole("main").getByTestId("search-result").filter({ hasText: name });
   await expect(hit).toBeVisible();
   await expect(hit).toContainText("Published");
   await expect(hit).toContainText("Orders");
 
   await analyst.goto("/products/payments/payments");
-  const downstream = analyst.getByTestId("downstream-products").getByRole("listitem").filter({ hasText: name });
+  const downstream = analyst.getByRole("main").getByTestId("downstream-products").getByRole("listitem").filter({ hasText: name });
   await expect(downstream).toContainText("via payment-events");
   await downstream.getByRole("link", { name }).click();
   await expect(analyst).toHaveURL(new RegExp(`/products/orders/${slug}$`));
-  await expect(analyst.getByTestId("product-actions")).toHaveCount(0);
+  await expect(analyst.getByRole("main").getByTestId("product-actions")).toHaveCount(0);
   await analystContext.close();
 });
