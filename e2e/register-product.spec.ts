@@ -1,5 +1,5 @@
 import { expect, test } from "@playwright/test";
-import { signInApi, signInPage, unique } from "./support/fixtures";
+import { signInApi, unique } from "./support/fixtures";
 
 // A product owner registers a product through the form, is told precisely what is wrong, publishes it,
 // and from then on everyone can find it and sees it in the upstream product's lineage.
@@ -11,7 +11,8 @@ test("an owner registers a product with a topic, a table and an input port, publ
   const topic = `orders.${slug}.v1`;
   const table = `analytics.${slug.replace(/-/g, "_")}`;
 
-  await signInPage(page, "olivia@meshwork.dev");
+  await signInApi(page.request, "olivia@meshwork.dev");
+  await page.goto("/search");
   await page.getByRole("link", { name: "Register product" }).click();
   await expect(page.getByRole("heading", { name: "Register a data product" })).toBeVisible();
 
