@@ -58,14 +58,20 @@ async function main() {
   if (seed.seeded) console.log("Seeded the demo mesh.");
 
   if (!dev) buildIfStale();
-  const web = spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { cwd: ROOT, stdio: "inherit", env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` } });
+  // Its own process group, so stopping Meshwork stops next-server too, not only the npx wrapper.
+  const web = spawn("npx", ["next", dev ? "dev" : "start", "-p", port], {
+    cwd: ROOT,
+    stdio: "inherit",
+    detached: true,
+    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+  });
   console.log(`\nMeshwork: http://localhost:${port}  (demo password: ${process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo"})\n`);
 
   let stopping = false;
   const shutdown = async () => {
     if (stopping) return;
     stopping = true;
-    web.kill("SIGTERM");
+    if (web.exitCode === null) process.kill(-web.pid!, "SIGTERM");
     await new Promise((resolve) => web.once("exit", resolve));
     await stopDatabase();
     process.exit(0);

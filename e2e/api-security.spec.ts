@@ -71,7 +71,7 @@ test("bad input names every field, an oversized body is 413, and nothing is crea
   const huge = await owner.post("/api/v1/data-products", { data: { ...descriptor("orders", "order-platform", unique("Huge")), description: "x".repeat(2_000_000) } });
   expect(huge.status()).toBe(413);
 
-  const malformed = await owner.post("/api/v1/data-products", { headers: { "content-type": "application/json" }, data: "{not json" });
+  const malformed = await owner.post("/api/v1/data-products", { headers: { "content-type": "application/json" }, data: Buffer.from("{not json") });
   expect(malformed.status()).toBe(400);
 
   const after = (await (await owner.get("/api/v1/data-products?pageSize=1&status=draft")).json()).total;

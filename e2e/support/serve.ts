@@ -11,9 +11,11 @@ process.env.DATABASE_URL = database.url;
 const { seedDemoMesh } = await import("../../prisma/seed");
 await seedDemoMesh();
 
+// Its own process group, so stopping it stops next-server too, not only the npx wrapper.
 const web = spawn("npx", ["next", "start", "-p", port], {
   cwd: ROOT,
   stdio: "inherit",
+  detached: true,
   env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://localhost:${port}` },
 });
 
@@ -21,7 +23,7 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  web.kill("SIGTERM");
+  if (web.exitCode === null) process.kill(-web.pid!, "SIGTERM");
   await new Promise((resolve) => web.once("exit", resolve));
   await database.drop();
   process.exit(0);
