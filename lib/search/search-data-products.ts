@@ -226,7 +226,11 @@ export async function searchDataProducts(actor: Actor, input: unknown): Promise<
     // The planner multiplies the words' frequencies as if they were independent, which underestimates words that go
     // together ("gift cards"); the rarest word's own estimate bounds the match count from above.
     const estimatedMatches = await estimateRows(tx, matchWhere);
-    const upperBound = words.length > 1 ? Math.min(...(await Promise.all(words.map((w) => estimateRows(tx, Prisma.sql`p.search_vector @@ to_tsquery('english', ${tsqueryText([w], corrections)}) AND ${visible}`))))) : estimatedMatches;
+    let upperBound = estimatedMatches;
+    if (words.length > 1) {
+      upperBound = Infinity;
+      for (const w of words) upperBound = Math.min(upperBound, await estimateRows(tx, Prisma.sql`p.search_vector @@ to_tsquery('english', ${tsqueryText([w], corrections)}) AND ${visible}`));
+    }
     if (upperBound <= EXACT_ROWS) {
       const whole = await readWhole();
       if (whole) return whole;
