@@ -6,7 +6,7 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ApiError, apiRequest, errorMessage } from "@/components/product-form/api-request";
+import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
 import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/product-form/field";
 import { Modal } from "@/components/product-form/modal";
 import { useSluggedName } from "./use-slugged-name";

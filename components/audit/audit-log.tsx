@@ -5,7 +5,7 @@ import { Fragment, useEffect, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format-date";
-import { apiRequest, errorMessage } from "@/components/product-form/api-request";
+import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { inputClass, secondaryButton } from "@/components/product-form/field";
 import { AuditDiff } from "./audit-diff";
 

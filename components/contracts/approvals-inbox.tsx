@@ -8,7 +8,8 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime, formatRelative } from "@/components/ui/format-date";
-import { contractApi, yamlDownloadUrl } from "./contract-api";
+import { apiRequest } from "@/components/ui/api-request";
+import { yamlDownloadUrl } from "./contract-api";
 import { ContractChanges } from "./contract-changes";
 
 export type PendingApproval = {
@@ -25,7 +26,7 @@ type Toast = { tone: "ok" | "bad"; text: string };
 function ApprovalCard({ item, onDecided }: { item: PendingApproval; onDecided: (item: PendingApproval, decision: Decision, note: string) => void }) {
   const [note, setNote] = useState("");
   const decide = useMutation({
-    mutationFn: (decision: Decision) => contractApi<{ status: string }>(`/api/v1/contracts/${item.id}/${decision}`, { method: "POST", json: { note } }),
+    mutationFn: (decision: Decision) => apiRequest<{ status: string }>(`/api/v1/contracts/${item.id}/${decision}`, { method: "POST", json: { note } }),
     onSuccess: (_, decision) => onDecided(item, decision, note),
   });
   const changes = Array.isArray(item.changes) ? (item.changes as ContractChange[]) : [];
@@ -116,7 +117,7 @@ export function ApprovalsInbox({ initialItems }: { initialItems: PendingApproval
   const [toast, setToast] = useState<Toast | null>(null);
   const approvals = useQuery({
     queryKey: ["contract-approvals"],
-    queryFn: () => contractApi<{ items: PendingApproval[] }>("/api/v1/contract-approvals").then((r) => r.items),
+    queryFn: () => apiRequest<{ items: PendingApproval[] }>("/api/v1/contract-approvals").then((r) => r.items),
     initialData: initialItems,
     refetchInterval: 30_000,
   });

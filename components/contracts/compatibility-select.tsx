@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { contractApi, portApi } from "./contract-api";
+import { apiRequest } from "@/components/ui/api-request";
+import { portApi } from "./contract-api";
 
 const MODES: { value: string; hint: string }[] = [
   { value: "BACKWARD", hint: "consumers on the new schema can read data written with the previous one" },
@@ -22,7 +23,7 @@ export function CompatibilitySelect({ portRef, mode, canChange }: { portRef: str
   const router = useRouter();
   const [value, setValue] = useState(mode);
   const change = useMutation({
-    mutationFn: (next: string) => contractApi<{ mode: string }>(`${portApi(portRef)}/compatibility`, { method: "PUT", json: { mode: next } }),
+    mutationFn: (next: string) => apiRequest<{ mode: string }>(`${portApi(portRef)}/compatibility`, { method: "PUT", json: { mode: next } }),
     onSuccess: (result) => {
       setValue(result.mode);
       router.refresh();

@@ -8,7 +8,9 @@ import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tansta
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
-import { ContractApiError, contractApi, portApi, type ContractCheckResult, type ProblemDetail, type PublishResult } from "./contract-api";
+import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import type { ErrorDetail } from "@/lib/errors";
+import { portApi, type ContractCheckResult, type PublishResult } from "./contract-api";
 import { ContractChanges } from "./contract-changes";
 import { ContractVerdict } from "./contract-verdict";
 import { versionInYaml, withNextMinorVersion } from "./next-version";
@@ -26,7 +28,7 @@ type Props = {
 };
 
 /** Maps the API's 1-based line/column to editor positions; problems without a line sit on line 1. */
-function toDiagnostics(state: EditorState, errors: ProblemDetail[]): Diagnostic[] {
+function toDiagnostics(state: EditorState, errors: ErrorDetail[]): Diagnostic[] {
   const doc = state.doc;
   return errors.map((e) => {
     const line = doc.line(Math.min(Math.max(e.line ?? 1, 1), doc.lines));
@@ -61,7 +63,7 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
 
   const check = useQuery({
     queryKey: ["contract-check", portRef, schemaType, debounced],
-    queryFn: () => contractApi<ContractCheckResult>("/api/v1/contracts/check", { method: "POST", json: { contract: debounced, port: portRef, schemaType } }),
+    queryFn: () => apiRequest<ContractCheckResult>("/api/v1/contracts/check", { method: "POST", json: { contract: debounced, port: portRef, schemaType } }),
     enabled: debounced.trim().length > 0,
     placeholderData: keepPreviousData,
     retry: false,
@@ -69,21 +71,21 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
   });
 
   const publish = useMutation({
-    mutationFn: (contract: string) => contractApi<PublishResult>(`${portApi(portRef)}/contracts`, { method: "POST", json: { contract, schemaType } }),
+    mutationFn: (contract: string) => apiRequest<PublishResult>(`${portApi(portRef)}/contracts`, { method: "POST", json: { contract, schemaType } }),
     onSuccess: () => router.refresh(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["contract-check", portRef] }),
   });
 
-  const checkProblem = check.error instanceof ContractApiError && check.error.details.length === 0 ? check.error.message : undefined;
+  const checkProblem = check.error instanceof ApiError && check.error.details.length === 0 ? check.error.message : undefined;
   // once published, re-checking the same text only says "already exists"; the publish result speaks instead
   const published = publish.isSuccess && publish.variables === text;
-  const errors: ProblemDetail[] = useMemo(
+  const errors: ErrorDetail[] = useMemo(
     () =>
       published
         ? []
-        : publish.error instanceof ContractApiError && publish.error.status === 422
+        : publish.error instanceof ApiError && publish.error.status === 422
         ? publish.error.details
-        : check.error instanceof ContractApiError
+        : check.error instanceof ApiError
           ? check.error.details
           : (check.data?.errors ?? []),
     [published, publish.error, check.error, check.data],
@@ -107,12 +109,10 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
   async function loadTemplate() {
     setFileError(null);
     try {
-      const response = await fetch(`${portApi(portRef)}/contract-template`, { credentials: "same-origin" });
-      if (!response.ok) throw new Error(`The template could not be loaded (${response.status}).`);
-      const loaded = withNextMinorVersion(await response.text(), latestVersion);
+      const loaded = withNextMinorVersion(await apiRequest<string>(`${portApi(portRef)}/contract-template`), latestVersion);
       replaceText(loaded.text, loaded.bumpedTo ? `Loaded the latest published version (${latestVersion}), bumped to ${loaded.bumpedTo}.` : "Loaded the port's template.");
     } catch (error) {
-      setFileError((error as Error).message);
+      setFileError(error instanceof ApiError && error.status > 0 ? `The template could not be loaded (${error.status}).` : errorMessage(error));
     }
   }
 
@@ -126,7 +126,7 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
     replaceText(await file.text(), `Loaded ${file.name}.`);
   }
 
-  function jumpTo(e: ProblemDetail) {
+  function jumpTo(e: ErrorDetail) {
     const view = viewRef.current;
     if (!view) return;
     const [d] = toDiagnostics(view.state, [e]);
@@ -135,7 +135,7 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
   }
 
   const result = publish.data;
-  const publishError = publish.error instanceof ContractApiError ? publish.error : publish.error ? new ContractApiError(0, "error", publish.error.message) : null;
+  const publishError = publish.error instanceof ApiError ? publish.error : publish.error ? new ApiError(0, "error", publish.error.message) : null;
 
   return (
     <div className="grid gap-6 xl:grid-cols-[minmax(0,1fr)_26rem]">

@@ -7,7 +7,8 @@ import type { ContractChange } from "@/lib/contracts/contract-change";
 import { Section } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format-date";
 import { Skeleton } from "@/components/ui/skeleton";
-import { contractApi, type ContractDiff } from "./contract-api";
+import { apiRequest } from "@/components/ui/api-request";
+import type { ContractDiff } from "./contract-api";
 import { ContractChanges } from "./contract-changes";
 import { VersionStatusBadge } from "./version-status-badge";
 
@@ -67,7 +68,7 @@ export function VersionsPanel({ versions, basePath, selectedId }: { versions: Ve
   const [fromId, setFromId] = useState(versions[toIndex + 1]?.id ?? versions[toIndex]?.id ?? "");
   const diff = useQuery({
     queryKey: ["contract-diff", toId, fromId],
-    queryFn: () => contractApi<ContractDiff>(`/api/v1/contracts/${toId}/diff?against=${fromId}`),
+    queryFn: () => apiRequest<ContractDiff>(`/api/v1/contracts/${toId}/diff?against=${fromId}`),
     enabled: versions.length > 1 && toId !== fromId,
     placeholderData: keepPreviousData,
   });

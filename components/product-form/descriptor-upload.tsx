@@ -3,7 +3,8 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
-import { ApiError, apiRequest, type ApiErrorDetail } from "./api-request";
+import { ApiError, apiRequest } from "@/components/ui/api-request";
+import type { ErrorDetail } from "@/lib/errors";
 import { ErrorSummary, primaryButton, secondaryButton } from "./field";
 
 // Mirrors the server's MAX_DESCRIPTOR_BYTES so a big file is refused before it is sent.
@@ -44,7 +45,7 @@ export function DescriptorUpload({ template }: { template: string }) {
   const [file, setFile] = useState<File | null>(null);
   const [localError, setLocalError] = useState("");
   const [dragging, setDragging] = useState(false);
-  const [failure, setFailure] = useState<{ message: string; details: ApiErrorDetail[] } | null>(null);
+  const [failure, setFailure] = useState<{ message: string; details: ErrorDetail[] } | null>(null);
 
   const upload = useMutation({
     mutationFn: async (f: File) => {

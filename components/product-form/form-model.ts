@@ -1,4 +1,4 @@
-import type { ApiErrorDetail } from "./api-request";
+import type { ErrorDetail } from "@/lib/errors";
 
 export type TeamOption = { domainSlug: string; domainName: string; teamSlug: string; teamName: string };
 
@@ -100,7 +100,7 @@ export function fieldForPath(path: string): string {
   return "form";
 }
 
-export function errorsByField(details: ApiErrorDetail[]): Record<string, string> {
+export function errorsByField(details: ErrorDetail[]): Record<string, string> {
   const out: Record<string, string> = {};
   for (const d of details) {
     const field = fieldForPath(d.path);

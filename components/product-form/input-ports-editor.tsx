@@ -3,7 +3,7 @@
 import { useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
 import { PortTypeIcon } from "@/components/ui/port-type-icon";
-import { apiRequest, errorMessage } from "./api-request";
+import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { describedBy, Field, FieldError, inputClass, secondaryButton } from "./field";
 import { emptyInputPort, type InputPortRow, type UpstreamChoice } from "./form-model";
 import { RowLabel } from "./row-label";

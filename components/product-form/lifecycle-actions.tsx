@@ -3,7 +3,7 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiRequest } from "./api-request";
+import { ApiError, apiRequest } from "@/components/ui/api-request";
 import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "./field";
 import { Modal } from "./modal";
 

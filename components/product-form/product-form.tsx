@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { ApiError, apiRequest, type ApiErrorDetail } from "./api-request";
+import { ApiError, apiRequest } from "@/components/ui/api-request";
+import type { ErrorDetail } from "@/lib/errors";
 import { describedBy, ErrorSummary, Field, inputClass, primaryButton, secondaryButton } from "./field";
 import { CLASSIFICATIONS, errorsByField, labelForPath, teamValue, toDescriptor, updateBody, type ProductFormValues, type TeamOption } from "./form-model";
 import { InputPortsEditor } from "./input-ports-editor";
@@ -21,7 +22,7 @@ type Created = { id: string; urn: string; slug: string; domain: string };
 export function ProductForm(props: Props) {
   const router = useRouter();
   const [values, setValues] = useState<ProductFormValues>(props.initial);
-  const [failure, setFailure] = useState<{ message: string; details: ApiErrorDetail[] } | null>(null);
+  const [failure, setFailure] = useState<{ message: string; details: ErrorDetail[] } | null>(null);
   const set = <K extends keyof ProductFormValues>(key: K, value: ProductFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const save = useMutation({

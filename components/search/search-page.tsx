@@ -2,6 +2,7 @@
 
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
+import { ApiError } from "@/components/ui/api-request";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { FacetSidebar } from "./facet-sidebar";
@@ -103,7 +104,7 @@ export function SearchPage() {
           )}
 
           {query.isError ? (
-            <SearchError message={query.error.message} onRetry={() => void query.refetch()} />
+            <SearchError message={query.error instanceof ApiError && query.error.status === 401 ? "Your session has expired. Sign in again to search." : query.error.message} onRetry={() => void query.refetch()} />
           ) : !data ? (
             <ResultsSkeleton />
           ) : data.items.length === 0 ? (

@@ -7,7 +7,7 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatRelative } from "@/components/ui/format-date";
-import { ApiError, apiRequest, errorMessage } from "@/components/product-form/api-request";
+import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
 import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/product-form/field";
 import { Modal } from "@/components/product-form/modal";
 
