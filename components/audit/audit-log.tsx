@@ -1,11 +1,12 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
-import { Fragment, useEffect, useState } from "react";
+import { Fragment, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format-date";
 import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { inputClass, secondaryButton } from "@/components/product-form/field";
 import { AuditDiff } from "./audit-diff";
 
@@ -23,15 +24,6 @@ const ENTITY_TYPES = [
   { value: "api_token", label: "API token" },
   { value: "registry_subject", label: "Registry subject" },
 ];
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return debounced;
-}
 
 /** The audit log: filterable, paged, each event expandable to its before/after diff. */
 export function AuditLog() {

@@ -9,6 +9,7 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useEffect, useMemo, useRef, useState, type ChangeEvent } from "react";
 import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { useDebounced } from "@/components/ui/use-debounced";
 import type { ErrorDetail } from "@/lib/errors";
 import { portApi, type ContractCheckResult, type PublishResult } from "./contract-api";
 import { ContractChanges } from "./contract-changes";
@@ -36,15 +37,6 @@ function toDiagnostics(state: EditorState, errors: ErrorDetail[]): Diagnostic[] 
     const from = Math.min(line.from + (e.column ? e.column - 1 : indent), line.to);
     return { from, to: from < line.to ? line.to : from, severity: "error", source: "Meshwork", message: e.path && e.path !== "(root)" ? `${e.path}: ${e.message}` : e.message };
   });
-}
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return debounced;
 }
 
 const button = "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 disabled:opacity-50";

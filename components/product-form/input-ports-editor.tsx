@@ -1,9 +1,10 @@
 "use client";
 
 import { useQuery } from "@tanstack/react-query";
-import { useEffect, useState } from "react";
+import { useState } from "react";
 import { PortTypeIcon } from "@/components/ui/port-type-icon";
 import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { describedBy, Field, FieldError, inputClass, secondaryButton } from "./field";
 import { emptyInputPort, type InputPortRow, type UpstreamChoice } from "./form-model";
 import { RowLabel } from "./row-label";
@@ -67,15 +68,6 @@ export function InputPortsEditor({ rows, onChange, errors, excludeUrn }: Props) 
 }
 
 type SearchHit = { id: string; urn: string; name: string; status: string; domain: { slug: string; name: string }; team?: { name: string } };
-
-function useDebounced<T>(value: T, ms: number): T {
-  const [debounced, setDebounced] = useState(value);
-  useEffect(() => {
-    const t = setTimeout(() => setDebounced(value), ms);
-    return () => clearTimeout(t);
-  }, [value, ms]);
-  return debounced;
-}
 
 function UpstreamPicker({ n, id, value, onChange, error, excludeUrn }: { n: number; id: string; value: UpstreamChoice | null; onChange: (v: UpstreamChoice | null) => void; error?: string; excludeUrn?: string }) {
   const [q, setQ] = useState("");

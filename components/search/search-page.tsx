@@ -5,13 +5,13 @@ import { useEffect, useMemo, useState } from "react";
 import { ApiError } from "@/components/ui/api-request";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
+import { useDebounced } from "@/components/ui/use-debounced";
 import { FacetSidebar } from "./facet-sidebar";
 import { Pagination } from "./pagination";
 import { ResultCard } from "./result-card";
 import { SearchBox } from "./search-box";
 import { activeFilterCount, FACETS, readSearchState, searchQueryString, SORTS, type FacetKey, type SearchState, type Sort } from "./search-state";
 import type { SearchResponse } from "./search-types";
-import { useDebouncedValue } from "./use-debounced-value";
 import { setLocationSearch, useLocationSearch } from "./use-location-search";
 import { useSearchResults } from "./use-search-results";
 
@@ -23,7 +23,7 @@ export function SearchPage() {
   const state = useMemo(() => readSearchState(new URLSearchParams(search)), [search]);
   const queryString = searchQueryString(state);
   const [text, setText] = useState(state.q);
-  const debouncedText = useDebouncedValue(text, 200);
+  const debouncedText = useDebounced(text, 200);
 
   // Typing replaces the URL (one history entry per search, not per keystroke) and starts again at page 1.
   useEffect(() => {
