@@ -1,5 +1,5 @@
 import { AdminConsole } from "@/components/admin/admin-console";
-import { RoleRequired } from "@/components/admin/role-required";
+import { RoleRequired } from "@/components/ui/role-required";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isAdmin } from "@/lib/auth/permissions";
 

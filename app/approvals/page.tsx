@@ -1,4 +1,4 @@
-import { RoleRequired } from "@/components/admin/role-required";
+import { RoleRequired } from "@/components/ui/role-required";
 import { ApprovalsInbox } from "@/components/contracts/approvals-inbox";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isSteward } from "@/lib/auth/permissions";

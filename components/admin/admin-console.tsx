@@ -7,8 +7,8 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
-import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/product-form/field";
-import { Modal } from "@/components/product-form/modal";
+import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
 import { useSluggedName } from "./use-slugged-name";
 
 type DomainSummary = { id: string; slug: string; name: string; description: string; teams: { id: string; slug: string; name: string }[] };

@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDateTime } from "@/components/ui/format-date";
 import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { useDebounced } from "@/components/ui/use-debounced";
-import { inputClass, secondaryButton } from "@/components/product-form/field";
+import { inputClass, secondaryButton } from "@/components/ui/field";
 import { AuditDiff } from "./audit-diff";
 
 type AuditEvent = { id: string; at: string; actorLabel: string; action: string; entityType: string; entityId: string; summary: string; before: unknown; after: unknown };

@@ -1,6 +1,6 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
-import { Avatar } from "@/components/product/ownership-card";
+import { Avatar } from "@/components/ui/avatar";
 
 type Team = {
   id: string;

@@ -5,7 +5,7 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ApiError, apiRequest } from "@/components/ui/api-request";
 import type { ErrorDetail } from "@/lib/errors";
-import { ErrorSummary, primaryButton, secondaryButton } from "./field";
+import { ErrorSummary, primaryButton, secondaryButton } from "@/components/ui/field";
 
 // Mirrors the server's MAX_DESCRIPTOR_BYTES so a big file is refused before it is sent.
 const MAX_BYTES = 256 * 1024;

@@ -5,7 +5,7 @@ import { useState } from "react";
 import { PortTypeIcon } from "@/components/ui/port-type-icon";
 import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { useDebounced } from "@/components/ui/use-debounced";
-import { describedBy, Field, FieldError, inputClass, secondaryButton } from "./field";
+import { describedBy, Field, FieldError, inputClass, secondaryButton } from "@/components/ui/field";
 import { emptyInputPort, type InputPortRow, type UpstreamChoice } from "./form-model";
 import { RowLabel } from "./row-label";
 

@@ -4,8 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiRequest } from "@/components/ui/api-request";
-import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "./field";
-import { Modal } from "./modal";
+import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
 
 type Status = "draft" | "published" | "deprecated" | "retired";
 type Change = { status: "published" } | { status: "retired" } | { status: "deprecated"; reason: string; sunsetDate: string };

@@ -1,7 +1,7 @@
 "use client";
 
 import { PortTypeIcon } from "@/components/ui/port-type-icon";
-import { describedBy, Field, FieldError, inputClass, secondaryButton } from "./field";
+import { describedBy, Field, FieldError, inputClass, secondaryButton } from "@/components/ui/field";
 import { emptyOutputPort, type OutputPortRow } from "./form-model";
 import { RowLabel } from "./row-label";
 

@@ -6,7 +6,7 @@ import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { ApiError, apiRequest } from "@/components/ui/api-request";
 import type { ErrorDetail } from "@/lib/errors";
-import { describedBy, ErrorSummary, Field, inputClass, primaryButton, secondaryButton } from "./field";
+import { describedBy, ErrorSummary, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { CLASSIFICATIONS, errorsByField, labelForPath, teamValue, toDescriptor, updateBody, type ProductFormValues, type TeamOption } from "./form-model";
 import { InputPortsEditor } from "./input-ports-editor";
 import { OutputPortsEditor } from "./output-ports-editor";

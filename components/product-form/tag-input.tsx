@@ -1,7 +1,7 @@
 "use client";
 
 import { useState } from "react";
-import { describedBy } from "./field";
+import { describedBy } from "@/components/ui/field";
 
 const normalize = (raw: string) => raw.trim().toLowerCase().replace(/\s+/g, " ");
 

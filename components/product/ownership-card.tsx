@@ -1,18 +1,7 @@
 import Link from "next/link";
 import type { DataProductDetail } from "@/lib/catalog/get-data-product";
+import { Avatar } from "@/components/ui/avatar";
 import { Section } from "@/components/ui/card";
-
-const initials = (name: string) =>
-  name
-    .split(/\s+/)
-    .map((w) => w[0])
-    .slice(0, 2)
-    .join("")
-    .toUpperCase();
-
-export function Avatar({ name }: { name: string }) {
-  return <span aria-hidden className="grid h-7 w-7 shrink-0 place-items-center rounded-full bg-brand-100 text-[11px] font-semibold text-brand-700">{initials(name)}</span>;
-}
 
 export function OwnershipCard({ product }: { product: DataProductDetail }) {
   return (

@@ -8,8 +8,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatRelative } from "@/components/ui/format-date";
 import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
-import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/product-form/field";
-import { Modal } from "@/components/product-form/modal";
+import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
+import { Modal } from "@/components/ui/modal";
 
 type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; revokedAt: string | null };
 type CreatedToken = Omit<Token, "lastUsedAt" | "revokedAt"> & { token: string };
