@@ -25,6 +25,8 @@ export default defineConfig({
     url: `http://localhost:${PORT}/api/v1/openapi.json`,
     timeout: 180_000,
     reuseExistingServer: false,
+    // SIGTERM to the server's process group lets e2e/support/serve.ts drop its database and stop next-server.
+    gracefulShutdown: { signal: "SIGTERM", timeout: 10_000 },
     stdout: "pipe",
     stderr: "pipe",
   },

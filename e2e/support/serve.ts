@@ -11,11 +11,9 @@ process.env.DATABASE_URL = database.url;
 const { seedDemoMesh } = await import("../../prisma/seed");
 await seedDemoMesh();
 
-// Its own process group, so stopping it stops next-server too, not only the npx wrapper.
 const web = spawn("npx", ["next", "start", "-p", port], {
   cwd: ROOT,
   stdio: "inherit",
-  detached: true,
   env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://localhost:${port}` },
 });
 
@@ -23,7 +21,7 @@ let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  if (web.exitCode === null) process.kill(-web.pid!, "SIGTERM");
+  web.kill("SIGTERM");
   await new Promise((resolve) => web.once("exit", resolve));
   await database.drop();
   process.exit(0);
