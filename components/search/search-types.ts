@@ -1,27 +1,7 @@
-/** GET /api/v1/search as the browser receives it (dates arrive as ISO strings). */
-export type FacetValue = { value: string; label: string; count: number };
+import type { Jsonified } from "@/components/ui/jsonified";
+import type { searchDataProducts } from "@/lib/search/search-data-products";
 
-export type SearchResult = {
-  id: string;
-  urn: string;
-  slug: string;
-  name: string;
-  domain: { slug: string; name: string };
-  team: { slug: string; name: string };
-  status: string;
-  classification: string;
-  tags: string[];
-  portTypes: string[];
-  updatedAt: string;
-  snippet: string;
-  rank: number;
-};
-
-export type SearchResponse = {
-  items: SearchResult[];
-  total: number;
-  page: number;
-  pageSize: number;
-  facets: { domain: FacetValue[]; tag: FacetValue[]; classification: FacetValue[]; status: FacetValue[]; portType: FacetValue[] };
-  didYouMean?: string | null;
-};
+/** GET /api/v1/search as the browser receives it. */
+export type SearchResponse = Jsonified<Awaited<ReturnType<typeof searchDataProducts>>>;
+export type SearchResult = SearchResponse["items"][number];
+export type FacetValue = SearchResponse["facets"]["domain"][number];
