@@ -1,23 +1,17 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { DomainProductsTable } from "@/components/domain/domain-products-table";
 import { StatusBar } from "@/components/domain/status-bar";
 import { TeamCard } from "@/components/domain/team-card";
 import { pageActor } from "@/lib/auth/page-actor";
-import { MeshworkError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 import { getDomain } from "@/lib/org/get-domain";
 
 type Params = Promise<{ slug: string }>;
 
 const loadDomain = cache(async (slug: string) => {
   const actor = await pageActor();
-  try {
-    return await getDomain(actor, decodeURIComponent(slug));
-  } catch (error) {
-    if (error instanceof MeshworkError && error.code === "not_found") notFound();
-    throw error;
-  }
+  return orNotFound(getDomain(actor, decodeURIComponent(slug)));
 });
 
 export async function generateMetadata({ params }: { params: Params }) {

@@ -1,4 +1,3 @@
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { Section } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format-date";
@@ -9,18 +8,13 @@ import { InputPortsTable, OutputPortsTable } from "@/components/product/ports-ta
 import { ProductHeader } from "@/components/product/product-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { getDataProduct } from "@/lib/catalog/get-data-product";
-import { MeshworkError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 type Params = Promise<{ domain: string; slug: string }>;
 
 const loadProduct = cache(async (domain: string, slug: string) => {
   const actor = await pageActor();
-  try {
-    return await getDataProduct(actor, `urn:meshwork:${decodeURIComponent(domain)}:${decodeURIComponent(slug)}`);
-  } catch (error) {
-    if (error instanceof MeshworkError && error.code === "not_found") notFound();
-    throw error;
-  }
+  return orNotFound(getDataProduct(actor, `urn:meshwork:${decodeURIComponent(domain)}:${decodeURIComponent(slug)}`));
 });
 
 export async function generateMetadata({ params }: { params: Params }) {

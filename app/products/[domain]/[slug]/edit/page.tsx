@@ -1,21 +1,17 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ProductForm } from "@/components/product-form/product-form";
 import { valuesFromProduct } from "@/components/product-form/values-from-product";
 import { pageActor } from "@/lib/auth/page-actor";
 import { getDataProduct } from "@/lib/catalog/get-data-product";
 import { productUrn } from "@/lib/catalog/product-input";
-import { MeshworkError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata = { title: "Edit data product" };
 
 export default async function EditProductPage({ params }: { params: Promise<{ domain: string; slug: string }> }) {
   const { domain, slug } = await params;
   const actor = await pageActor();
-  const product = await getDataProduct(actor, productUrn(domain, slug)).catch((error: unknown) => {
-    if (error instanceof MeshworkError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const product = await orNotFound(getDataProduct(actor, productUrn(domain, slug)));
   const url = `/products/${product.domain.slug}/${product.slug}`;
 
   if (!product.permissions.canEdit) {

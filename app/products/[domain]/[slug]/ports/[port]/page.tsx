@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { cache } from "react";
 import { ContractTabs, type ContractTab } from "@/components/contracts/contract-tabs";
 import { ContractView } from "@/components/contracts/contract-view";
@@ -15,7 +14,7 @@ import { productUrn } from "@/lib/catalog/product-input";
 import type { OdcsContract } from "@/lib/contracts/contract-types";
 import { getContractVersion } from "@/lib/contracts/get-contract-version";
 import { listContractVersions } from "@/lib/contracts/list-contract-versions";
-import { MeshworkError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 type Params = Promise<{ domain: string; slug: string; port: string }>;
 type Search = Promise<{ tab?: string; version?: string }>;
@@ -23,12 +22,7 @@ type Search = Promise<{ tab?: string; version?: string }>;
 const loadPort = cache(async (domain: string, slug: string, port: string) => {
   const actor = await pageActor();
   const ref = portUrn(productUrn(decodeURIComponent(domain), decodeURIComponent(slug)), decodeURIComponent(port));
-  try {
-    return { actor, ref, ...(await listContractVersions(actor, ref)) };
-  } catch (error) {
-    if (error instanceof MeshworkError && error.code === "not_found") notFound();
-    throw error;
-  }
+  return { actor, ref, ...(await orNotFound(listContractVersions(actor, ref))) };
 });
 
 export async function generateMetadata({ params }: { params: Params }) {

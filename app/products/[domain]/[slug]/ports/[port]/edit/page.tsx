@@ -1,5 +1,4 @@
 import Link from "next/link";
-import { notFound } from "next/navigation";
 import { ContractEditor } from "@/components/contracts/contract-editor";
 import { PortContractHeader } from "@/components/contracts/port-contract-header";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -7,7 +6,7 @@ import { portUrn } from "@/lib/catalog/find-output-port-or-throw";
 import { productUrn } from "@/lib/catalog/product-input";
 import { contractTemplate } from "@/lib/contracts/contract-template";
 import { listContractVersions } from "@/lib/contracts/list-contract-versions";
-import { MeshworkError } from "@/lib/errors";
+import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata = { title: "Edit contract" };
 
@@ -15,10 +14,7 @@ export default async function EditContractPage({ params }: { params: Promise<{ d
   const { domain, slug, port: portName } = await params;
   const actor = await pageActor();
   const ref = portUrn(productUrn(decodeURIComponent(domain), decodeURIComponent(slug)), decodeURIComponent(portName));
-  const { port, versions, canPublish } = await listContractVersions(actor, ref).catch((error: unknown) => {
-    if (error instanceof MeshworkError && error.code === "not_found") notFound();
-    throw error;
-  });
+  const { port, versions, canPublish } = await orNotFound(listContractVersions(actor, ref));
   const portHref = `/products/${port.product.domain.slug}/${port.product.slug}/ports/${port.name}`;
   const latest = versions[0] ?? null;
   const active = versions.find((v) => v.status === "active") ?? null;
