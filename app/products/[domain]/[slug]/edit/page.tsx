@@ -1,6 +1,7 @@
 import Link from "next/link";
 import { ProductForm } from "@/components/product-form/product-form";
 import { valuesFromProduct } from "@/components/product-form/values-from-product";
+import { NotAllowed } from "@/components/ui/not-allowed";
 import { pageActor } from "@/lib/auth/page-actor";
 import { getDataProduct } from "@/lib/catalog/get-data-product";
 import { productUrn } from "@/lib/catalog/product-input";
@@ -16,16 +17,9 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
 
   if (!product.permissions.canEdit) {
     return (
-      <div className="mx-auto max-w-lg py-20 text-center" data-testid="edit-forbidden">
-        <p className="text-sm font-semibold text-red-600">403 · Not allowed</p>
-        <h1 className="mt-2 text-2xl font-semibold">You cannot edit {product.name}</h1>
-        <p className="mt-2 text-slate-600">
-          {product.status === "retired" ? "Retired products are read-only." : `Only members of ${product.team.name} and platform admins can edit this data product.`}
-        </p>
-        <Link href={url} className="mt-6 inline-block text-brand-600 hover:underline">
-          Back to the product
-        </Link>
-      </div>
+      <NotAllowed testId="edit-forbidden" title={`You cannot edit ${product.name}`} backHref={url} backLabel="Back to the product">
+        {product.status === "retired" ? "Retired products are read-only." : `Only members of ${product.team.name} and platform admins can edit this data product.`}
+      </NotAllowed>
     );
   }
 

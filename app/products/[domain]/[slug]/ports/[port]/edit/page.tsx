@@ -1,6 +1,6 @@
-import Link from "next/link";
 import { ContractEditor } from "@/components/contracts/contract-editor";
 import { PortContractHeader } from "@/components/contracts/port-contract-header";
+import { NotAllowed } from "@/components/ui/not-allowed";
 import { pageActor } from "@/lib/auth/page-actor";
 import { portUrn } from "@/lib/catalog/find-output-port-or-throw";
 import { productUrn } from "@/lib/catalog/product-input";
@@ -21,16 +21,9 @@ export default async function EditContractPage({ params }: { params: Promise<{ d
 
   if (!canPublish) {
     return (
-      <div className="mx-auto max-w-lg py-20 text-center" data-testid="edit-contract-forbidden">
-        <p className="text-sm font-semibold text-red-600">403 · Not allowed</p>
-        <h1 className="mt-2 text-2xl font-semibold">You cannot publish contracts for {port.name}</h1>
-        <p className="mt-2 text-slate-600">
-          {port.product.status === "retired" ? `${port.product.name} is retired; its contracts are read-only.` : `Only members of the team that owns ${port.product.name} can author and publish its data contracts.`}
-        </p>
-        <Link href={portHref} className="mt-6 inline-block text-brand-600 hover:underline">
-          Back to the contract
-        </Link>
-      </div>
+      <NotAllowed testId="edit-contract-forbidden" title={`You cannot publish contracts for ${port.name}`} backHref={portHref} backLabel="Back to the contract">
+        {port.product.status === "retired" ? `${port.product.name} is retired; its contracts are read-only.` : `Only members of the team that owns ${port.product.name} can author and publish its data contracts.`}
+      </NotAllowed>
     );
   }
 
