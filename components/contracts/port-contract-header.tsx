@@ -3,16 +3,10 @@ import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { PortTypeIcon, portTypeLabel } from "@/components/ui/port-type-icon";
+import type { listContractVersions } from "@/lib/contracts/list-contract-versions";
 import { CompatibilitySelect } from "./compatibility-select";
 
-export type PortHeaderInfo = {
-  portRef: string;
-  name: string;
-  type: string;
-  location: string | null;
-  compatibilityMode: string;
-  product: { name: string; slug: string; domainSlug: string };
-};
+type Port = Awaited<ReturnType<typeof listContractVersions>>["port"];
 
 function Fact({ label, children }: { label: string; children: ReactNode }) {
   return (
@@ -24,14 +18,14 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
 }
 
 /** Breadcrumb, port name, where the data lives, compatibility mode and the active version. */
-export function PortContractHeader({ port, activeVersion, canPublish, current, action }: { port: PortHeaderInfo; activeVersion: string | null; canPublish: boolean; current?: string; action?: ReactNode }) {
-  const productHref = `/products/${port.product.domainSlug}/${port.product.slug}`;
+export function PortContractHeader({ portRef, port, activeVersion, canPublish, current, action }: { portRef: string; port: Port; activeVersion: string | null; canPublish: boolean; current?: string; action?: ReactNode }) {
+  const productHref = `/products/${port.product.domain.slug}/${port.product.slug}`;
   const portHref = `${productHref}/ports/${port.name}`;
   return (
     <header className="space-y-4" data-testid="port-header">
       <nav aria-label="Breadcrumb" className="flex flex-wrap items-center text-sm text-slate-500">
-        <Link href={`/domains/${port.product.domainSlug}`} className="hover:text-slate-900">
-          {port.product.domainSlug}
+        <Link href={`/domains/${port.product.domain.slug}`} className="hover:text-slate-900">
+          {port.product.domain.slug}
         </Link>
         <span className="mx-2 text-slate-300">/</span>
         <Link href={productHref} className="hover:text-slate-900" data-testid="breadcrumb-product">
@@ -85,13 +79,13 @@ export function PortContractHeader({ port, activeVersion, canPublish, current, a
           )}
         </Fact>
         <Fact label="Port URN">
-          <code className="truncate font-mono text-xs text-slate-600" title={port.portRef}>
-            {port.portRef}
+          <code className="truncate font-mono text-xs text-slate-600" title={portRef}>
+            {portRef}
           </code>
-          <CopyButton value={port.portRef} label="Copy port URN" />
+          <CopyButton value={portRef} label="Copy port URN" />
         </Fact>
         <Fact label="Compatibility mode">
-          <CompatibilitySelect portRef={port.portRef} mode={port.compatibilityMode} canChange={canPublish} />
+          <CompatibilitySelect portRef={portRef} mode={port.compatibilityMode} canChange={canPublish} />
         </Fact>
         <Fact label="Active version">
           {activeVersion ? (

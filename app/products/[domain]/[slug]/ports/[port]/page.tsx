@@ -52,7 +52,8 @@ export default async function PortContractPage({ params, searchParams }: { param
   return (
     <div className="space-y-6" data-testid="port-contract-page">
       <PortContractHeader
-        port={{ portRef: ref, name: port.name, type: port.type, location: port.location, compatibilityMode: port.compatibilityMode, product: { name: port.product.name, slug: port.product.slug, domainSlug: port.product.domain.slug } }}
+        portRef={ref}
+        port={port}
         activeVersion={active?.version ?? null}
         canPublish={canPublish}
         action={

@@ -30,7 +30,8 @@ export default async function EditContractPage({ params }: { params: Promise<{ d
   return (
     <div className="space-y-6" data-testid="edit-contract-page">
       <PortContractHeader
-        port={{ portRef: ref, name: port.name, type: port.type, location: port.location, compatibilityMode: port.compatibilityMode, product: { name: port.product.name, slug: port.product.slug, domainSlug: port.product.domain.slug } }}
+        portRef={ref}
+        port={port}
         activeVersion={active?.version ?? null}
         canPublish={canPublish}
         current="Edit contract"
