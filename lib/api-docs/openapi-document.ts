@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ProductDescriptor, ProductUpdate, StatusChange } from "@/lib/catalog/product-input";
 import { DomainInput, MemberInput, TeamInput } from "@/lib/org/org-input";
 import { CreateTokenInput } from "@/lib/tokens/create-api-token";
+import { ContractCheck, ContractDecision, ContractSubmission } from "@/lib/contracts/contract-input";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -17,6 +18,8 @@ const errors = {
 };
 const ok = (description: string) => ({ "200": { description }, ...errors });
 const idParam = { name: "id", in: "path", required: true, description: "Product id (uuid) or URN (urn:meshwork:<domain>:<product>, URL-encoded)", schema: { type: "string" } };
+const portParam = { name: "port", in: "path", required: true, description: "Output port id or URN (urn:meshwork:<domain>:<product>:<port>, URL-encoded)", schema: { type: "string" } };
+const versionParam = { name: "id", in: "path", required: true, description: "Contract version id", schema: { type: "string" } };
 const listParams = ["q", "domain", "tag", "classification", "status", "portType", "sort", "page", "pageSize"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } }));
 
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. */
@@ -37,12 +40,15 @@ export function openApiDocument() {
         Team: schema(TeamInput),
         Member: schema(MemberInput),
         TokenRequest: schema(CreateTokenInput),
+        ContractSubmission: schema(ContractSubmission),
+        ContractCheck: schema(ContractCheck),
+        ContractDecision: schema(ContractDecision),
       },
     },
     paths: {
       "/domains": { get: { summary: "List domains with teams and product counts", responses: ok("Domains") }, post: { summary: "Create a domain (admin)", requestBody: json("Domain"), responses: { "201": { description: "Created" }, ...errors } } },
       "/domains/{slug}": { get: { summary: "A domain with teams, members and products", parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }], responses: ok("Domain") } },
-      "/teams": { post: { summary: "Create a team in a domain (admin)", requestBody: json("Team"), responses: { "201": { description: "Created" }, ...errors } } },
+      "/teams": { get: { summary: "List teams with their members (?domain=<slug>)", parameters: [{ name: "domain", in: "query", schema: { type: "string" } }], responses: ok("Teams") }, post: { summary: "Create a team in a domain (admin)", requestBody: json("Team"), responses: { "201": { description: "Created" }, ...errors } } },
       "/teams/{id}/members": { post: { summary: "Add a member or change their role (admin or team owner)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: json("Member"), responses: ok("Membership") } },
       "/teams/{id}/members/{userId}": { delete: { summary: "Remove a member", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, { name: "userId", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "Removed" }, ...errors } } },
       "/data-products": {
@@ -60,6 +66,23 @@ export function openApiDocument() {
       "/tokens": { get: { summary: "Your API tokens", responses: ok("Tokens") }, post: { summary: "Create an API token (the token is shown once)", requestBody: json("TokenRequest"), responses: { "201": { description: "Created" }, ...errors } } },
       "/tokens/{id}": { delete: { summary: "Revoke an API token", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "Revoked" }, ...errors } } },
       "/audit-events": { get: { summary: "Audit log (stewards and admins)", parameters: ["action", "entityType", "entityId", "actor", "page", "pageSize"].map((name) => ({ name, in: "query", schema: { type: "string" } })), responses: ok("Events") } },
+      "/ports/{port}/contracts": {
+        get: { summary: "A port's contract versions, newest first", parameters: [portParam], responses: ok("Versions") },
+        post: {
+          summary: "Publish a contract version (owning team): compatible → active; incompatible new major → pending a steward's approval; otherwise 409 with reasons",
+          parameters: [portParam],
+          requestBody: { content: { "application/json": { schema: ref("ContractSubmission") }, "application/yaml": { schema: { type: "string", description: "The ODCS document itself" } } } },
+          responses: { "201": { description: "Saved: active or pending_approval" }, ...errors },
+        },
+      },
+      "/ports/{port}/contract-template": { get: { summary: "A starting ODCS contract for the port (YAML)", parameters: [portParam], responses: ok("YAML") } },
+      "/ports/{port}/compatibility": { put: { summary: "Set the port's compatibility mode (owning team)", parameters: [portParam], requestBody: { content: { "application/json": { schema: { type: "object", properties: { mode: { enum: ["BACKWARD", "BACKWARD_TRANSITIVE", "FORWARD", "FORWARD_TRANSITIVE", "FULL", "FULL_TRANSITIVE", "NONE"] } } } } } }, responses: ok("Mode") } },
+      "/contracts/check": { post: { summary: "Is this contract valid and compatible for the port? Saves nothing (for producers' CI)", requestBody: json("ContractCheck"), responses: ok("Verdict with errors, reasons and semantic changes") } },
+      "/contracts/{id}": { get: { summary: "A contract version (?format=yaml downloads the ODCS YAML)", parameters: [versionParam], responses: ok("Version") } },
+      "/contracts/{id}/diff": { get: { summary: "Semantic diff against another version of the same port (?against=<id>)", parameters: [versionParam, { name: "against", in: "query", required: true, schema: { type: "string" } }], responses: ok("Changes") } },
+      "/contracts/{id}/approve": { post: { summary: "Approve a pending new major version (stewards)", parameters: [versionParam], requestBody: json("ContractDecision"), responses: ok("Activated") } },
+      "/contracts/{id}/reject": { post: { summary: "Reject a pending new major version (stewards)", parameters: [versionParam], requestBody: json("ContractDecision"), responses: ok("Rejected") } },
+      "/contract-approvals": { get: { summary: "New major contract versions waiting for a steward", responses: ok("Pending versions") } },
       "/me": { get: { summary: "The caller, with team memberships", responses: ok("Actor") } },
     },
   };
