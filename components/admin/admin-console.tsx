@@ -7,8 +7,8 @@ import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
-import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
-import { Modal } from "@/components/ui/modal";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { useSluggedName } from "./use-slugged-name";
 
 type DomainSummary = { id: string; slug: string; name: string; description: string; teams: { id: string; slug: string; name: string }[] };
@@ -145,21 +145,18 @@ function TeamRow({ domainSlug, team, loading }: { domainSlug: string; team: Doma
           </p>
         )}
       </form>
-      <Modal open={!!removing} onClose={() => setRemoving(null)} title={`Remove ${removing?.user.name ?? ""} from ${team.name}?`} description="They lose access to the team’s drafts and can no longer edit its products." testId="remove-member-dialog">
-        {remove.error && (
-          <p role="alert" className="mb-3 text-sm text-red-600">
-            {errorMessage(remove.error)}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <button type="button" className={secondaryButton} onClick={() => setRemoving(null)}>
-            Cancel
-          </button>
-          <button type="button" className={dangerButton} disabled={remove.isPending} onClick={() => removing && remove.mutate(removing)}>
-            {remove.isPending ? "Removing…" : "Remove member"}
-          </button>
-        </div>
-      </Modal>
+      <ConfirmDialog
+        open={!!removing}
+        onClose={() => setRemoving(null)}
+        onConfirm={() => removing && remove.mutate(removing)}
+        title={`Remove ${removing?.user.name ?? ""} from ${team.name}?`}
+        description="They lose access to the team’s drafts and can no longer edit its products."
+        testId="remove-member-dialog"
+        confirmLabel="Remove member"
+        pendingLabel="Removing…"
+        pending={remove.isPending}
+        error={remove.error ? errorMessage(remove.error) : undefined}
+      />
     </li>
   );
 }

@@ -4,7 +4,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiRequest } from "@/components/ui/api-request";
-import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 
 type Status = "draft" | "published" | "deprecated" | "retired";
@@ -87,27 +88,18 @@ export function LifecycleActions({ productId, productName, status, transitions }
         </form>
       </Modal>
 
-      <Modal
+      <ConfirmDialog
         open={dialog === "retire"}
         onClose={() => setDialog(null)}
+        onConfirm={() => change.mutate({ status: "retired" })}
         title={`Retire ${productName}?`}
         description={<>A retired product disappears from search and can no longer be edited or read from by new input ports. <strong className="font-medium text-slate-800">This cannot be undone.</strong></>}
         testId="retire-dialog"
-      >
-        {error && (
-          <p role="alert" className="mb-3 text-sm text-red-600">
-            {error.message}
-          </p>
-        )}
-        <div className="flex justify-end gap-2">
-          <button type="button" onClick={() => setDialog(null)} className={secondaryButton}>
-            Cancel
-          </button>
-          <button type="button" disabled={change.isPending} onClick={() => change.mutate({ status: "retired" })} className={dangerButton}>
-            {change.isPending ? "Retiring…" : "Retire product"}
-          </button>
-        </div>
-      </Modal>
+        confirmLabel="Retire product"
+        pendingLabel="Retiring…"
+        pending={change.isPending}
+        error={error?.message}
+      />
     </>
   );
 }

@@ -8,8 +8,8 @@ import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatRelative } from "@/components/ui/format-date";
 import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
-import { dangerButton, describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
-import { Modal } from "@/components/ui/modal";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { describedBy, Field, inputClass, primaryButton } from "@/components/ui/field";
 
 type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; revokedAt: string | null };
 type CreatedToken = Omit<Token, "lastUsedAt" | "revokedAt"> & { token: string };
@@ -156,17 +156,18 @@ export function TokenManager() {
         </Card>
       </div>
 
-      <Modal open={!!revoking} onClose={() => setRevoking(null)} title={`Revoke “${revoking?.name ?? ""}”?`} description="Anything still using this token will get 401 Unauthorized from now on. This cannot be undone." testId="revoke-token-dialog">
-        {revoke.error && <p role="alert" className="mb-3 text-sm text-red-600">{errorMessage(revoke.error)}</p>}
-        <div className="flex justify-end gap-2">
-          <button type="button" className={secondaryButton} onClick={() => setRevoking(null)}>
-            Cancel
-          </button>
-          <button type="button" className={dangerButton} disabled={revoke.isPending} onClick={() => revoking && revoke.mutate(revoking)}>
-            {revoke.isPending ? "Revoking…" : "Revoke token"}
-          </button>
-        </div>
-      </Modal>
+      <ConfirmDialog
+        open={!!revoking}
+        onClose={() => setRevoking(null)}
+        onConfirm={() => revoking && revoke.mutate(revoking)}
+        title={`Revoke “${revoking?.name ?? ""}”?`}
+        description="Anything still using this token will get 401 Unauthorized from now on. This cannot be undone."
+        testId="revoke-token-dialog"
+        confirmLabel="Revoke token"
+        pendingLabel="Revoking…"
+        pending={revoke.isPending}
+        error={revoke.error ? errorMessage(revoke.error) : undefined}
+      />
     </div>
   );
 }
