@@ -13,4 +13,6 @@ if [ ${#missing[@]} -gt 0 ]; then
   DEBIAN_FRONTEND=noninteractive $SUDO apt-get install -y -qq "${missing[@]}" >/dev/null
 fi
 
-npm ci --no-audit --no-fund
+# `npm install` rather than `npm ci`: the lock file leaves out other platforms' optional binaries
+# (Next's SWC, Tailwind's oxide), which `npm ci` treats as out of sync; the lock still pins every version.
+npm install --no-audit --no-fund
