@@ -113,24 +113,30 @@ async function fill(client: pg.Client) {
       [name, share],
     );
   }
-  // The same document refreshSearchDocument builds, for all rows at once.
+  // The same search row refreshSearchDocument builds, for all rows at once.
   await client.query(`
     WITH ports AS (
       SELECT data_product_id,
              coalesce(string_agg(name || ' ' || coalesce(regexp_replace(location, '[._-]', ' ', 'g'), ''), ' '), '') AS text,
              coalesce(array_agg(DISTINCT type) FILTER (WHERE direction = 'output'), '{}') AS output_types
       FROM port GROUP BY data_product_id
+    ),
+    product AS (
+      UPDATE data_product p SET
+        port_types = ports.output_types,
+        search_text = concat_ws(' ', p.name, array_to_string(p.tags, ' '), d.name, t.name, ports.text, p.description)
+      FROM domain d, team t, ports
+      WHERE d.id = p.domain_id AND t.id = p.team_id AND ports.data_product_id = p.id
+      RETURNING p.id, p.domain_id, p.team_id, p.status, p.classification, p.updated_at, p.name, p.slug, p.tags, p.description, p.port_types,
+                d.name AS domain_name, d.slug AS domain_slug, t.name AS team_name, ports.text AS ports_text
     )
-    UPDATE data_product p SET
-      port_types = ports.output_types,
-      search_text = concat_ws(' ', p.name, array_to_string(p.tags, ' '), d.name, t.name, ports.text, p.description),
-      search_vector =
-        setweight(to_tsvector('english', p.name || ' ' || replace(p.slug, '-', ' ')), 'A') ||
-        setweight(to_tsvector('english', array_to_string(p.tags, ' ') || ' ' || d.name || ' ' || d.slug || ' ' || t.name), 'B') ||
-        setweight(to_tsvector('english', ports.text), 'C') ||
-        setweight(to_tsvector('english', p.description), 'D')
-    FROM domain d, team t, ports
-    WHERE d.id = p.domain_id AND t.id = p.team_id AND ports.data_product_id = p.id`);
+    INSERT INTO data_product_search (product_id, domain_id, team_id, status, classification, updated_at, name, tags, port_types, search_vector)
+    SELECT id, domain_id, team_id, status, classification, updated_at, name, coalesce(tags, '{}'), port_types,
+           setweight(to_tsvector('english', name || ' ' || replace(slug, '-', ' ')), 'A') ||
+           setweight(to_tsvector('english', array_to_string(tags, ' ') || ' ' || domain_name || ' ' || domain_slug || ' ' || team_name), 'B') ||
+           setweight(to_tsvector('english', ports_text), 'C') ||
+           setweight(to_tsvector('english', description), 'D')
+    FROM product`);
   await client.query(`
     INSERT INTO search_term (term)
     SELECT DISTINCT lexeme FROM data_product, unnest(to_tsvector('simple', search_text))
@@ -139,6 +145,7 @@ async function fill(client: pg.Client) {
   await client.query("DROP FUNCTION pick(text[]), pick_skewed(text[])");
   // A fresh load is compact: rewrite away the row versions the UPDATE left behind, then set the visibility map and statistics.
   await client.query("VACUUM FULL data_product");
+  await client.query("VACUUM FULL data_product_search");
   await client.query("VACUUM ANALYZE");
 }
 
@@ -246,8 +253,8 @@ async function main() {
     const fillStart = performance.now();
     if (!values.reuse) await fill(client);
     const fillSeconds = (performance.now() - fillStart) / 1000;
-    const counts = (await client.query(`SELECT (SELECT count(*) FROM data_product)::int AS products, (SELECT count(*) FROM port)::int AS ports, (SELECT count(*) FROM domain)::int AS domains, (SELECT count(*) FROM team)::int AS teams, (SELECT count(*) FROM search_term)::int AS terms, pg_size_pretty(pg_total_relation_size('data_product')) AS size`)).rows[0];
-    console.log(`Filled ${counts.products} products, ${counts.ports} ports, ${counts.domains} domains, ${counts.teams} teams, ${counts.terms} vocabulary terms (data_product ${counts.size}) in ${fillSeconds.toFixed(1)} s`);
+    const counts = (await client.query(`SELECT (SELECT count(*) FROM data_product)::int AS products, (SELECT count(*) FROM port)::int AS ports, (SELECT count(*) FROM domain)::int AS domains, (SELECT count(*) FROM team)::int AS teams, (SELECT count(*) FROM search_term)::int AS terms, pg_size_pretty(pg_total_relation_size('data_product')) AS size, pg_size_pretty(pg_total_relation_size('data_product_search')) AS search_size`)).rows[0];
+    console.log(`Filled ${counts.products} products, ${counts.ports} ports, ${counts.domains} domains, ${counts.teams} teams, ${counts.terms} vocabulary terms (data_product ${counts.size}, data_product_search ${counts.search_size}) in ${fillSeconds.toFixed(1)} s`);
     const domainSlugs = (await client.query<{ slug: string }>("SELECT slug FROM domain ORDER BY slug")).rows.map((r) => r.slug);
     const analystTeam = (await client.query<{ id: string }>("SELECT id FROM team ORDER BY slug, id LIMIT 1")).rows[0].id;
     const analystId = (await client.query<{ id: string }>("INSERT INTO app_user (id, email, name, role) VALUES (gen_random_uuid(), 'analyst@bench.test', 'Bench Analyst', 'user') ON CONFLICT (email) DO UPDATE SET name = excluded.name RETURNING id")).rows[0].id;

@@ -132,9 +132,9 @@ type FacetRow = { facet: keyof SearchFacets; value: string; label: string; count
 type PageRow = { id: string; rank: number };
 type ItemRow = Omit<SearchResult, "snippet" | "rank" | "domain" | "team"> & { domainSlug: string; domainName: string; teamSlug: string; teamName: string; headline: string | null; description: string };
 
-/** The planner's row estimate for a WHERE clause over data_product (planning only, nothing is read). */
+/** The planner's row estimate for a WHERE clause over data_product_search (planning only, nothing is read). */
 async function estimateRows(tx: Tx, where: Prisma.Sql): Promise<number> {
-  const [row] = await tx.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM data_product p WHERE ${where}`;
+  const [row] = await tx.$queryRaw<{ "QUERY PLAN": [{ Plan: { "Plan Rows": number } }] }[]>`EXPLAIN (FORMAT JSON) SELECT 1 FROM data_product_search p WHERE ${where}`;
   return row["QUERY PLAN"][0].Plan["Plan Rows"];
 }
 
@@ -185,10 +185,10 @@ export async function searchDataProducts(actor: Actor, input: unknown): Promise<
       const fits = percent ? Prisma.sql`TRUE` : Prisma.sql`(SELECT count(*) FROM m) <= ${EXACT_ROWS}`;
       return tx.$queryRaw<{ matches: bigint; facets: FacetRow[] | null; hits: bigint | null; page: PageRow[] | null }[]>`
         WITH m AS MATERIALIZED (
-          SELECT p.id, p.name, p.updated_at, p.domain_id, p.tags, p.classification, p.status, p.port_types,
+          SELECT p.product_id AS id, p.name, p.updated_at, p.domain_id, p.tags, p.classification, p.status, p.port_types,
                  ${withPage && sort === "relevance" ? rank : Prisma.sql`0::float4`} AS rank,
                  ${Prisma.join(keys.map((f) => Prisma.sql`${filter[f] ?? Prisma.sql`TRUE`} AS ${flag(f)}`), ", ")}
-          FROM data_product p ${percent ? Prisma.sql`TABLESAMPLE SYSTEM (${percent}) REPEATABLE (7)` : Prisma.empty}
+          FROM data_product_search p ${percent ? Prisma.sql`TABLESAMPLE SYSTEM (${percent}) REPEATABLE (7)` : Prisma.empty}
           WHERE ${matchWhere}
           ${percent ? Prisma.empty : Prisma.sql`LIMIT ${EXACT_ROWS + 1}`}
         ),
@@ -212,7 +212,7 @@ export async function searchDataProducts(actor: Actor, input: unknown): Promise<
     const readHits = async () => {
       const [row] = await tx.$queryRaw<{ total: bigint; page: PageRow[] | null }[]>`
         WITH h AS MATERIALIZED (
-          SELECT p.id, p.name, p.updated_at, ${sort === "relevance" ? rank : Prisma.sql`0::float4`} AS rank FROM data_product p WHERE ${hitWhere} LIMIT ${EXACT_ROWS + 1}
+          SELECT p.product_id AS id, p.name, p.updated_at, ${sort === "relevance" ? rank : Prisma.sql`0::float4`} AS rank FROM data_product_search p WHERE ${hitWhere} LIMIT ${EXACT_ROWS + 1}
         )
         SELECT (SELECT count(*) FROM h) AS total,
                CASE WHEN (SELECT count(*) FROM h) <= ${EXACT_ROWS} THEN (SELECT json_agg(json_build_object('id', id, 'rank', rank)) FROM (SELECT id, rank FROM h ORDER BY ${order} LIMIT ${query.pageSize} OFFSET ${offset}) pg) END AS page`;
@@ -250,14 +250,14 @@ export async function searchDataProducts(actor: Actor, input: unknown): Promise<
     if (sort !== "relevance") {
       // Many hits in name or update order: walk that index and stop after the page.
       const page = await tx.$queryRaw<PageRow[]>`
-        SELECT p.id, 0::float4 AS rank FROM data_product p WHERE ${hitWhere}
-        ORDER BY ${sort === "name" ? Prisma.sql`lower(p.name), p.id` : Prisma.sql`p.updated_at DESC, p.id`} LIMIT ${query.pageSize} OFFSET ${offset}`;
+        SELECT p.product_id AS id, 0::float4 AS rank FROM data_product_search p WHERE ${hitWhere}
+        ORDER BY ${sort === "name" ? Prisma.sql`lower(p.name), p.product_id` : Prisma.sql`p.updated_at DESC, p.product_id`} LIMIT ${query.pageSize} OFFSET ${offset}`;
       return { total, page, facets: sample.facets ?? [], approximate: true };
     }
     // Relevance over a sample would miss the product named exactly what was typed; rank those in too.
     const prefix = (query.q ?? "").toLowerCase();
     const named = await tx.$queryRaw<PageRow[]>`
-      SELECT p.id, ${rank} AS rank FROM data_product p
+      SELECT p.product_id AS id, ${rank} AS rank FROM data_product_search p
       WHERE lower(p.name) >= ${prefix} AND lower(p.name) < ${prefix + "\u{10FFFF}"} AND ${hitWhere}
       LIMIT ${NAMED_ROWS}`;
     const sampled = sample.page ?? [];
