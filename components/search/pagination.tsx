@@ -7,13 +7,13 @@ function pageList(page: number, pages: number): (number | "gap")[] {
 
 const button = "inline-flex h-8 min-w-8 items-center justify-center rounded-md border px-2.5 text-sm transition disabled:pointer-events-none disabled:opacity-40";
 
-export function Pagination({ page, pageSize, total, onPage }: { page: number; pageSize: number; total: number; onPage: (page: number) => void }) {
+export function Pagination({ page, pageSize, total, approximate = false, onPage }: { page: number; pageSize: number; total: number; approximate?: boolean; onPage: (page: number) => void }) {
   const pages = Math.max(1, Math.ceil(total / pageSize));
   if (pages <= 1) return null;
   return (
     <nav aria-label="Pagination" data-testid="pagination" className="flex items-center justify-between gap-4 pt-2">
       <p className="text-sm text-slate-500">
-        {(page - 1) * pageSize + 1}–{Math.min(page * pageSize, total)} of {total}
+        {(page - 1) * pageSize + 1}–{Math.min(page * pageSize, total)} of {approximate ? "about " : ""}{total}
       </p>
       <div className="flex items-center gap-1">
         <button type="button" aria-label="Previous page" disabled={page <= 1} onClick={() => onPage(page - 1)} className={`${button} border-slate-200 bg-white text-slate-700 hover:bg-slate-50`}>

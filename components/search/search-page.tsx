@@ -71,7 +71,7 @@ export function SearchPage() {
         <div className="min-w-0 space-y-4">
           <div className="flex flex-wrap items-center justify-between gap-3">
             <p data-testid="result-count" aria-live="polite" className="text-sm text-slate-600">
-              {query.isError ? null : data ? <ResultCount total={data.total} q={state.q.trim()} /> : <span className="text-slate-400">Searching…</span>}
+              {query.isError ? null : data ? <ResultCount total={data.total} approximate={data.approximate === true} q={state.q.trim()} /> : <span className="text-slate-400">Searching…</span>}
             </p>
             <label className="flex items-center gap-2 text-sm text-slate-500">
               Sort by
@@ -135,7 +135,7 @@ export function SearchPage() {
                   </li>
                 ))}
               </ul>
-              <Pagination page={data.page} pageSize={data.pageSize} total={data.total} onPage={(page) => navigate({ page, q: state.q }, true)} />
+              <Pagination page={data.page} pageSize={data.pageSize} total={data.total} approximate={data.approximate === true} onPage={(page) => navigate({ page, q: state.q }, true)} />
             </div>
           )}
         </div>
@@ -144,9 +144,10 @@ export function SearchPage() {
   );
 }
 
-function ResultCount({ total, q }: { total: number; q: string }) {
+function ResultCount({ total, approximate, q }: { total: number; approximate: boolean; q: string }) {
   return (
     <>
+      {approximate && "about "}
       <span className="font-semibold text-slate-900 tabular-nums">{total}</span> {total === 1 ? "data product" : "data products"}
       {q && (
         <>
