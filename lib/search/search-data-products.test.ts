@@ -93,6 +93,18 @@ describe("facets", () => {
     expect(counts(inFirst.facets.classification)).toEqual({ internal: 1, confidential: 1 });
     expect(inFirst.approximate).toBeUndefined();
   });
+
+  it("skips the facet counts for a plain list, with the same total and page", async () => {
+    const word = token();
+    const { owner } = await createOwnedTeam(admin);
+    await publishedProduct(owner, { name: "Quota A", description: `Quota ${word}`, tags: ["gold"] });
+    await publishedProduct(owner, { name: "Quota B", description: `Quota ${word}`, tags: ["pii"] });
+
+    const list = await searchDataProducts(outsider, { q: word, tag: "gold" }, { facets: false });
+    expect(list).toMatchObject({ total: 1, page: 1, facets: { domain: [], tag: [], classification: [], status: [], portType: [] } });
+    expect(names(list)).toEqual(["Quota A"]);
+    expect(list.approximate).toBeUndefined();
+  });
 });
 
 describe("visibility", () => {

@@ -19,10 +19,12 @@ INSERT INTO "data_product_search" ("product_id", "domain_id", "team_id", "status
 SELECT "id", "domain_id", "team_id", "status", "classification", "updated_at", "name", coalesce("tags", '{}'), coalesce("port_types", '{}'), coalesce("search_vector", ''::tsvector)
 FROM "data_product";
 
+CREATE INDEX "data_product_search_domain_id_idx" ON "data_product_search"("domain_id");
 CREATE INDEX "data_product_search_updated_at_idx" ON "data_product_search"("updated_at");
 -- Indexes that Prisma's schema language cannot express: full text, and name order without sorting every hit.
 CREATE INDEX "data_product_search_search_vector_idx" ON "data_product_search" USING GIN ("search_vector");
 CREATE INDEX "data_product_search_lower_name_idx" ON "data_product_search" (lower("name"));
+CREATE INDEX "data_product_search_tags_idx" ON "data_product_search" USING GIN ("tags");
 
 -- The search document now lives in data_product_search only.
 DROP INDEX "data_product_search_vector_idx";
