@@ -148,10 +148,13 @@ export type SearchOptions = {
  * Discovery search: full text (prefix matching, typo tolerance through the search_term vocabulary) over the products
  * the caller may see, with disjunctive facet counts (each facet ignores its own filter) and relevance, updated or name order.
  *
- * Everything is exact up to EXACT_ROWS matching products. Above that, reading every matching row costs more than the
- * latency budget, so facet counts (and the total, when the hits are that many too) are estimated from a page sample of
- * about SAMPLE_ROWS matches and the response says `approximate: true`; relevance order then ranks the sample plus the
- * products whose name starts with the query. Name and updated order stay exact (they walk an index).
+ * It reads data_product_search, the narrow per-product copy of what it matches, filters and counts. Everything is exact
+ * up to EXACT_ROWS matching products. Above that, counting every match still costs more than the latency budget (exact
+ * facets over 10k-40k matches take 60-180 ms on a busy 2-core machine), so facet counts (and the total, when the hits
+ * are that many too) are estimated from a page sample of about SAMPLE_ROWS matches and the response says
+ * `approximate: true`; relevance order then ranks the sample plus the products whose name starts with the query.
+ * Name and updated order stay exact (they walk an index). With `facets: false` the hits up to EXACT_ROWS are read
+ * directly and nothing is counted beyond them.
  */
 export async function searchDataProducts(actor: Actor, input: unknown, options: SearchOptions = {}): Promise<SearchResponse> {
   const withFacets = options.facets ?? true;
