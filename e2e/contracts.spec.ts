@@ -47,7 +47,7 @@ test("an owner publishes contract versions; a steward approves a breaking major 
 
   await signInPage(page, "olivia@meshwork.dev");
   await page.goto(`${portPage}/edit`);
-  await expect(page.getByTestId("contract-editor")).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("contract-editor")).toBeVisible();
 
   // A typo in a logical type is shown inline, at its line, and in the list with its path.
   await replaceContract(page, contract(product.urn, topic, "1.0.0", "number", true));
@@ -94,7 +94,7 @@ test("someone outside the owning team cannot publish a contract, in the UI or th
 
   await signInPage(page, "paul@meshwork.dev");
   await page.goto(`/products/${product.domain}/${product.slug}/ports/events/edit`);
-  await expect(page.getByTestId("edit-contract-forbidden")).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("edit-contract-forbidden")).toBeVisible();
 
   const outsider = await playwright.request.newContext({ baseURL });
   await signInApi(outsider, "paul@meshwork.dev");
