@@ -8,6 +8,7 @@ import { migrateDatabase } from "@/lib/db/migrate";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
 
@@ -63,7 +64,7 @@ async function main() {
     cwd: ROOT,
     stdio: "inherit",
     detached: true,
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
+    env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
   });
   console.log(`\nMeshwork: http://localhost:${port}  (demo password: ${process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo"})\n`);
 
