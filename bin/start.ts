@@ -59,32 +59,37 @@ async function main() {
   if (seed.seeded) console.log("Seeded the demo mesh.");
 
   if (!dev) buildIfStale();
-  // Its own process group, so stopping Meshwork stops next-server too, not only the npx wrapper.
-  const web = spawn("npx", ["next", dev ? "dev" : "start", "-p", port], {
-    cwd: ROOT,
-    stdio: "inherit",
-    detached: true,
-    env: { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` },
-  });
+  // Each child in its own process group, so stopping Meshwork stops next-server too, not only the npx wrapper.
+  const env = { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
+  const children = [
+    { name: "web app", process: spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
+    { name: "schema registry listener", process: spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
+  ];
   console.log(`\nMeshwork: http://localhost:${port}  (demo password: ${process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo"})\n`);
 
   let stopping = false;
-  const shutdown = async () => {
+  const shutdown = async (code = 0) => {
     if (stopping) return;
     stopping = true;
-    if (web.exitCode === null) process.kill(-web.pid!, "SIGTERM");
-    await new Promise((resolve) => web.once("exit", resolve));
+    await Promise.all(
+      children.map(({ process: child }) => {
+        if (child.exitCode !== null) return;
+        process.kill(-child.pid!, "SIGTERM");
+        return new Promise((resolve) => child.once("exit", resolve));
+      }),
+    );
     await stopDatabase();
-    process.exit(0);
+    process.exit(code);
   };
-  process.on("SIGINT", shutdown);
-  process.on("SIGTERM", shutdown);
-  web.on("exit", (code) => {
-    if (!stopping) {
-      console.error(`The web app exited (${code}).`);
-      void stopDatabase().then(() => process.exit(code ?? 1));
-    }
-  });
+  process.on("SIGINT", () => void shutdown());
+  process.on("SIGTERM", () => void shutdown());
+  for (const { name, process: child } of children) {
+    child.on("exit", (code) => {
+      if (stopping) return;
+      console.error(`The ${name} exited (${code}); stopping Meshwork.`);
+      void shutdown(code ?? 1);
+    });
+  }
 }
 
 main().catch((error) => {

@@ -113,3 +113,23 @@ test("registry writes need the owning team; a wrong token gets 401 in Confluent'
   const noSchema = await outsider.get(`/api/schema-registry/schemas/ids/999999`, { headers: { authorization: basic(outsiderToken) } });
   expect((await noSchema.json()).error_code).toBe(40403);
 });
+
+test("the dedicated registry listener serves the same API for serializers", async ({ playwright, baseURL }) => {
+  const registryUrl = `http://localhost:${Number(new URL(baseURL!).port) + 1}`;
+  const owner = await playwright.request.newContext({ baseURL });
+  await signInApi(owner, "olivia@meshwork.dev");
+  const token = await createToken(owner);
+  const product = descriptor("orders", "order-platform", unique("Listener Orders"));
+  await owner.post("/api/v1/data-products", { data: product });
+  const subject = `${(product.outputPorts[0] as { topic: string }).topic}-value`;
+
+  const registry = new SchemaRegistry({ host: registryUrl, auth: { username: "olivia", password: token } });
+  const { id } = await registry.register({ type: SchemaType.AVRO, schema: JSON.stringify(orderV1) }, { subject });
+  // The web app's registry API sees the same schema under the same id.
+  const viaWebApp = new SchemaRegistry({ host: `${baseURL}/api/schema-registry`, auth: { username: "olivia", password: token } });
+  expect(await viaWebApp.getLatestSchemaId(subject)).toBe(id);
+  const encoded = await registry.encode(id, { order_id: "o-9", amount: 9.5 });
+  expect(await viaWebApp.decode(encoded)).toEqual({ order_id: "o-9", amount: 9.5 });
+  const unauthorized = await owner.get(`${registryUrl}/subjects`, { headers: { authorization: "Basic bm9ib2R5Om13X3dyb25n" } });
+  expect(unauthorized.status()).toBe(401);
+});

@@ -1,4 +1,5 @@
-// Serves the production build against a fresh, seeded database of its own, for the end-to-end tests.
+// Serves the production build (and the dedicated registry listener) against a fresh, seeded database of
+// its own, for the end-to-end tests.
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { prepareTestDatabase } from "@/lib/testing/test-database";
@@ -11,21 +12,26 @@ process.env.DATABASE_URL = database.url;
 const { seedDemoMesh } = await import("../../prisma/seed");
 await seedDemoMesh();
 
-const web = spawn("npx", ["next", "start", "-p", port], {
-  cwd: ROOT,
-  stdio: "inherit",
-  env: { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://localhost:${port}` },
-});
+const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://localhost:${port}`, REGISTRY_PORT: String(Number(port) + 1) };
+const children = [
+  spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, stdio: "inherit", env }),
+  spawn("npx", ["next", "start", "-p", port], { cwd: ROOT, stdio: "inherit", env }),
+];
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  web.kill("SIGTERM");
-  await new Promise((resolve) => web.once("exit", resolve));
+  await Promise.all(
+    children.map((child) => {
+      if (child.exitCode !== null) return;
+      child.kill("SIGTERM");
+      return new Promise((resolve) => child.once("exit", resolve));
+    }),
+  );
   await database.drop();
   process.exit(0);
 }
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
-web.on("exit", () => void stop());
+for (const child of children) child.on("exit", () => void stop());
