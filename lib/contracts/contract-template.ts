@@ -7,7 +7,7 @@ import { findOutputPortOrThrow } from "@/lib/catalog/find-output-port-or-throw";
 export async function contractTemplate(actor: Actor, portRef: string): Promise<string> {
   const port = await findOutputPortOrThrow(actor, portRef);
   const product = await db.dataProduct.findUniqueOrThrow({ where: { id: port.dataProduct.id }, include: { domain: true, team: { include: { memberships: { include: { user: { select: { email: true, name: true } } } } } } } });
-  const latest = await db.contractVersion.findFirst({ where: { portId: port.id }, orderBy: [{ major: "desc" }, { minor: "desc" }, { patch: "desc" }] });
+  const latest = await db.contractVersion.findFirst({ where: { portId: port.id, status: { not: "rejected" } }, orderBy: [{ major: "desc" }, { minor: "desc" }, { patch: "desc" }] });
   if (latest) return latest.yaml;
   const template = {
     apiVersion: "v3.1.0",

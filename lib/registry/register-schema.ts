@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { checkSchemaAgainstContract } from "@/lib/contracts/check-schema-against-contract";
 import { effectiveCompatibility } from "./compatibility-level";
 import { requireSubjectWriter } from "./registry-access";
-import { incompatible, invalidSchema } from "./registry-error";
+import { forbiddenRegistry, incompatible, invalidSchema } from "./registry-error";
 import { parseSchemaRequest } from "./registry-input";
 import { canonicalSchema, schemaFingerprint } from "./schema-fingerprint";
 import { storeSubjectVersion } from "./store-subject-version";
@@ -26,6 +26,7 @@ export async function registerSchema(actor: Actor, subject: string, body: unknow
     // Like Confluent, a schema the subject already holds gets its id back before any check: producers re-register on start.
     const known = await tx.registrySubjectVersion.findFirst({ where: { subject, deleted: false, schema: { fingerprint: schemaFingerprint(request.schemaType, canonical, request.references) } } });
     if (known) return { id: known.schemaId };
+    if (port?.dataProduct.status === "retired") throw forbiddenRegistry(`Subject '${subject}' belongs to ${port.dataProduct.urn}, which is retired; its schemas cannot change.`);
     if (port && port.part === "value") {
       const active = await tx.contractVersion.findFirst({ where: { portId: port.id, status: "active" }, orderBy: { activatedAt: "desc" } });
       if (active) {

@@ -2,6 +2,7 @@ import YAML from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
+import { changeProductStatus } from "@/lib/catalog/change-product-status";
 import { submitContractVersion } from "@/lib/contracts/submit-contract-version";
 import { createOwnedTeam, createUser, registerProduct, unique } from "@/lib/testing/fixtures";
 import { deleteSubject, deleteSubjectVersion } from "./delete-subject";
@@ -315,6 +316,20 @@ describe("who may write", () => {
     const contractSchema = (await getSubjectVersion(subject, "latest")).schema;
     expect(await registerSchema(member, subject, { schema: contractSchema })).toEqual({ id: schemaId });
     expect(await subjectVersionCount(subject)).toBe(versionsBefore);
+  });
+
+  it("refuses new schemas on a retired product's subjects, but still returns known ids", async () => {
+    const { owner, product, subject, schemaId } = await portWithContract();
+    await changeProductStatus(owner, product.id, { status: "retired" });
+    const contractSchema = (await getSubjectVersion(subject, "latest")).schema;
+    expect(await registerSchema(owner, subject, { schema: contractSchema })).toEqual({ id: schemaId });
+    const withNote = record("orders", [
+      { name: "order_id", type: "string" },
+      { name: "amount", type: "double" },
+      { name: "note", type: ["null", "string"], default: null },
+    ]);
+    const error = await expectRegistryError(registerSchema(owner, subject, avro(withNote)), 403, 40301);
+    expect(error.message).toContain("is retired");
   });
 
   it("keeps subjects of no port to admins", async () => {
