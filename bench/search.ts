@@ -113,35 +113,10 @@ async function fill(client: pg.Client) {
       [name, share],
     );
   }
-  // The same search row refreshSearchDocument builds, for all rows at once.
-  await client.query(`
-    WITH ports AS (
-      SELECT data_product_id,
-             coalesce(string_agg(name || ' ' || coalesce(regexp_replace(location, '[._-]', ' ', 'g'), ''), ' '), '') AS text,
-             coalesce(array_agg(DISTINCT type) FILTER (WHERE direction = 'output'), '{}') AS output_types
-      FROM port GROUP BY data_product_id
-    ),
-    product AS (
-      UPDATE data_product p SET
-        port_types = ports.output_types,
-        search_text = concat_ws(' ', p.name, array_to_string(p.tags, ' '), d.name, t.name, ports.text, p.description)
-      FROM domain d, team t, ports
-      WHERE d.id = p.domain_id AND t.id = p.team_id AND ports.data_product_id = p.id
-      RETURNING p.id, p.domain_id, p.team_id, p.status, p.classification, p.updated_at, p.name, p.slug, p.tags, p.description, p.port_types,
-                d.name AS domain_name, d.slug AS domain_slug, t.name AS team_name, ports.text AS ports_text
-    )
-    INSERT INTO data_product_search (product_id, domain_id, team_id, status, classification, updated_at, name, tags, port_types, search_vector)
-    SELECT id, domain_id, team_id, status, classification, updated_at, name, coalesce(tags, '{}'), port_types,
-           setweight(to_tsvector('english', name || ' ' || replace(slug, '-', ' ')), 'A') ||
-           setweight(to_tsvector('english', array_to_string(tags, ' ') || ' ' || domain_name || ' ' || domain_slug || ' ' || team_name), 'B') ||
-           setweight(to_tsvector('english', ports_text), 'C') ||
-           setweight(to_tsvector('english', description), 'D')
-    FROM product`);
-  await client.query(`
-    INSERT INTO search_term (term)
-    SELECT DISTINCT lexeme FROM data_product, unnest(to_tsvector('simple', search_text))
-    WHERE length(lexeme) BETWEEN 3 AND 40
-    ON CONFLICT DO NOTHING`);
+  // The same search rows the catalog writes, built by the same function, for all products at once.
+  const { db } = await import("@/lib/db");
+  const { refreshSearchDocuments } = await import("@/lib/catalog/refresh-search-document");
+  await refreshSearchDocuments(db, null);
   await client.query("DROP FUNCTION pick(text[]), pick_skewed(text[])");
   // A fresh load is compact: rewrite away the row versions the UPDATE left behind, then set the visibility map and statistics.
   await client.query("VACUUM FULL data_product");
