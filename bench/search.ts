@@ -150,10 +150,22 @@ function buildQueries(domainSlugs: string[]): { kind: string; query: QuerySpec }
     if (rand() < 0.1) query.page = String(2 + Math.floor(rand() * 3));
     out.push({ kind, query });
   };
-  for (const q of single) (add("word", q, false), add("word+filters", q, true));
-  for (const q of pairs) (add("two words", q, false), add("two words+filters", q, true));
-  for (const q of typos) (add("typo", q, false), add("typo+filters", q, true));
-  for (const q of prefixes) (add("prefix", q, false), add("prefix+filters", q, true));
+  for (const q of single) {
+    add("word", q, false);
+    add("word+filters", q, true);
+  }
+  for (const q of pairs) {
+    add("two words", q, false);
+    add("two words+filters", q, true);
+  }
+  for (const q of typos) {
+    add("typo", q, false);
+    add("typo+filters", q, true);
+  }
+  for (const q of prefixes) {
+    add("prefix", q, false);
+    add("prefix+filters", q, true);
+  }
   for (let i = 0; i < 30; i++) add("browse+filters", undefined, true);
   for (let i = 0; i < 10; i++) add("browse", undefined, false);
   for (let i = 0; i < 30; i++) add("mixed", any([...single, ...pairs, ...typos, ...prefixes]), rand() < 0.5);
