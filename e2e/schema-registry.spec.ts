@@ -112,6 +112,9 @@ test("registry writes need the owning team; a wrong token gets 401 in Confluent'
   expect((await badVersion.json()).error_code).toBe(42202);
   const noSchema = await outsider.get(`/api/schema-registry/schemas/ids/999999`, { headers: { authorization: basic(outsiderToken) } });
   expect((await noSchema.json()).error_code).toBe(40403);
+  const oversized = await outsider.post(`/api/schema-registry/subjects/${subject}`, { headers: { authorization: basic(outsiderToken) }, data: { schema: "x".repeat(2_000_000) } });
+  expect(oversized.status()).toBe(413);
+  expect((await oversized.json()).error_code).toBe(413);
 });
 
 test("the dedicated registry listener serves the same API for serializers", async ({ playwright, baseURL }) => {

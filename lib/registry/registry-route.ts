@@ -1,3 +1,5 @@
+import { MeshworkError } from "@/lib/errors";
+import { readBodyText } from "@/lib/http/read-body";
 import { RegistryError } from "./registry-error";
 
 export const REGISTRY_CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
@@ -22,9 +24,11 @@ export function registryRoute<P>(handler: Handler<P>) {
   };
 }
 
+/** The JSON body, read with the API's size limit (stops reading past it) and refused in Confluent's format. */
 export async function readRegistryBody(request: Request): Promise<unknown> {
-  const text = await request.text();
-  if (text.length > 1_000_000) throw new RegistryError(413, 413, "Request body too large");
+  const text = await readBodyText(request).catch((error: unknown) => {
+    throw error instanceof MeshworkError ? new RegistryError(error.status, error.status, error.message) : error;
+  });
   try {
     return JSON.parse(text);
   } catch {
