@@ -55,6 +55,12 @@ test("an owner publishes contract versions; a steward approves a breaking major 
   await expect(page.locator(".cm-lintRange-error").first()).toBeVisible();
 
   await replaceContract(page, contract(product.urn, topic, "1.0.0", "number"));
+  // A hand-written schema that leaves out a contract field is refused, naming the field.
+  await page.getByText("Hand-written Avro schema (optional)").click();
+  const handWritten = page.getByLabel("Hand-written schema");
+  await handWritten.fill(JSON.stringify({ type: "record", name: "Refund", fields: [{ name: "refund_id", type: "string" }] }));
+  await expect(page.getByTestId("contract-errors")).toContainText('field "amount" is in the contract but not in the schema');
+  await handWritten.fill("");
   await expect(page.getByTestId("contract-verdict")).toHaveAttribute("data-outcome", "would-activate");
   await page.getByRole("button", { name: "Publish version 1.0.0" }).click();
   await expect(page.getByTestId("publish-result")).toHaveAttribute("data-status", "active");

@@ -48,14 +48,21 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
   const [text, setText] = useState(start.text);
   const [notice, setNotice] = useState<string | null>(start.bumpedTo ? `Prefilled from version ${latestVersion}; the version is bumped to ${start.bumpedTo}. Change it if this is a patch or a new major version.` : null);
   const [schemaType, setSchemaType] = useState<"AVRO" | "JSON">(initialSchemaType);
+  // A hand-written Avro/JSON Schema replaces the one derived from the contract; the server checks it against the contract's fields.
+  const [customSchema, setCustomSchema] = useState("");
+  const debouncedCustomSchema = useDebounced(customSchema, 500);
   const [fileError, setFileError] = useState<string | null>(null);
   const viewRef = useRef<EditorView | null>(null);
   const fileRef = useRef<HTMLInputElement>(null);
   const debounced = useDebounced(text, 500);
 
   const check = useQuery({
-    queryKey: ["contract-check", portRef, schemaType, debounced],
-    queryFn: () => apiRequest<ContractCheckResult>("/api/v1/contracts/check", { method: "POST", json: { contract: debounced, port: portRef, schemaType } }),
+    queryKey: ["contract-check", portRef, schemaType, debounced, debouncedCustomSchema],
+    queryFn: () =>
+      apiRequest<ContractCheckResult>("/api/v1/contracts/check", {
+        method: "POST",
+        json: { contract: debounced, port: portRef, schemaType, ...(debouncedCustomSchema.trim() ? { customSchema: debouncedCustomSchema } : {}) },
+      }),
     enabled: debounced.trim().length > 0,
     placeholderData: keepPreviousData,
     retry: false,
@@ -63,7 +70,7 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
   });
 
   const publish = useMutation({
-    mutationFn: (contract: string) => apiRequest<PublishResult>(`${portApi(portRef)}/contracts`, { method: "POST", json: { contract, schemaType } }),
+    mutationFn: (contract: string) => apiRequest<PublishResult>(`${portApi(portRef)}/contracts`, { method: "POST", json: { contract, schemaType, ...(customSchema.trim() ? { customSchema } : {}) } }),
     onSuccess: () => router.refresh(),
     onSettled: () => queryClient.invalidateQueries({ queryKey: ["contract-check", portRef] }),
   });
@@ -87,7 +94,9 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
 
   useEffect(() => {
     const view = viewRef.current;
-    if (view) view.dispatch(setDiagnostics(view.state, text.trim() ? toDiagnostics(view.state, errors) : []));
+    // Problems of the hand-written schema belong to its own box, not to a line of the contract.
+    const contractErrors = errors.filter((e) => !e.path.startsWith("customSchema"));
+    if (view) view.dispatch(setDiagnostics(view.state, text.trim() ? toDiagnostics(view.state, contractErrors) : []));
     // diagnostics follow the latest check result, not every keystroke
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [errors]);
@@ -183,6 +192,18 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
           <span>{published ? "Published" : pending ? "Checking…" : check.data ? (check.data.valid ? "Valid ODCS v3 contract" : `${errors.length} problem${errors.length === 1 ? "" : "s"}`) : ""}</span>
           <span>{new Blob([text]).size.toLocaleString("en")} bytes</span>
         </div>
+        <details className="rounded-lg border border-slate-200 bg-white px-4 py-3 text-sm" open={customSchema.length > 0}>
+          <summary className="cursor-pointer font-medium text-slate-700">Hand-written {schemaType === "AVRO" ? "Avro schema" : "JSON Schema"} (optional)</summary>
+          <p className="mt-1 text-xs text-slate-500">Leave empty to register the schema Meshwork derives from the contract. A schema pasted here is registered instead, once it matches the contract&apos;s fields.</p>
+          <textarea
+            aria-label="Hand-written schema"
+            value={customSchema}
+            onChange={(e) => setCustomSchema(e.target.value)}
+            rows={6}
+            spellCheck={false}
+            className="mt-2 block w-full rounded-md border border-slate-300 px-3 py-2 font-mono text-xs focus:border-brand-500 focus:ring-1 focus:ring-brand-500 focus:outline-none"
+          />
+        </details>
       </div>
 
       <aside className="space-y-4">
