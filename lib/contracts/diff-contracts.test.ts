@@ -5,7 +5,7 @@ import type { OdcsContract, SchemaProperty } from "./contract-types";
 import { diffContracts } from "./diff-contracts";
 import { parseContract } from "./parse-contract";
 
-const EXAMPLES = path.resolve(import.meta.dirname, "../../../shared/fixtures/odcs/examples");
+const EXAMPLES = path.resolve(import.meta.dirname, "fixtures/odcs/examples");
 
 const contract = (properties: SchemaProperty[], extra: Partial<OdcsContract> = {}): OdcsContract => ({
   apiVersion: "v3.1.0", kind: "DataContract", id: "orders", version: "1.0.0", status: "active",

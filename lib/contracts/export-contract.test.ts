@@ -7,7 +7,7 @@ import { exportContract } from "./export-contract";
 import { parseContract } from "./parse-contract";
 import { validateOdcsSchema } from "./validate-odcs-schema";
 
-const EXAMPLES = path.resolve(import.meta.dirname, "../../../shared/fixtures/odcs/examples");
+const EXAMPLES = path.resolve(import.meta.dirname, "fixtures/odcs/examples");
 const exampleFiles = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".odcs.yaml"));
 
 function importExample(file: string): OdcsContract {

@@ -3,7 +3,7 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { parseContract } from "./parse-contract";
 
-const EXAMPLES = path.resolve(import.meta.dirname, "../../../shared/fixtures/odcs/examples");
+const EXAMPLES = path.resolve(import.meta.dirname, "fixtures/odcs/examples");
 const exampleFiles = fs.readdirSync(EXAMPLES).filter((f) => f.endsWith(".odcs.yaml"));
 
 const VALID = `apiVersion: v3.1.0

@@ -6,7 +6,7 @@ import type { OdcsContract } from "./contract-types";
 import { parseContract } from "./parse-contract";
 import { toAvroSchema } from "./to-avro-schema";
 
-const EXAMPLES = path.resolve(import.meta.dirname, "../../../shared/fixtures/odcs/examples");
+const EXAMPLES = path.resolve(import.meta.dirname, "fixtures/odcs/examples");
 
 function importExample(file: string): OdcsContract {
   const result = parseContract(fs.readFileSync(path.join(EXAMPLES, file), "utf8"));

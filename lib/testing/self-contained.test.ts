@@ -16,7 +16,7 @@ function sourceFiles(dir: string): string[] {
 
 // A plain clone must pass its own tests: nothing may read fixtures from the workspace folder beside the repo.
 describe("the repository stands on its own", () => {
-  it("no source or test file reads ../shared", () => {
+  it("no source or test file reads the workspace fixtures", () => {
     const offenders = SOURCE_DIRS.flatMap((dir) => sourceFiles(path.join(ROOT, dir)))
       .filter((file) => /\.\.\/shared\b|shared\/fixtures/.test(fs.readFileSync(file, "utf8")))
       .map((file) => path.relative(ROOT, file));
