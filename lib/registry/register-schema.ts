@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { isUniqueViolation } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { checkSchemaAgainstContract } from "@/lib/contracts/check-schema-against-contract";
@@ -7,10 +8,24 @@ import { requireSubjectWriter } from "./registry-access";
 import { forbiddenRegistry, incompatible, invalidSchema } from "./registry-error";
 import { parseSchemaRequest } from "./registry-input";
 import { canonicalSchema, schemaFingerprint } from "./schema-fingerprint";
-import { storeSubjectVersion } from "./store-subject-version";
+import { lockSubject, storeSubjectVersion } from "./store-subject-version";
 import { checkAgainstSubject } from "./subject-compatibility";
 import { findPortForSubject } from "./subject-port";
 import { validateSchema } from "./validate-schema";
+
+// Registrations of one subject queue on its lock; serializers often start many at once.
+const REGISTRATION_TX = { maxWait: 10_000, timeout: 20_000 };
+
+/** A registration that lost a race on a unique key is re-run (twice at most): it then finds the winner's row. */
+async function retryOnUniqueViolation<T>(run: () => Promise<T>, attempts = 3): Promise<T> {
+  for (let attempt = 1; ; attempt++) {
+    try {
+      return await run();
+    } catch (error) {
+      if (attempt >= attempts || !isUniqueViolation(error)) throw error;
+    }
+  }
+}
 
 /**
  * POST /subjects/{subject}/versions. A subject that belongs to a port is held to the port's active contract
@@ -20,7 +35,8 @@ export async function registerSchema(actor: Actor, subject: string, body: unknow
   const request = parseSchemaRequest(body);
   const canonical = canonicalSchema(request.schemaType, request.schema);
   validateSchema(request.schemaType, canonical);
-  return db.$transaction(async (tx) => {
+  return retryOnUniqueViolation(() => db.$transaction(async (tx) => {
+    await lockSubject(tx, subject);
     const port = await findPortForSubject(subject, tx);
     requireSubjectWriter(actor, subject, port);
     // Like Confluent, a schema the subject already holds gets its id back before any check: producers re-register on start.
@@ -44,5 +60,5 @@ export async function registerSchema(actor: Actor, subject: string, body: unknow
       await recordAuditEvent(tx, actor, { action: "registry.register", entityType: "registry_subject", entityId: subject, summary: `Registered schema id ${stored.id} as version ${stored.version} of ${subject}`, after: { id: stored.id, version: stored.version, schemaType: request.schemaType } });
     }
     return { id: stored.id };
-  });
+  }, REGISTRATION_TX));
 }
