@@ -6,6 +6,7 @@ import { conflict, notFound } from "@/lib/errors";
 import { isUuid, parseInput } from "@/lib/validation";
 import { activateContractVersion } from "./activate-contract-version";
 import { ContractDecision } from "./contract-input";
+import { lockPortContracts } from "./lock-port-contracts";
 import { syncExternalRegistry } from "./sync-external-registry";
 
 /** A governance steward approves (activates) or rejects a new major contract version waiting for approval. */
@@ -13,8 +14,11 @@ export async function decideContractVersion(actor: Actor, versionId: string, dec
   requireSteward(actor, "approve or reject contract versions");
   const { note } = parseInput(ContractDecision, input ?? {}, "Decision");
   const result = await db.$transaction(async (tx) => {
-    const version = isUuid(versionId) ? await tx.contractVersion.findUnique({ where: { id: versionId }, include: { port: { include: { dataProduct: { select: { urn: true, status: true } } } } } }) : null;
-    if (!version) throw notFound(`Contract version ${versionId}`);
+    const target = isUuid(versionId) ? await tx.contractVersion.findUnique({ where: { id: versionId }, select: { portId: true } }) : null;
+    if (!target) throw notFound(`Contract version ${versionId}`);
+    // Read the version again under the port's lock: of two decisions at once, the second sees the first's outcome.
+    await lockPortContracts(tx, target.portId);
+    const version = await tx.contractVersion.findUniqueOrThrow({ where: { id: versionId }, include: { port: { include: { dataProduct: { select: { urn: true, status: true } } } } } });
     if (version.status !== "pending_approval") throw conflict(`Contract version ${version.version} is ${version.status}, not waiting for approval.`);
     if (decision === "approve" && version.port.dataProduct.status === "retired") throw conflict("A retired data product's contracts cannot change.");
     await tx.contractVersion.update({ where: { id: version.id }, data: { decidedById: actor.id, decisionNote: note || null, ...(decision === "reject" ? { status: "rejected" } : {}) } });

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validation";
 import { activateContractVersion } from "./activate-contract-version";
 import { ContractSubmission } from "./contract-input";
 import { evaluateContractVersion } from "./evaluate-contract-version";
+import { lockPortContracts } from "./lock-port-contracts";
 import { syncExternalRegistry } from "./sync-external-registry";
 
 /**
@@ -19,7 +20,10 @@ export async function submitContractVersion(actor: Actor, portRef: string, input
   let result;
   try {
     result = await db.$transaction(async (tx) => {
-      const port = await findOutputPortOrThrow(actor, portRef, tx);
+      const found = await findOutputPortOrThrow(actor, portRef, tx);
+      // Versions of one port are evaluated one at a time, each against the active version the previous one left.
+      await lockPortContracts(tx, found.id);
+      const port = await findOutputPortOrThrow(actor, found.id, tx);
       if (!canEditProduct(actor, port.dataProduct)) throw forbidden(`Only the team that owns ${port.dataProduct.urn} can publish its contracts.`);
       if (port.dataProduct.status === "retired") throw conflict("A retired data product's contracts cannot change.");
       const evaluation = await evaluateContractVersion(tx, port, submission);
