@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { prepareTestDatabase } from "@/lib/testing/test-database";
+import { testOidcEnv } from "./test-oidc-provider";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
@@ -12,7 +13,8 @@ process.env.DATABASE_URL = database.url;
 const { seedDemoMesh } = await import("../../prisma/seed");
 await seedDemoMesh();
 
-const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://localhost:${port}`, REGISTRY_PORT: String(Number(port) + 1) };
+// The single sign-on provider of e2e/sso.spec.ts (which starts it on a fixed port) is known to the server from the start.
+const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://localhost:${port}`, REGISTRY_PORT: String(Number(port) + 1), ...testOidcEnv() };
 const children = [
   spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, stdio: "inherit", env }),
   spawn("npx", ["next", "start", "-p", port], { cwd: ROOT, stdio: "inherit", env }),
