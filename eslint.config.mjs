@@ -6,4 +6,10 @@ export default [
   ...nextTs,
   { ignores: ["lib/generated/**", ".next/**", ".meshwork/**", ".cache/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
   { rules: { "@typescript-eslint/no-unused-vars": ["error", { argsIgnorePattern: "^_", varsIgnorePattern: "^_" }] } },
+  {
+    files: ["e2e/**/*.spec.ts"],
+    rules: {
+      "no-restricted-imports": ["error", { paths: [{ name: "@playwright/test", importNames: ["test"], message: "Import test from ./support/fixtures: it fails a test on any Content-Security-Policy violation." }] }],
+    },
+  },
 ];

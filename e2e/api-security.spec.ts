@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { createToken, descriptor, signInApi, unique } from "./support/fixtures";
+import { createToken, descriptor, expect, signInApi, test, unique } from "./support/fixtures";
 
 // Machines are first-class users: the API refuses the wrong caller and bad input with the right status,
 // names every bad field, and writes nothing half-way.

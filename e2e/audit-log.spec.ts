@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { descriptor, productPath, registerProduct, signInApi, signInPage, unique } from "./support/fixtures";
+import { descriptor, expect, productPath, registerProduct, signInApi, signInPage, test, unique } from "./support/fixtures";
 
 // Governance reads who changed what: every registration and edit is in the audit log with its actor
 // and a before/after of the changed fields; the log is for stewards only.

@@ -3,8 +3,7 @@ import { mkdtemp, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test } from "@playwright/test";
-import { createToken, descriptor, registerProduct, signInApi, unique } from "./support/fixtures";
+import { createToken, descriptor, expect, registerProduct, signInApi, test, unique } from "./support/fixtures";
 
 // A producer's CI checks and publishes contracts with `npx meshwork`, talking to the API with a token.
 const run = promisify(execFile);

@@ -1,5 +1,5 @@
-import { expect, test, type Page } from "@playwright/test";
-import { descriptor, registerProduct, signInApi, signInPage, unique } from "./support/fixtures";
+import type { Page } from "@playwright/test";
+import { descriptor, expect, registerProduct, signInApi, signInPage, test, unique } from "./support/fixtures";
 
 // An owner authors a contract in the browser: an inline error, a fix, a compatible publish, an incompatible
 // change refused with reasons, a new major version that a steward approves and that then becomes active.

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signInApi, unique } from "./support/fixtures";
+import { expect, signInApi, test, unique } from "./support/fixtures";
 
 // Teams keep their product descriptor in git and register from the file: a bad file is refused as a whole,
 // with every problem named by its path, and a good one lands on the new product's page.

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { descriptor, registerProduct, signInApi, signInPage, unique } from "./support/fixtures";
+import { descriptor, expect, registerProduct, signInApi, signInPage, test, unique } from "./support/fixtures";
 
 // An analyst finds data by searching, even with a typo, narrows the results with facets and sorting,
 // reads a product's ports and lineage, and comes back to exactly the results they left.

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { descriptor, productPath, registerProduct, signInApi, signInPage, unique } from "./support/fixtures";
+import { descriptor, expect, productPath, registerProduct, signInApi, signInPage, test, unique } from "./support/fixtures";
 
 // What people may do follows their team: the UI hides what the API refuses, and the API refuses it anyway.
 // Page content is looked up inside <main>: while a page streams in, React briefly keeps a hidden copy at the end of <body>.

@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { signInApi, unique } from "./support/fixtures";
+import { expect, signInApi, test, unique } from "./support/fixtures";
 
 // A product owner registers a product through the form, is told precisely what is wrong, publishes it,
 // and from then on everyone can find it and sees it in the upstream product's lineage.

@@ -1,8 +1,7 @@
 import { COMPATIBILITY, SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
-import { expect, test } from "@playwright/test";
 import { Kafka, logLevel, Partitioners } from "kafkajs";
 import { startMockKafkaCluster } from "../lib/kafka/start-mock-cluster";
-import { createToken, descriptor, signInApi, unique } from "./support/fixtures";
+import { createToken, descriptor, expect, signInApi, test, unique } from "./support/fixtures";
 
 // Kafka serializers use Meshwork as their schema registry: the Confluent client registers schemas, gets stable
 // ids, is refused incompatible ones, and values encoded with it travel through a real Kafka-protocol server.

@@ -1,9 +1,9 @@
 // Single sign-on against a real OpenID Connect provider (npm `oidc-provider`) that this spec starts on
 // localhost. Like the spec's default, the provider puts only `sub` in the ID token and the profile
 // (email, email_verified, name) in the userinfo response.
-import { expect, test, type Page } from "@playwright/test";
+import type { Page } from "@playwright/test";
 import { startTestOidcProvider, TEST_OIDC, type TestOidcProvider } from "./support/test-oidc-provider";
-import { unique } from "./support/fixtures";
+import { expect, test, unique } from "./support/fixtures";
 
 test.describe.configure({ mode: "serial" });
 

@@ -1,4 +1,44 @@
-import { expect, type APIRequestContext, type Page } from "@playwright/test";
+import { test as base, expect, type APIRequestContext, type BrowserContext, type Page } from "@playwright/test";
+
+export { expect };
+
+type CspViolation = { page: string; directive: string; blocked: string; sample: string };
+
+// The whole app must pass its Content-Security-Policy: every page of every test reports its violations here.
+const violations: CspViolation[] = [];
+
+async function watchCsp(context: BrowserContext): Promise<void> {
+  await context.exposeBinding("__meshworkCspViolation", ({ page }, v: Omit<CspViolation, "page">) => void violations.push({ page: page.url(), ...v }));
+  await context.addInitScript(() => {
+    document.addEventListener("securitypolicyviolation", (e) => {
+      const report = (window as unknown as { __meshworkCspViolation: (v: unknown) => void }).__meshworkCspViolation;
+      void report({ directive: e.violatedDirective, blocked: e.blockedURI, sample: e.sample });
+    });
+  });
+}
+
+/** Playwright's test, failing any test whose pages (in its own or any new browser context) violate the CSP. */
+export const test = base.extend<{ cspGuard: void }>({
+  context: async ({ context }, provide) => {
+    await watchCsp(context);
+    await provide(context);
+  },
+  cspGuard: [
+    async ({ browser }, provide) => {
+      const newContext = browser.newContext.bind(browser);
+      browser.newContext = async (options) => {
+        const context = await newContext(options);
+        await watchCsp(context);
+        return context;
+      };
+      violations.length = 0;
+      await provide();
+      browser.newContext = newContext;
+      expect(violations, "Content-Security-Policy violations").toEqual([]);
+    },
+    { auto: true },
+  ],
+});
 
 export const DEMO_PASSWORD = process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo";
 
