@@ -3,6 +3,7 @@ export type ErrorCode =
   | "validation_failed"
   | "unauthenticated"
   | "forbidden"
+  | "cross_site_request"
   | "not_found"
   | "conflict"
   | "payload_too_large";
@@ -12,6 +13,7 @@ const STATUS: Record<ErrorCode, number> = {
   validation_failed: 422,
   unauthenticated: 401,
   forbidden: 403,
+  cross_site_request: 403,
   not_found: 404,
   conflict: 409,
   payload_too_large: 413,

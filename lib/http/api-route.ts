@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { authenticateRequest } from "@/lib/auth/authenticate-request";
 import { requireActor } from "@/lib/auth/permissions";
 import { MeshworkError } from "@/lib/errors";
+import { checkSameOrigin } from "./check-same-origin";
 
 type Params = Record<string, string | string[]>;
 type Context<P> = { params: Promise<P> };
@@ -21,6 +22,8 @@ export function apiRoute<P extends Params = Params>(handler: Handler<P>, options
   return async (request: Request, context: Context<P>): Promise<Response> => {
     try {
       const actor = requireActor(await authenticateRequest(request));
+      // No Authorization header: the browser's session cookie authenticated this call.
+      if (!request.headers.has("authorization")) checkSameOrigin(request);
       const result = await handler({ request, actor, params: await context.params });
       if (result instanceof Response) return result;
       if (result === undefined) return new NextResponse(null, { status: 204 });
