@@ -1,7 +1,8 @@
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { canSeeProduct } from "@/lib/auth/permissions";
-import { conflict, validationFailed, type ErrorDetail } from "@/lib/errors";
+import { isAdmin } from "@/lib/auth/permissions";
+import { conflict, isUniqueViolation, validationFailed, type ErrorDetail } from "@/lib/errors";
 import type { InputPort, OutputPort } from "./product-input";
 
 type ResolvedInput = InputPort & { upstreamPortId: string; type: "kafka_topic" | "table" };
@@ -44,6 +45,50 @@ async function resolvePorts(tx: Tx, actor: Actor, productId: string, outputs: Ou
 }
 
 const location = (p: OutputPort) => (p.type === "kafka_topic" ? p.topic : p.table);
+const locationField = (p: OutputPort) => (p.type === "kafka_topic" ? "topic" : "table");
+const what = (p: OutputPort) => (p.type === "kafka_topic" ? "Topic" : "Table");
+
+/**
+ * A topic and a table location (case-insensitively) belong to one output port across the mesh (the unique index
+ * port_output_location_key backs this up). A topic whose registry subjects have live versions but no port is the
+ * admins': only an admin may declare a port on it. Ports of this product that already carry a location keep it.
+ */
+async function checkLocations(tx: Tx, actor: Actor, productId: string, outputs: OutputPort[]): Promise<void> {
+  const details: ErrorDetail[] = [];
+  const holders = new Set<string>();
+  const seen = new Map<string, number>();
+  outputs.forEach((p, i) => {
+    const key = `${p.type}:${location(p).toLowerCase()}`;
+    if (seen.has(key)) details.push({ path: `outputPorts[${i}].${locationField(p)}`, message: `${location(p)} is also outputPorts[${seen.get(key)}]'s ${locationField(p)}` });
+    else seen.set(key, i);
+  });
+  for (const [i, p] of outputs.entries()) {
+    const [holder] = await tx.$queryRaw<{ urn: string; name: string; own: boolean }[]>`
+      SELECT d.urn, port.name, port.data_product_id = ${productId}::uuid AS own FROM port JOIN data_product d ON d.id = port.data_product_id
+      WHERE port.direction = 'output' AND port.type = ${p.type}::"PortType" AND port.location IS NOT NULL AND lower(port.location) = lower(${location(p)})`;
+    if (holder && !holder.own) {
+      holders.add(holder.urn);
+      details.push({ path: `outputPorts[${i}].${locationField(p)}`, message: `${location(p)} is output port "${holder.name}" of ${holder.urn}` });
+      continue;
+    }
+    if (holder || p.type !== "kafka_topic" || isAdmin(actor)) continue;
+    const subjects = await tx.$queryRaw<{ subject: string }[]>`
+      SELECT DISTINCT subject FROM registry_subject_version
+      WHERE NOT deleted AND lower(subject) IN (lower(${p.topic}) || '-value', lower(${p.topic}) || '-key') ORDER BY subject`;
+    if (subjects.length > 0) {
+      const names = subjects.map((s) => s.subject).join(", ");
+      details.push({ path: `outputPorts[${i}].topic`, message: `the schema registry holds live versions of ${names}, which belong to no data product; only a platform admin can give the topic to a port` });
+    }
+  }
+  if (details.length === 0) return;
+  const first = outputs[Number(/^outputPorts\[(\d+)\]/.exec(details[0].path)?.[1] ?? 0)];
+  throw conflict(
+    holders.size > 0
+      ? `${what(first)} ${location(first)} already belongs to ${[...holders].join(", ")}; a topic or table is the output of one port only.`
+      : `${what(first)} ${location(first)} cannot be declared: ${details[0].message}.`,
+    details,
+  );
+}
 
 /** Makes the product's ports match the given lists: output ports are kept by name, input ports replaced. */
 export async function writePorts(tx: Tx, actor: Actor, productId: string, outputs: OutputPort[], inputs: InputPort[]): Promise<void> {
@@ -63,15 +108,24 @@ export async function writePorts(tx: Tx, actor: Actor, productId: string, output
   }
   await tx.port.deleteMany({ where: { id: { in: removed.map((p) => p.id) } } });
   await tx.port.deleteMany({ where: { dataProductId: productId, direction: "input" } });
+  await checkLocations(tx, actor, productId, outputs);
+  // Ports of one product may swap locations: clear them first, so the unique index never sees a location twice mid-way.
+  await tx.port.updateMany({ where: { dataProductId: productId, direction: "output" }, data: { location: null } });
 
   const ids = new Map<string, string>();
-  for (const p of outputs) {
+  for (const [i, p] of outputs.entries()) {
     const data = { type: p.type, description: p.description, location: location(p), sourcePortId: null };
-    const row = await tx.port.upsert({
-      where: { dataProductId_name: { dataProductId: productId, name: p.name } },
-      update: data,
-      create: { ...data, dataProductId: productId, name: p.name, direction: "output" },
-    });
+    const row = await tx.port
+      .upsert({
+        where: { dataProductId_name: { dataProductId: productId, name: p.name } },
+        update: data,
+        create: { ...data, dataProductId: productId, name: p.name, direction: "output" },
+      })
+      .catch((error: unknown) => {
+        // Another product took the location between the check and this write.
+        if (isUniqueViolation(error)) throw conflict(`${what(p)} ${location(p)} was just taken by another data product.`, [{ path: `outputPorts[${i}].${locationField(p)}`, message: "already taken" }]);
+        throw error;
+      });
     ids.set(p.name, row.id);
   }
   for (const p of outputs) {
