@@ -1,0 +1,44 @@
+import { expect, test } from "@playwright/test";
+import { descriptor, productPath, registerProduct, signInApi, unique } from "./support/fixtures";
+
+// A page for something that does not exist, or that the reader may not see, answers with the HTTP status 404
+// (not a 200 carrying the not-found page), so crawlers, monitors and scripts can tell.
+
+test("missing products, ports and contracts, and a draft seen by an outsider, answer HTTP 404", async ({ playwright, baseURL }) => {
+  const olivia = await playwright.request.newContext({ baseURL });
+  await signInApi(olivia, "olivia@meshwork.dev");
+  const name = unique("Draft Not Found");
+  const draft = await registerProduct(olivia, descriptor("orders", "order-platform", name));
+  const product = productPath(draft);
+
+  // The owning team sees its draft's pages.
+  for (const path of [product, `${product}/edit`, `${product}/ports/events`, `${product}/ports/events/edit`]) {
+    expect((await olivia.get(path)).status(), path).toBe(200);
+  }
+
+  const missing = [
+    `/products/orders/${unique("no-such-product")}`,
+    `/products/orders/${unique("no-such-product")}/edit`,
+    `/products/${unique("no-such-domain")}/${draft.slug}`,
+    `${product}/ports/${unique("no-such-port")}`,
+    `${product}/ports/${unique("no-such-port")}/edit`,
+    `/products/orders/${unique("no-such-product")}/ports/events`,
+    `/products/by-urn/${encodeURIComponent(`urn:meshwork:orders:${unique("no-such-product")}`)}`,
+  ];
+  for (const path of missing) {
+    const response = await olivia.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).toContain("Not found");
+  }
+
+  // To an analyst in no team the draft does not exist: every page of it is a 404, like a missing one.
+  const analyst = await playwright.request.newContext({ baseURL });
+  await signInApi(analyst, "analyst@meshwork.dev");
+  for (const path of [product, `${product}/edit`, `${product}/ports/events`, `${product}/ports/events/edit`, `${product}/ports/table`]) {
+    const response = await analyst.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).not.toContain(name);
+  }
+  await olivia.dispose();
+  await analyst.dispose();
+});
