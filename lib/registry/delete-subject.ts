@@ -3,10 +3,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { requireSubjectWriter } from "./registry-access";
 import { parseVersion } from "./read-registry";
-import { RegistryError, subjectNotFound, versionNotFound } from "./registry-error";
+import { subjectNotFound, subjectNotSoftDeleted, subjectSoftDeleted, versionNotFound, versionNotSoftDeleted, versionSoftDeleted } from "./registry-error";
 import { findPortForSubject } from "./subject-port";
-
-const notSoftDeleted = (subject: string, what: string) => new RegistryError(404, 40405, `${what} of subject '${subject}' was not deleted first before being permanently deleted`);
 
 /** DELETE /subjects/{subject}: soft delete (hidden, ids kept), or with permanent=true after a soft delete. */
 export async function deleteSubject(actor: Actor, subject: string, permanent: boolean): Promise<number[]> {
@@ -15,10 +13,10 @@ export async function deleteSubject(actor: Actor, subject: string, permanent: bo
     const rows = await tx.registrySubjectVersion.findMany({ where: { subject }, orderBy: { version: "asc" } });
     if (rows.length === 0) throw subjectNotFound(subject);
     if (permanent) {
-      if (rows.some((r) => !r.deleted)) throw notSoftDeleted(subject, "Subject");
+      if (rows.some((r) => !r.deleted)) throw subjectNotSoftDeleted(subject);
       await tx.registrySubjectVersion.deleteMany({ where: { subject } });
     } else {
-      if (rows.every((r) => r.deleted)) throw new RegistryError(404, 40404, `Subject '${subject}' was soft deleted. Set permanent=true to delete permanently`);
+      if (rows.every((r) => r.deleted)) throw subjectSoftDeleted(subject);
       await tx.registrySubjectVersion.updateMany({ where: { subject }, data: { deleted: true } });
     }
     await recordAuditEvent(tx, actor, { action: permanent ? "registry.delete.permanent" : "registry.delete", entityType: "registry_subject", entityId: subject, summary: `${permanent ? "Permanently deleted" : "Deleted"} subject ${subject}`, before: { versions: rows.map((r) => r.version) } });
@@ -34,8 +32,9 @@ export async function deleteSubjectVersion(actor: Actor, subject: string, versio
     const all = await tx.registrySubjectVersion.findMany({ where: { subject }, orderBy: { version: "desc" } });
     if (all.length === 0) throw subjectNotFound(subject);
     const row = version === "latest" ? all.find((r) => !r.deleted) : all.find((r) => r.version === version);
-    if (!row || (!permanent && row.deleted)) throw versionNotFound(versionParam);
-    if (permanent && !row.deleted) throw notSoftDeleted(subject, `Version ${row.version}`);
+    if (!row) throw versionNotFound(versionParam);
+    if (!permanent && row.deleted) throw versionSoftDeleted(subject, row.version);
+    if (permanent && !row.deleted) throw versionNotSoftDeleted(subject, row.version);
     if (permanent) await tx.registrySubjectVersion.delete({ where: { id: row.id } });
     else await tx.registrySubjectVersion.update({ where: { id: row.id }, data: { deleted: true } });
     await recordAuditEvent(tx, actor, { action: permanent ? "registry.delete.permanent" : "registry.delete", entityType: "registry_subject", entityId: subject, summary: `${permanent ? "Permanently deleted" : "Deleted"} version ${row.version} of ${subject}`, before: { version: row.version, schemaId: row.schemaId } });

@@ -31,13 +31,23 @@ export async function listSchemaVersions(id: number, includeDeleted = false) {
   return rows.map((r) => ({ subject: r.subject, version: r.version }));
 }
 
-export async function listSubjects(includeDeleted = false): Promise<string[]> {
-  const rows = await db.registrySubjectVersion.findMany({ where: includeDeleted ? {} : { deleted: false }, distinct: ["subject"], select: { subject: true }, orderBy: { subject: "asc" } });
+/** `deleted`: false lists live entries (the default), true adds soft-deleted ones (?deleted=true), "only" lists just those (?deletedOnly=true). */
+export type DeletedFilter = boolean | "only";
+
+/** Like Confluent, a subject counts as deleted when all its versions are. */
+export async function listSubjects(deleted: DeletedFilter = false): Promise<string[]> {
+  if (deleted === "only") {
+    const subjectsWhere = (deleted: boolean) => db.registrySubjectVersion.findMany({ where: { deleted }, distinct: ["subject"], select: { subject: true }, orderBy: { subject: "asc" } });
+    const [withDeleted, live] = await Promise.all([subjectsWhere(true), subjectsWhere(false)]);
+    const liveSubjects = new Set(live.map((r) => r.subject));
+    return withDeleted.map((r) => r.subject).filter((subject) => !liveSubjects.has(subject));
+  }
+  const rows = await db.registrySubjectVersion.findMany({ where: deleted ? {} : { deleted: false }, distinct: ["subject"], select: { subject: true }, orderBy: { subject: "asc" } });
   return rows.map((r) => r.subject);
 }
 
-export async function listSubjectVersions(subject: string, includeDeleted = false): Promise<number[]> {
-  const rows = await db.registrySubjectVersion.findMany({ where: { subject, ...(includeDeleted ? {} : { deleted: false }) }, orderBy: { version: "asc" }, select: { version: true } });
+export async function listSubjectVersions(subject: string, deleted: DeletedFilter = false): Promise<number[]> {
+  const rows = await db.registrySubjectVersion.findMany({ where: { subject, ...(deleted === "only" ? { deleted: true } : deleted ? {} : { deleted: false }) }, orderBy: { version: "asc" }, select: { version: true } });
   if (rows.length === 0) throw subjectNotFound(subject);
   return rows.map((r) => r.version);
 }

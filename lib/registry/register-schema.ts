@@ -6,7 +6,7 @@ import { checkSchemaAgainstContract } from "@/lib/contracts/check-schema-against
 import { effectiveCompatibility } from "./compatibility-level";
 import { requireSubjectWriter } from "./registry-access";
 import { forbiddenRegistry, incompatible, invalidSchema } from "./registry-error";
-import { parseSchemaRequest } from "./registry-input";
+import { parseSchemaRequest, requireValidSubject } from "./registry-input";
 import { canonicalSchema, schemaFingerprint } from "./schema-fingerprint";
 import { lockSubject, storeSubjectVersion } from "./store-subject-version";
 import { checkAgainstSubject } from "./subject-compatibility";
@@ -32,6 +32,7 @@ async function retryOnUniqueViolation<T>(run: () => Promise<T>, attempts = 3): P
  * and compatibility mode, like any contract publish.
  */
 export async function registerSchema(actor: Actor, subject: string, body: unknown): Promise<{ id: number }> {
+  requireValidSubject(subject);
   const request = parseSchemaRequest(body);
   const canonical = canonicalSchema(request.schemaType, request.schema);
   validateSchema(request.schemaType, canonical);

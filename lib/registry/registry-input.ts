@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { invalidSchema } from "./registry-error";
+import { invalidSchema, invalidSubject } from "./registry-error";
 
 const SchemaRequest = z.object({
   schema: z.string().min(1),
@@ -14,4 +14,11 @@ export function parseSchemaRequest(body: unknown): SchemaRequest {
   if (!parsed.success) throw invalidSchema(parsed.error.issues.map((i) => `${i.path.join(".") || "body"}: ${i.message}`).join("; "));
   if (parsed.data.references.length > 0) throw invalidSchema("schema references are not supported yet");
   return parsed.data;
+}
+
+// Confluent refuses subject names with ISO control characters (Java's Character.isISOControl).
+const CONTROL_CHARACTER = /[\u0000-\u001f\u007f-\u009f]/;
+
+export function requireValidSubject(subject: string): void {
+  if (CONTROL_CHARACTER.test(subject)) throw invalidSubject(subject);
 }

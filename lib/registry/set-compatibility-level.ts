@@ -5,6 +5,7 @@ import type { CompatibilityMode } from "@/lib/generated/prisma/enums";
 import { COMPATIBILITY_MODES, GLOBAL_SUBJECT } from "./compatibility-level";
 import { requireSubjectWriter } from "./registry-access";
 import { invalidCompatibilityLevel } from "./registry-error";
+import { requireValidSubject } from "./registry-input";
 import { findPortForSubject } from "./subject-port";
 
 export function parseCompatibilityLevel(body: unknown): CompatibilityMode {
@@ -16,6 +17,7 @@ export function parseCompatibilityLevel(body: unknown): CompatibilityMode {
 
 /** PUT /config (global, admins) and PUT /config/{subject}; a port's subject sets the port's own mode. */
 export async function setCompatibilityLevel(actor: Actor, subject: string | null, body: unknown) {
+  if (subject) requireValidSubject(subject);
   const level = parseCompatibilityLevel(body);
   return db.$transaction(async (tx) => {
     const port = subject ? await findPortForSubject(subject, tx) : null;
