@@ -9,4 +9,6 @@ export type Actor = {
   name: string;
   role: UserRole;
   memberships: Membership[];
+  /** The service identity (lib/auth/service-identity.ts): sees every product, is no person. */
+  service?: boolean;
 };

@@ -7,10 +7,18 @@ export const isSteward = (actor: Actor) => actor.role === "steward" || actor.rol
 export const memberOfTeam = (actor: Actor, teamId: string) => actor.memberships.some((m) => m.teamId === teamId);
 export const ownerOfTeam = (actor: Actor, teamId: string) => actor.memberships.some((m) => m.teamId === teamId && m.role === "owner");
 
-/** Drafts and retired products are visible to their team, admins and stewards; the rest to everyone. */
+/**
+ * The one visibility rule: published and deprecated products are visible to everyone signed in; drafts and retired
+ * products to their team, stewards, admins and the service identity. lib/auth/visible-products-sql.ts states the same
+ * rule for queries (catalog lists, search, the typo vocabulary, registry reads).
+ */
+export const PUBLIC_STATUSES = ["published", "deprecated"] as const;
+/** Stewards, admins and the service identity see every product. */
+export const seesAllProducts = (actor: Actor) => isSteward(actor) || actor.service === true;
+
 export function canSeeProduct(actor: Actor, product: { teamId: string; status: string }): boolean {
-  if (product.status === "published" || product.status === "deprecated") return true;
-  return isSteward(actor) || memberOfTeam(actor, product.teamId);
+  if ((PUBLIC_STATUSES as readonly string[]).includes(product.status)) return true;
+  return seesAllProducts(actor) || memberOfTeam(actor, product.teamId);
 }
 
 export const canEditProduct = (actor: Actor, product: { teamId: string }) => isAdmin(actor) || memberOfTeam(actor, product.teamId);

@@ -1,15 +1,14 @@
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { isSteward } from "@/lib/auth/permissions";
+import { visibleProductWhere } from "@/lib/auth/visible-products-sql";
 
 /** Domains with their teams and product counts by status (counting only what the caller may see). */
 export async function listDomains(actor: Actor) {
   const domains = await db.domain.findMany({ orderBy: { name: "asc" }, include: { teams: { orderBy: { name: "asc" }, select: { id: true, slug: true, name: true } } } });
-  const myTeams = actor.memberships.map((m) => m.teamId);
   const counts = await db.dataProduct.groupBy({
     by: ["domainId", "status"],
     _count: { _all: true },
-    where: isSteward(actor) ? {} : { OR: [{ status: { in: ["published", "deprecated"] } }, { teamId: { in: myTeams } }] },
+    where: visibleProductWhere(actor),
   });
   return domains.map((d) => ({
     ...d,

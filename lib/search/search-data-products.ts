@@ -1,6 +1,6 @@
 import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { isSteward } from "@/lib/auth/permissions";
+import { visibleProductSql } from "@/lib/auth/visible-products-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 import { SearchQuery } from "./search-query";
@@ -110,21 +110,41 @@ function leadingText(description: string): string {
   return `${space > SNIPPET_CHARS / 2 ? cut.slice(0, space) : cut} …`;
 }
 
-/** Words not in the vocabulary (and not the start of a word in it) get up to 3 similar vocabulary words, in one statement. */
-async function findCorrections(words: string[]): Promise<Map<string, string[]>> {
+const CORRECTION_CANDIDATES = 6;
+
+/**
+ * Words not in the vocabulary (and not the start of a word in it) get up to 3 similar vocabulary words, in one statement.
+ * The vocabulary (search_term) holds the words of every product ever written, so a candidate is offered only when a
+ * product the caller may see contains it now: its stem in the product's search vector (GIN) and then the word itself
+ * in the product's words (as refreshSearchDocuments derives them), so a word only a hidden product contains, or one
+ * that shares a stem with a visible word, is never suggested.
+ */
+async function findCorrections(visible: Prisma.Sql, words: string[]): Promise<Map<string, string[]>> {
   const candidates = words.filter((w) => w.length >= 4 && /^[a-z]+$/.test(w));
   const corrections = new Map<string, string[]>();
   if (candidates.length === 0) return corrections;
-  const rows = await db.$queryRaw<{ word: string; term: string }[]>`
-    SELECT w.word, c.term
+  const rows = await db.$queryRaw<{ word: string; term: string; sim: number }[]>`
+    SELECT w.word, c.term, c.sim
     FROM unnest(${candidates}::text[]) AS w(word)
     CROSS JOIN LATERAL (
-      SELECT s.term FROM search_term s
-      WHERE s.term % w.word AND s.term ~ '^[a-z0-9]+$'
-      ORDER BY similarity(s.term, w.word) DESC, length(s.term), s.term
+      SELECT s.term, s.sim FROM (
+        SELECT s.term, similarity(s.term, w.word) AS sim FROM search_term s
+        WHERE s.term % w.word AND s.term ~ '^[a-z0-9]+$' AND to_tsvector('english', s.term) <> ''::tsvector
+        ORDER BY sim DESC, length(s.term), s.term
+        LIMIT ${CORRECTION_CANDIDATES}
+      ) s
+      WHERE EXISTS (
+        SELECT 1 FROM data_product_search p
+        JOIN data_product dp ON dp.id = p.product_id JOIN domain d ON d.id = dp.domain_id JOIN team t ON t.id = dp.team_id
+        WHERE p.search_vector @@ to_tsquery('english', s.term) AND ${visible}
+          AND to_tsvector('simple', concat_ws(' ', dp.name, array_to_string(dp.tags, ' '), d.name, t.name,
+                (SELECT string_agg(port.name || ' ' || coalesce(regexp_replace(port.location, '[._-]', ' ', 'g'), ''), ' ') FROM port WHERE port.data_product_id = dp.id),
+                dp.description)) @@ to_tsquery('simple', s.term)
+      )
       LIMIT 3
     ) c
     WHERE NOT EXISTS (SELECT 1 FROM search_term k WHERE k.term >= w.word AND k.term < w.word || chr(1114111))`;
+  rows.sort((a, b) => b.sim - a.sim || a.term.length - b.term.length || (a.term < b.term ? -1 : 1));
   for (const { word, term } of rows) corrections.set(word, [...(corrections.get(word) ?? []), term]);
   return corrections;
 }
@@ -160,15 +180,13 @@ export async function searchDataProducts(actor: Actor, input: unknown, options: 
   const withFacets = options.facets ?? true;
   const query = parseInput(SearchQuery, input, "Search");
   const words = query.q ? queryWords(query.q) : [];
-  const corrections = await findCorrections(words);
+  const visible = visibleProductSql(actor, "p");
+  const corrections = await findCorrections(visible, words);
   const tsq = words.length > 0 ? tsqueryText(words, corrections) : null;
   const sort = query.sort === "relevance" && !tsq ? "updated" : query.sort;
 
   const tsquery = Prisma.sql`to_tsquery('english', ${tsq ?? ""})`;
   const textMatch = tsq ? Prisma.sql`p.search_vector @@ ${tsquery}` : Prisma.sql`TRUE`;
-  const visible = isSteward(actor)
-    ? Prisma.sql`TRUE`
-    : Prisma.sql`(p.status IN ('published', 'deprecated') OR p.team_id = ANY(${actor.memberships.map((m) => m.teamId)}::uuid[]))`;
   const filter = {
     domain: query.domain.length ? Prisma.sql`p.domain_id IN (SELECT id FROM domain WHERE slug = ANY(${query.domain}::text[]))` : null,
     tag: query.tag.length ? Prisma.sql`p.tags && ${query.tag}::text[]` : null,
