@@ -3,6 +3,8 @@ import fs from "node:fs";
 import http from "node:http";
 import path from "node:path";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { registryApi } from "@/lib/registry/registry-api";
+import { loadRoute } from "@/lib/testing/call-route";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { createUser, unique } from "@/lib/testing/fixtures";
 
@@ -25,8 +27,10 @@ async function waitForHealth(deadline: number) {
 
 beforeAll(async () => {
   token = (await createApiToken(await createUser({ role: "admin" }), { name: "listener" })).token;
-  listener = spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, env: { ...process.env, REGISTRY_PORT: String(port) }, stdio: "ignore", detached: true });
+  listener = spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, env: { ...process.env, REGISTRY_PORT: String(port), NEXTAUTH_SECRET: "registry-listener-test-secret-0123456789" }, stdio: "ignore", detached: true });
   await waitForHealth(Date.now() + 30_000);
+  // One authenticated call first, so the timings below measure the body handling, not the first database connection.
+  await fetch(`http://127.0.0.1:${port}/subjects`, { headers: { authorization: `Bearer ${token}` } });
 }, 60_000);
 
 afterAll(() => {
@@ -93,6 +97,18 @@ describe("the dedicated registry listener", () => {
     });
     expect(response.status).toBe(200);
     expect(await response.json()).toEqual({ id: expect.any(Number) });
+  });
+
+  it("serves exactly the web app's registry routes: each app/api/schema-registry route.ts re-exports registryApi", async () => {
+    const base = path.join(ROOT, "app/api/schema-registry");
+    const folders = fs.readdirSync(base, { recursive: true, encoding: "utf8" }).filter((f) => path.basename(f) === "route.ts").map((f) => path.dirname(f).split(path.sep).join("/"));
+    expect(folders.sort()).toEqual(Object.keys(registryApi).sort());
+    for (const folder of folders) {
+      const routeModule = await loadRoute(`api/schema-registry/${folder}`);
+      const table = registryApi[folder as keyof typeof registryApi] as Record<string, unknown>;
+      expect(Object.keys(routeModule).sort(), folder).toEqual(Object.keys(table).sort());
+      for (const method of Object.keys(table)) expect(routeModule[method], `${folder} ${method} must be registryApi["${folder}"].${method}`).toBe(table[method]);
+    }
   });
 
   it("imports lib/ only, never app/", () => {

@@ -1,34 +1,29 @@
 // A dedicated listener for the Confluent Schema Registry API (default port 8081, Confluent's own), for
-// serializers that hit the registry hard: the same handlers as /api/schema-registry in the web app,
-// without Next's per-request overhead. Paths work with or without the /api/schema-registry prefix.
+// serializers that hit the registry hard: the same handlers as /api/schema-registry in the web app (lib's
+// registryApi table), without Next's per-request overhead. Paths work with or without the /api/schema-registry prefix.
 import http from "node:http";
-import path from "node:path";
+import { Readable } from "node:stream";
+import { refuseToStartWithoutSecret } from "@/lib/auth/auth-secret";
+import { registryApi, type RegistryHandler } from "@/lib/registry/registry-api";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
+refuseToStartWithoutSecret();
+
 const PREFIX = "/api/schema-registry";
 const port = Number(process.env.REGISTRY_PORT ?? 8081);
 
-// Most specific first; each entry names the app/api/schema-registry folder whose route.ts handles it.
-const ROUTES = [
-  "compatibility/subjects/[subject]/versions/[version]",
-  "config/[subject]",
-  "config",
-  "schemas/ids/[id]/schema",
-  "schemas/ids/[id]/versions",
-  "schemas/ids/[id]",
-  "schemas/types",
-  "subjects/[subject]/versions/[version]/schema",
-  "subjects/[subject]/versions/[version]",
-  "subjects/[subject]/versions",
-  "subjects/[subject]",
-  "subjects",
-].map((folder) => ({
-  folder,
+const ROUTES = Object.entries(registryApi).map(([folder, handlers]) => ({
+  handlers: handlers as Record<string, RegistryHandler>,
   pattern: new RegExp(`^/${folder.replace(/\[(\w+)\]/g, "(?<$1>[^/]+)")}/?$`),
 }));
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
-const modules = new Map<string, Promise<Record<string, Handler>>>();
+// Next decodes path parameters once; so do we. One that does not decode is taken as written (and found by no name).
+function decodeOnce(value: string): string {
+  try {
+    return decodeURIComponent(value);
+  } catch {
+    return value;
+  }
+}
 
 function confluentError(res: http.ServerResponse, status: number, message: string) {
   res.writeHead(status, { "content-type": "application/vnd.schemaregistry.v1+json" });
@@ -44,17 +39,22 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
   }
   const route = ROUTES.map((r) => ({ r, match: r.pattern.exec(pathname) })).find((m) => m.match);
   if (!route) return confluentError(res, 404, `HTTP 404 Not Found: ${pathname}`);
-  if (!modules.has(route.r.folder)) modules.set(route.r.folder, import(path.join(ROOT, "app/api/schema-registry", route.r.folder, "route.ts")));
-  const handler = (await modules.get(route.r.folder)!)[req.method ?? "GET"];
+  const handler = route.r.handlers[req.method ?? "GET"];
   if (!handler) return confluentError(res, 405, "HTTP 405 Method Not Allowed");
-  const chunks: Buffer[] = [];
-  for await (const chunk of req) chunks.push(chunk as Buffer);
   const headers = new Headers();
   for (const [key, value] of Object.entries(req.headers)) if (typeof value === "string") headers.set(key, value);
-  const request = new Request(url, { method: req.method, headers, body: chunks.length ? Buffer.concat(chunks) : undefined });
-  const response = await handler(request, { params: Promise.resolve({ ...route.match!.groups }) });
-  res.writeHead(response.status, Object.fromEntries(response.headers));
-  res.end(Buffer.from(await response.arrayBuffer()));
+  // The body is streamed to the handler, which checks credentials first and reads it with the web app's size limit.
+  const hasBody = req.method !== "GET" && req.method !== "HEAD";
+  const request = new Request(url, { method: req.method, headers, body: hasBody ? (Readable.toWeb(req) as ReadableStream<Uint8Array>) : undefined, duplex: "half" } as RequestInit);
+  const params = Object.fromEntries(Object.entries(route.match!.groups ?? {}).map(([key, value]) => [key, decodeOnce(value)]));
+  const response = await handler(request, { params: Promise.resolve(params) });
+  const body = Buffer.from(await response.arrayBuffer());
+  // A refused request whose body was never read: answer at once and close, instead of draining the rest.
+  const unread = hasBody && !req.complete;
+  res.writeHead(response.status, { ...Object.fromEntries(response.headers), ...(unread ? { connection: "close" } : {}) });
+  res.end(body, () => {
+    if (unread) req.destroy();
+  });
 }
 
 const server = http.createServer((req, res) => {

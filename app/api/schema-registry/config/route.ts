@@ -1,13 +1,3 @@
-import { requireRegistryReader, requireRegistryWriter } from "@/lib/registry/authenticate-registry-request";
-import { readRegistryBody, registryRoute } from "@/lib/registry/registry-route";
-import { getCompatibilityLevel, setCompatibilityLevel } from "@/lib/registry/set-compatibility-level";
+import { registryApi } from "@/lib/registry/registry-api";
 
-export const GET = registryRoute(async (request) => {
-  await requireRegistryReader(request);
-  return getCompatibilityLevel(null, true);
-});
-
-export const PUT = registryRoute(async (request) => {
-  const actor = await requireRegistryWriter(request);
-  return setCompatibilityLevel(actor, null, await readRegistryBody(request));
-});
+export const { GET, PUT } = registryApi.config;

@@ -1,8 +1,3 @@
-import { requireRegistryReader } from "@/lib/registry/authenticate-registry-request";
-import { listSubjects } from "@/lib/registry/read-registry";
-import { registryRoute, wantsDeleted } from "@/lib/registry/registry-route";
+import { registryApi } from "@/lib/registry/registry-api";
 
-export const GET = registryRoute(async (request) => {
-  await requireRegistryReader(request);
-  return listSubjects(wantsDeleted(request));
-});
+export const { GET } = registryApi.subjects;

@@ -1,7 +1,3 @@
-import { requireRegistryReader } from "@/lib/registry/authenticate-registry-request";
-import { registryRoute } from "@/lib/registry/registry-route";
+import { registryApi } from "@/lib/registry/registry-api";
 
-export const GET = registryRoute(async (request) => {
-  await requireRegistryReader(request);
-  return ["AVRO", "JSON"];
-});
+export const { GET } = registryApi["schemas/types"];

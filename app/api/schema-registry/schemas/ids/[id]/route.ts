@@ -1,8 +1,3 @@
-import { requireRegistryReader } from "@/lib/registry/authenticate-registry-request";
-import { getSchemaById } from "@/lib/registry/read-registry";
-import { registryRoute } from "@/lib/registry/registry-route";
+import { registryApi } from "@/lib/registry/registry-api";
 
-export const GET = registryRoute<{ id: string }>(async (request, { id }) => {
-  await requireRegistryReader(request);
-  return getSchemaById(Number(id));
-});
+export const { GET } = registryApi["schemas/ids/[id]"];

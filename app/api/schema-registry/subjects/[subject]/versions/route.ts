@@ -1,16 +1,3 @@
-import { requireRegistryReader, requireRegistryWriter } from "@/lib/registry/authenticate-registry-request";
-import { listSubjectVersions } from "@/lib/registry/read-registry";
-import { registerSchema } from "@/lib/registry/register-schema";
-import { readRegistryBody, registryRoute, wantsDeleted } from "@/lib/registry/registry-route";
+import { registryApi } from "@/lib/registry/registry-api";
 
-type Params = { subject: string };
-
-export const GET = registryRoute<Params>(async (request, { subject }) => {
-  await requireRegistryReader(request);
-  return listSubjectVersions(decodeURIComponent(subject), wantsDeleted(request));
-});
-
-export const POST = registryRoute<Params>(async (request, { subject }) => {
-  const actor = await requireRegistryWriter(request);
-  return registerSchema(actor, decodeURIComponent(subject), await readRegistryBody(request));
-});
+export const { GET, POST } = registryApi["subjects/[subject]/versions"];

@@ -1,8 +1,3 @@
-import { requireRegistryReader } from "@/lib/registry/authenticate-registry-request";
-import { listSchemaVersions } from "@/lib/registry/read-registry";
-import { registryRoute, wantsDeleted } from "@/lib/registry/registry-route";
+import { registryApi } from "@/lib/registry/registry-api";
 
-export const GET = registryRoute<{ id: string }>(async (request, { id }) => {
-  await requireRegistryReader(request);
-  return listSchemaVersions(Number(id), wantsDeleted(request));
-});
+export const { GET } = registryApi["schemas/ids/[id]/versions"];

@@ -1,9 +1,3 @@
-import { requireRegistryReader } from "@/lib/registry/authenticate-registry-request";
-import { getSubjectVersion } from "@/lib/registry/read-registry";
-import { registryRoute, REGISTRY_CONTENT_TYPE } from "@/lib/registry/registry-route";
+import { registryApi } from "@/lib/registry/registry-api";
 
-export const GET = registryRoute<{ subject: string; version: string }>(async (request, { subject, version }) => {
-  await requireRegistryReader(request);
-  const found = await getSubjectVersion(decodeURIComponent(subject), version);
-  return new Response(found.schema, { headers: { "content-type": REGISTRY_CONTENT_TYPE } });
-});
+export const { GET } = registryApi["subjects/[subject]/versions/[version]/schema"];

@@ -1,0 +1,121 @@
+import { requireRegistryReader, requireRegistryWriter } from "./authenticate-registry-request";
+import { deleteSubject, deleteSubjectVersion } from "./delete-subject";
+import { lookupSchema } from "./lookup-schema";
+import { getSchemaById, getSubjectVersion, listSchemaVersions, listSubjects, listSubjectVersions } from "./read-registry";
+import { registerSchema } from "./register-schema";
+import { subjectLevelConfigNotFound } from "./registry-error";
+import { readRegistryBody, REGISTRY_CONTENT_TYPE, registryRoute, wantsDeleted } from "./registry-route";
+import { getCompatibilityLevel, setCompatibilityLevel } from "./set-compatibility-level";
+import { testCompatibility } from "./test-compatibility";
+
+// The Confluent Schema Registry API, keyed by path under /api/schema-registry (Next's folder syntax). The web
+// app's app/api/schema-registry/**/route.ts files re-export these; bin/registry-server.ts serves the same table.
+// Every handler checks credentials before it reads a body. Path parameters arrive decoded once, as Next does.
+
+type Subject = { subject: string };
+type SubjectVersion = { subject: string; version: string };
+type Id = { id: string };
+
+const query = (request: Request, name: string) => new URL(request.url).searchParams.get(name);
+
+export const registryApi = {
+  "compatibility/subjects/[subject]/versions/[version]": {
+    POST: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
+      await requireRegistryReader(request);
+      return testCompatibility(subject, version, await readRegistryBody(request), query(request, "verbose") === "true");
+    }),
+  },
+  "config/[subject]": {
+    GET: registryRoute<Subject>(async (request, { subject }) => {
+      await requireRegistryReader(request);
+      const level = await getCompatibilityLevel(subject, query(request, "defaultToGlobal") === "true");
+      if (!level) throw subjectLevelConfigNotFound(subject);
+      return level;
+    }),
+    PUT: registryRoute<Subject>(async (request, { subject }) => {
+      const actor = await requireRegistryWriter(request);
+      return setCompatibilityLevel(actor, subject, await readRegistryBody(request));
+    }),
+  },
+  config: {
+    GET: registryRoute(async (request) => {
+      await requireRegistryReader(request);
+      return getCompatibilityLevel(null, true);
+    }),
+    PUT: registryRoute(async (request) => {
+      const actor = await requireRegistryWriter(request);
+      return setCompatibilityLevel(actor, null, await readRegistryBody(request));
+    }),
+  },
+  "schemas/ids/[id]/schema": {
+    GET: registryRoute<Id>(async (request, { id }) => {
+      await requireRegistryReader(request);
+      const { schema } = await getSchemaById(Number(id));
+      return new Response(schema, { headers: { "content-type": REGISTRY_CONTENT_TYPE } });
+    }),
+  },
+  "schemas/ids/[id]/versions": {
+    GET: registryRoute<Id>(async (request, { id }) => {
+      await requireRegistryReader(request);
+      return listSchemaVersions(Number(id), wantsDeleted(request));
+    }),
+  },
+  "schemas/ids/[id]": {
+    GET: registryRoute<Id>(async (request, { id }) => {
+      await requireRegistryReader(request);
+      return getSchemaById(Number(id));
+    }),
+  },
+  "schemas/types": {
+    GET: registryRoute(async (request) => {
+      await requireRegistryReader(request);
+      return ["AVRO", "JSON"];
+    }),
+  },
+  "subjects/[subject]/versions/[version]/schema": {
+    GET: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
+      await requireRegistryReader(request);
+      const found = await getSubjectVersion(subject, version);
+      return new Response(found.schema, { headers: { "content-type": REGISTRY_CONTENT_TYPE } });
+    }),
+  },
+  "subjects/[subject]/versions/[version]": {
+    GET: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
+      await requireRegistryReader(request);
+      return getSubjectVersion(subject, version, wantsDeleted(request));
+    }),
+    DELETE: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
+      const actor = await requireRegistryWriter(request);
+      return deleteSubjectVersion(actor, subject, version, query(request, "permanent") === "true");
+    }),
+  },
+  "subjects/[subject]/versions": {
+    GET: registryRoute<Subject>(async (request, { subject }) => {
+      await requireRegistryReader(request);
+      return listSubjectVersions(subject, wantsDeleted(request));
+    }),
+    POST: registryRoute<Subject>(async (request, { subject }) => {
+      const actor = await requireRegistryWriter(request);
+      return registerSchema(actor, subject, await readRegistryBody(request));
+    }),
+  },
+  "subjects/[subject]": {
+    POST: registryRoute<Subject>(async (request, { subject }) => {
+      await requireRegistryReader(request);
+      return lookupSchema(subject, await readRegistryBody(request), wantsDeleted(request));
+    }),
+    DELETE: registryRoute<Subject>(async (request, { subject }) => {
+      const actor = await requireRegistryWriter(request);
+      return deleteSubject(actor, subject, query(request, "permanent") === "true");
+    }),
+  },
+  subjects: {
+    GET: registryRoute(async (request) => {
+      await requireRegistryReader(request);
+      return listSubjects(wantsDeleted(request));
+    }),
+  },
+};
+
+export type RegistryPath = keyof typeof registryApi;
+export type RegistryHandler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
