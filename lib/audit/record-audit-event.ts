@@ -17,7 +17,8 @@ const toJson = (value: unknown) => (value === undefined ? undefined : (JSON.pars
 export async function recordAuditEvent(tx: Tx, actor: Actor | null, event: AuditInput): Promise<void> {
   await tx.auditEvent.create({
     data: {
-      actorId: actor?.id ?? null,
+      // The service identity is no user row; its label says who acted.
+      actorId: actor && !actor.service ? actor.id : null,
       actorLabel: actor ? `${actor.name} <${actor.email}>` : "system",
       action: event.action,
       entityType: event.entityType,

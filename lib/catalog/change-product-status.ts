@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validation";
 import { StatusChange } from "./product-input";
 import { findProductOrThrow } from "./find-product-or-throw";
 import { refreshSearchDocument } from "./refresh-search-document";
+import { forgetRegistryVisibility } from "@/lib/registry/registry-visibility";
 
 /** The lifecycle: draft → published → deprecated → retired; a deprecation can be withdrawn, a draft abandoned. */
 export const ALLOWED_TRANSITIONS: Record<ProductStatus, ProductStatus[]> = {
@@ -19,7 +20,7 @@ export const ALLOWED_TRANSITIONS: Record<ProductStatus, ProductStatus[]> = {
 
 export async function changeProductStatus(actor: Actor, idOrUrn: string, input: unknown) {
   const change = parseInput(StatusChange, input, "Status change");
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const product = await findProductOrThrow(actor, idOrUrn, tx);
     if (!canChangeProductStatus(actor, product)) throw forbidden("Only owners of the owning team can change a product's lifecycle status.");
     if (!ALLOWED_TRANSITIONS[product.status].includes(change.status)) {
@@ -42,4 +43,7 @@ export async function changeProductStatus(actor: Actor, idOrUrn: string, input: 
     });
     return { id: updated.id, urn: updated.urn, status: updated.status, deprecationReason: updated.deprecationReason, sunsetDate: updated.sunsetDate };
   });
+  // Registry reads in this process see the new status at once (lib/registry/registry-visibility.ts).
+  forgetRegistryVisibility();
+  return result;
 }

@@ -8,6 +8,7 @@ import { parseInput } from "@/lib/validation";
 import { findOutputPortOrThrow, portUrn } from "./find-output-port-or-throw";
 import { findProductOrThrow } from "./find-product-or-throw";
 import { slug } from "./product-input";
+import { forgetRegistryVisibility } from "@/lib/registry/registry-visibility";
 import { refreshSearchDocuments } from "./refresh-search-document";
 
 export const PortTransfer = z.object({
@@ -22,7 +23,7 @@ export const PortTransfer = z.object({
 export async function transferPort(actor: Actor, portRef: string, input: unknown) {
   requireAdmin(actor, "transfer a port to another data product");
   const transfer = parseInput(PortTransfer, input, "Port transfer");
-  return db.$transaction(async (tx) => {
+  const result = await db.$transaction(async (tx) => {
     const port = await findOutputPortOrThrow(actor, portRef, tx);
     const target = await findProductOrThrow(actor, transfer.product, tx);
     const name = transfer.name ?? port.name;
@@ -47,4 +48,6 @@ export async function transferPort(actor: Actor, portRef: string, input: unknown
     });
     return { id: moved.id, urn: to, name, type: moved.type, location: moved.location, from, product: { id: target.id, urn: target.urn } };
   });
+  forgetRegistryVisibility();
+  return result;
 }

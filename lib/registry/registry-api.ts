@@ -5,6 +5,7 @@ import { getSchemaById, getSubjectVersion, listSchemaVersions, listSubjects, lis
 import { registerSchema } from "./register-schema";
 import { subjectLevelConfigNotFound } from "./registry-error";
 import { readRegistryBody, REGISTRY_CONTENT_TYPE, registryRoute, wantsDeleted } from "./registry-route";
+import { visibleSubjectRows, visibleSubjects } from "./registry-visibility";
 import { getCompatibilityLevel, setCompatibilityLevel } from "./set-compatibility-level";
 import { testCompatibility } from "./test-compatibility";
 
@@ -21,13 +22,13 @@ const query = (request: Request, name: string) => new URL(request.url).searchPar
 export const registryApi = {
   "compatibility/subjects/[subject]/versions/[version]": {
     POST: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
-      await requireRegistryReader(request);
+      await requireRegistryReader(request, { subject });
       return testCompatibility(subject, version, await readRegistryBody(request), query(request, "verbose") === "true");
     }),
   },
   "config/[subject]": {
     GET: registryRoute<Subject>(async (request, { subject }) => {
-      await requireRegistryReader(request);
+      await requireRegistryReader(request, { subject });
       const level = await getCompatibilityLevel(subject, query(request, "defaultToGlobal") === "true");
       if (!level) throw subjectLevelConfigNotFound(subject);
       return level;
@@ -49,20 +50,20 @@ export const registryApi = {
   },
   "schemas/ids/[id]/schema": {
     GET: registryRoute<Id>(async (request, { id }) => {
-      await requireRegistryReader(request);
+      await requireRegistryReader(request, { schemaId: Number(id) });
       const { schema } = await getSchemaById(Number(id));
       return new Response(schema, { headers: { "content-type": REGISTRY_CONTENT_TYPE } });
     }),
   },
   "schemas/ids/[id]/versions": {
     GET: registryRoute<Id>(async (request, { id }) => {
-      await requireRegistryReader(request);
-      return listSchemaVersions(Number(id), wantsDeleted(request));
+      const reader = await requireRegistryReader(request, { schemaId: Number(id) });
+      return visibleSubjectRows(reader, await listSchemaVersions(Number(id), wantsDeleted(request)));
     }),
   },
   "schemas/ids/[id]": {
     GET: registryRoute<Id>(async (request, { id }) => {
-      await requireRegistryReader(request);
+      await requireRegistryReader(request, { schemaId: Number(id) });
       return getSchemaById(Number(id));
     }),
   },
@@ -74,14 +75,14 @@ export const registryApi = {
   },
   "subjects/[subject]/versions/[version]/schema": {
     GET: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
-      await requireRegistryReader(request);
+      await requireRegistryReader(request, { subject });
       const found = await getSubjectVersion(subject, version);
       return new Response(found.schema, { headers: { "content-type": REGISTRY_CONTENT_TYPE } });
     }),
   },
   "subjects/[subject]/versions/[version]": {
     GET: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
-      await requireRegistryReader(request);
+      await requireRegistryReader(request, { subject });
       return getSubjectVersion(subject, version, wantsDeleted(request));
     }),
     DELETE: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
@@ -91,7 +92,7 @@ export const registryApi = {
   },
   "subjects/[subject]/versions": {
     GET: registryRoute<Subject>(async (request, { subject }) => {
-      await requireRegistryReader(request);
+      await requireRegistryReader(request, { subject });
       return listSubjectVersions(subject, wantsDeleted(request));
     }),
     POST: registryRoute<Subject>(async (request, { subject }) => {
@@ -101,7 +102,7 @@ export const registryApi = {
   },
   "subjects/[subject]": {
     POST: registryRoute<Subject>(async (request, { subject }) => {
-      await requireRegistryReader(request);
+      await requireRegistryReader(request, { subject });
       return lookupSchema(subject, await readRegistryBody(request), wantsDeleted(request));
     }),
     DELETE: registryRoute<Subject>(async (request, { subject }) => {
@@ -111,8 +112,8 @@ export const registryApi = {
   },
   subjects: {
     GET: registryRoute(async (request) => {
-      await requireRegistryReader(request);
-      return listSubjects(wantsDeleted(request));
+      const reader = await requireRegistryReader(request);
+      return visibleSubjects(reader, await listSubjects(wantsDeleted(request)));
     }),
   },
 };
