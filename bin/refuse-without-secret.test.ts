@@ -6,7 +6,7 @@ const ROOT = path.resolve(import.meta.dirname, "..");
 
 /** Runs a Meshwork entry point outside demo mode with no secret; resolves with its exit code and output. */
 function runWithoutSecret(args: string[], extraEnv: Record<string, string> = {}): Promise<{ code: number | null; output: string }> {
-  const env: Record<string, string | undefined> = { ...process.env, MESHWORK_DEMO: "off", ...extraEnv };
+  const env: NodeJS.ProcessEnv = { ...process.env, MESHWORK_DEMO: "off", ...extraEnv };
   delete env.NEXTAUTH_SECRET;
   delete env.AUTH_SECRET;
   return new Promise((resolve, reject) => {

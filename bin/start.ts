@@ -45,6 +45,11 @@ function buildIfStale() {
 }
 
 async function main() {
+  // The embedded default is the demo (demo accounts, one-click sign-in, a generated secret); a real DATABASE_URL is not.
+  if (!process.env.DATABASE_URL) process.env.MESHWORK_DEMO ??= "on";
+  const { refuseToStartWithoutSecret } = await import("@/lib/auth/auth-secret");
+  refuseToStartWithoutSecret();
+  const demo = process.env.MESHWORK_DEMO === "on";
   let stopDatabase = async () => {};
   if (!process.env.DATABASE_URL) {
     console.log("No DATABASE_URL: starting the embedded PostgreSQL in .meshwork/pg …");
@@ -57,6 +62,7 @@ async function main() {
   const { seedDemoMesh } = await import("../prisma/seed");
   const seed = await seedDemoMesh();
   if (seed.seeded) console.log("Seeded the demo mesh.");
+  else if (!demo) console.log(seed.reason);
 
   if (!dev) buildIfStale();
   // Each child in its own process group, so stopping Meshwork stops next-server too, not only the npx wrapper.
@@ -65,7 +71,7 @@ async function main() {
     { name: "web app", process: spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
     { name: "schema registry listener", process: spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
   ];
-  console.log(`\nMeshwork: http://localhost:${port}  (demo password: ${process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo"})\n`);
+  console.log(`\nMeshwork: http://localhost:${port}${demo ? `  (demo password: ${process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo"})` : ""}\n`);
 
   let stopping = false;
   const shutdown = async (code = 0) => {

@@ -28,6 +28,9 @@ export function NavBar({ actor }: { actor: Actor | null }) {
         ))}
         {actor && (
           <div className="ml-auto flex items-center gap-4 text-sm">
+            <Link href="/settings/account" className="text-slate-600 hover:text-slate-900">
+              Account
+            </Link>
             <Link href="/settings/tokens" className="text-slate-600 hover:text-slate-900">
               API tokens
             </Link>

@@ -6,7 +6,7 @@ import { useState } from "react";
 
 type DemoUser = { email: string; name: string; role: string; description: string };
 
-export function SignInForm(props: { callbackUrl: string; error?: string; providers: { id: string; name: string }[]; demoUsers: DemoUser[]; demoPassword?: string }) {
+export function SignInForm(props: { callbackUrl: string; error?: string; providers: { id: string; name: string }[]; demoUsers: DemoUser[]; demoPassword?: string; passwordSignIn?: boolean }) {
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
@@ -21,6 +21,8 @@ export function SignInForm(props: { callbackUrl: string; error?: string; provide
     if (result?.ok) {
       router.push(props.callbackUrl);
       router.refresh();
+    } else if (result?.status === 429) {
+      setError("Too many failed sign-ins from here: wait up to 15 minutes, then try again.");
     } else {
       setError("Wrong e-mail or password.");
     }
@@ -31,6 +33,7 @@ export function SignInForm(props: { callbackUrl: string; error?: string; provide
       <section>
         <h1 className="text-2xl font-semibold">Sign in to Meshwork</h1>
         <p className="mt-1 text-sm text-slate-600">Discover, subscribe to and govern the data products of your organisation.</p>
+        {props.passwordSignIn !== false && (
         <form
           className="mt-6 space-y-4"
           onSubmit={(e) => {
@@ -51,6 +54,7 @@ export function SignInForm(props: { callbackUrl: string; error?: string; provide
             {pending ? "Signing in…" : "Sign in"}
           </button>
         </form>
+        )}
         {props.providers.map((p) => (
           <button key={p.id} type="button" onClick={() => signIn(p.id, { callbackUrl: props.callbackUrl })} className="mt-3 w-full rounded-md border border-slate-300 bg-white px-4 py-2 text-sm font-medium hover:bg-slate-50">
             Continue with {p.name}

@@ -100,7 +100,7 @@ test("the sign-in page says when there were too many attempts", async ({ page })
 });
 
 test("outside demo mode the web server refuses to start without NEXTAUTH_SECRET", async () => {
-  const env: Record<string, string | undefined> = { ...process.env, MESHWORK_DEMO: "off", NEXT_TELEMETRY_DISABLED: "1" };
+  const env: NodeJS.ProcessEnv = { ...process.env, MESHWORK_DEMO: "off", NEXT_TELEMETRY_DISABLED: "1" };
   delete env.NEXTAUTH_SECRET;
   delete env.AUTH_SECRET;
   const port = String(20_000 + Math.floor(Math.random() * 20_000));

@@ -4,9 +4,12 @@ import { z } from "zod";
 const EnvSchema = z.object({
   DATABASE_URL: z.string().url().optional(),
   NEXTAUTH_URL: z.string().url().default("http://localhost:3000"),
-  NEXTAUTH_SECRET: z.string().min(16).default("meshwork-demo-secret-change-me-in-production"),
+  // No default: outside demo mode servers refuse to start without one (lib/auth/auth-secret.ts).
+  NEXTAUTH_SECRET: z.string().min(32).optional(),
+  MESHWORK_DEMO: z.enum(["on", "off"]).default("off"),
   MESHWORK_DEMO_PASSWORD: z.string().min(8).default("meshwork-demo"),
   MESHWORK_DEMO_LOGIN: z.enum(["on", "off"]).default("on"),
+  MESHWORK_ADMIN_EMAILS: z.string().default(""),
   OIDC_ISSUER: z.string().url().optional(),
   OIDC_CLIENT_ID: z.string().optional(),
   OIDC_CLIENT_SECRET: z.string().optional(),
@@ -30,6 +33,10 @@ function loadEnv(): Env {
 }
 
 export const env = loadEnv();
+
+/** Demo mode: the generated secret, the demo accounts and their one-click sign-in exist only here. */
+export const demoMode = env.MESHWORK_DEMO === "on";
+export const demoLogin = demoMode && env.MESHWORK_DEMO_LOGIN === "on";
 
 export function requireDatabaseUrl(): string {
   const url = process.env.DATABASE_URL ?? env.DATABASE_URL;

@@ -2,7 +2,7 @@
 // Run directly (`npx tsx prisma/seed.ts`) it migrates and seeds the database at DATABASE_URL.
 import path from "node:path";
 import { db } from "@/lib/db";
-import { env, requireDatabaseUrl } from "@/lib/env";
+import { demoMode, env, requireDatabaseUrl } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { hashPassword } from "@/lib/auth/passwords";
@@ -17,7 +17,7 @@ import { seedProductContracts } from "./seed-contracts";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { DEMO_DOMAINS, DEMO_PRODUCTS, DEMO_TEAMS, type DemoLifecycle, type DemoProduct } from "./demo-mesh";
 
-export type SeedResult = { seeded: boolean; users?: number; domains?: number; teams?: number; products?: number };
+export type SeedResult = { seeded: boolean; reason?: string; users?: number; domains?: number; teams?: number; products?: number };
 
 const urnOf = (p: DemoProduct) => productUrn(p.domain, p.slug);
 
@@ -54,8 +54,10 @@ async function applyLifecycle(admin: Actor, urn: string, lifecycle: DemoLifecycl
   if (lifecycle.status === "retired") await changeProductStatus(admin, urn, { status: "retired" });
 }
 
-/** Seeds the demo users, domains, teams and products, unless the database already has a domain. */
+/** Seeds the demo users, domains, teams and products in demo mode, unless the database already has a domain. */
 export async function seedDemoMesh(): Promise<SeedResult> {
+  // Demo accounts share a published password: they exist only where demo mode was asked for.
+  if (!demoMode) return { seeded: false, reason: "Demo mode is off (MESHWORK_DEMO is not \"on\"): no demo accounts or demo mesh seeded." };
   if ((await db.domain.count()) > 0) return { seeded: false };
 
   // One hash for all: every demo account shares the published demo password, and bcrypt is slow on purpose.
@@ -97,7 +99,7 @@ async function main() {
   if (migrations.applied.length > 0) console.log(`Applied ${migrations.applied.length} migration(s).`);
   const result = await seedDemoMesh();
   if (!result.seeded) {
-    console.log("The database already has domains: nothing seeded.");
+    console.log(result.reason ?? "The database already has domains: nothing seeded.");
   } else {
     const statuses = await db.dataProduct.groupBy({ by: ["status"], _count: { _all: true }, orderBy: { status: "asc" } });
     const byStatus = statuses.map((s) => `${s._count._all} ${s.status}`).join(", ");

@@ -2,7 +2,7 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { sessionActor } from "@/lib/auth/authenticate-request";
 import { authOptions } from "@/lib/auth/auth-options";
-import { env } from "@/lib/env";
+import { demoLogin, env } from "@/lib/env";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 
 export const metadata = { title: "Sign in" };
@@ -11,6 +11,6 @@ export default async function SignInPage({ searchParams }: { searchParams: Promi
   if (await sessionActor()) redirect("/search");
   const { callbackUrl, error } = await searchParams;
   const external = authOptions.providers.filter((p) => p.id !== "credentials").map((p) => ({ id: p.id, name: p.name }));
-  const demo = env.MESHWORK_DEMO_LOGIN === "on" ? DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: u.role, description: u.description })) : [];
-  return <SignInForm callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/search"} error={error} providers={external} demoUsers={demo} demoPassword={demo.length ? env.MESHWORK_DEMO_PASSWORD : undefined} />;
+  const demo = demoLogin ? DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: u.role, description: u.description })) : [];
+  return <SignInForm callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/search"} error={error} providers={external} demoUsers={demo} demoPassword={demo.length ? env.MESHWORK_DEMO_PASSWORD : undefined} passwordSignIn={demoLogin} />;
 }

@@ -8,6 +8,8 @@ import { testOidcEnv } from "./test-oidc-provider";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
 
+// The end-to-end server is a demo: seeded demo accounts, one-click sign-in, a generated secret.
+process.env.MESHWORK_DEMO = "on";
 const database = await prepareTestDatabase("e2e");
 process.env.DATABASE_URL = database.url;
 const { seedDemoMesh } = await import("../../prisma/seed");

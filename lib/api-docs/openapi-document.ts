@@ -85,6 +85,7 @@ export function openApiDocument() {
       "/contracts/{id}/reject": { post: { summary: "Reject a pending new major version (stewards)", parameters: [versionParam], requestBody: json("ContractDecision"), responses: ok("Rejected") } },
       "/contract-approvals": { get: { summary: "New major contract versions waiting for a steward", responses: ok("Pending versions") } },
       "/me": { get: { summary: "The caller, with team memberships", responses: ok("Actor") } },
+      "/me/sessions": { delete: { summary: "Sign out everywhere: ends every browser session of the caller (API tokens are not affected)", responses: { "204": { description: "Signed out" }, ...errors } } },
     },
   };
 }

@@ -3,23 +3,28 @@ import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
 import GitHubProvider from "next-auth/providers/github";
 import { db } from "@/lib/db";
-import { env } from "@/lib/env";
+import { demoLogin, env } from "@/lib/env";
+import { authSecret } from "./auth-secret";
+import { endSession } from "./end-session";
 import { verifyPassword } from "./passwords";
+import { startSession } from "./start-session";
 
 function providers(): Provider[] {
-  const list: Provider[] = [
-    CredentialsProvider({
+  const list: Provider[] = [];
+  // Password sign-in exists for the seeded demo accounts only, so only in demo mode with MESHWORK_DEMO_LOGIN on.
+  if (demoLogin) {
+    list.push(CredentialsProvider({
       id: "credentials",
       name: "Email and password",
       credentials: { email: { label: "Email", type: "email" }, password: { label: "Password", type: "password" } },
       async authorize(credentials) {
-        if (!credentials?.email || !credentials.password) return null;
+        if (!demoLogin || !credentials?.email || !credentials.password) return null;
         const user = await db.user.findUnique({ where: { email: credentials.email.toLowerCase() }, omit: { passwordHash: false } });
         if (!user?.passwordHash || !(await verifyPassword(credentials.password, user.passwordHash))) return null;
         return { id: user.id, email: user.email, name: user.name };
       },
-    }),
-  ];
+    }));
+  }
   if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
     list.push({
       id: "oidc",
@@ -51,7 +56,10 @@ async function meshworkUserIdFor(email: string, name: string): Promise<string> {
 }
 
 export const authOptions: NextAuthOptions = {
-  secret: env.NEXTAUTH_SECRET,
+  // Read when next-auth first needs it, so `next build` needs no secret; servers check it at start (instrumentation.ts).
+  get secret() {
+    return authSecret();
+  },
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
   pages: { signIn: "/sign-in" },
   providers: providers(),
@@ -63,12 +71,20 @@ export const authOptions: NextAuthOptions = {
     async jwt({ token, user, account }) {
       if (user && account) {
         token.sub = account.provider === "credentials" ? user.id : await meshworkUserIdFor(user.email!, user.name ?? user.email!);
+        // The server-side session this cookie belongs to: signing out deletes it, and sessionActor checks it.
+        token.sid = await startSession(token.sub);
       }
       return token;
     },
     async session({ session, token }) {
       if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
+      (session as { sid?: unknown }).sid = token.sid;
       return session;
+    },
+  },
+  events: {
+    async signOut({ token }) {
+      await endSession(typeof token?.sid === "string" ? token.sid : undefined);
     },
   },
 };

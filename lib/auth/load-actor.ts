@@ -1,9 +1,14 @@
 import { db } from "@/lib/db";
 import type { Actor } from "./actor";
+import { SESSION_LIFETIME_MS } from "./start-session";
+import { isSessionId } from "./end-session";
 
-export async function loadActor(userId: string): Promise<Actor | null> {
-  const user = await db.user.findUnique({
-    where: { id: userId },
+/** The user as an actor; with `sessionId` (a browser session) only while that session is live, in the same query. */
+export async function loadActor(userId: string, options?: { sessionId: string | undefined }): Promise<Actor | null> {
+  if (options && !isSessionId(options.sessionId)) return null;
+  const live = options && { sessions: { some: { id: options.sessionId, createdAt: { gt: new Date(Date.now() - SESSION_LIFETIME_MS) } } } };
+  const user = await db.user.findFirst({
+    where: { id: userId, ...live },
     include: { memberships: { include: { team: { include: { domain: { select: { slug: true } } } } } } },
   });
   if (!user) return null;

@@ -23,7 +23,7 @@ describe("browser sessions are recorded server-side", () => {
     const other = await createUser();
     const sessions = [await startSession(user.id), await startSession(user.id)];
     const othersSession = await startSession(other.id);
-    expect(await endEverySession(user.id)).toBe(2);
+    expect(await endEverySession(user)).toBe(2);
     for (const sessionId of sessions) expect(await loadActor(user.id, { sessionId })).toBeNull();
     expect((await loadActor(other.id, { sessionId: othersSession }))?.id).toBe(other.id);
   });

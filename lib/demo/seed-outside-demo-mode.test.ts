@@ -18,7 +18,7 @@ afterAll(async () => {
 
 describe("seeding a database outside demo mode", () => {
   it("creates no demo accounts (nor anything else of the demo mesh)", async () => {
-    const env: Record<string, string | undefined> = { ...process.env, DATABASE_URL: database.url, MESHWORK_DEMO: "off", NEXTAUTH_SECRET: "a-real-secret-of-enough-length-0123456789" };
+    const env: NodeJS.ProcessEnv = { ...process.env, DATABASE_URL: database.url, MESHWORK_DEMO: "off", NEXTAUTH_SECRET: "a-real-secret-of-enough-length-0123456789" };
     const run = spawnSync("npx", ["tsx", "prisma/seed.ts"], { cwd: ROOT, env, encoding: "utf8", timeout: 60_000 });
     expect(run.status, run.stderr).toBe(0);
     expect(run.stdout + run.stderr).toMatch(/MESHWORK_DEMO/);
