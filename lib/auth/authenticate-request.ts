@@ -1,5 +1,6 @@
 import { getServerSession } from "next-auth";
 import { userIdForToken } from "@/lib/tokens/user-id-for-token";
+import { isServiceToken, SERVICE_ACTOR } from "./service-identity";
 import { MeshworkError } from "@/lib/errors";
 import type { Actor } from "./actor";
 import { authOptions } from "./auth-options";
@@ -11,6 +12,11 @@ export async function authenticateRequest(request: Request): Promise<Actor | nul
   if (header) {
     const match = /^Bearer\s+(\S+)$/i.exec(header);
     if (!match) throw new MeshworkError("unauthenticated", "The Authorization header must be `Bearer <token>`.");
+    if (isServiceToken(match[1])) {
+      // The service identity reads (it sees every product); it owns nothing, so it changes nothing.
+      if (request.method !== "GET" && request.method !== "HEAD") throw new MeshworkError("forbidden", "The service identity can only read.");
+      return SERVICE_ACTOR;
+    }
     const userId = await userIdForToken(match[1]);
     if (!userId) throw new MeshworkError("unauthenticated", "The API token is unknown, revoked or expired.");
     return loadActor(userId);
