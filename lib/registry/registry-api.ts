@@ -1,6 +1,7 @@
 import { requireRegistryReader, requireRegistryWriter } from "./authenticate-registry-request";
 import { deleteSubject, deleteSubjectVersion } from "./delete-subject";
 import { lookupSchema } from "./lookup-schema";
+import { listSchemaSubjects } from "./list-schema-subjects";
 import { getSchemaById, getSubjectVersion, listSchemaVersions, listSubjects, listSubjectVersions } from "./read-registry";
 import { registerSchema } from "./register-schema";
 import { subjectLevelConfigNotFound } from "./registry-error";
@@ -53,6 +54,12 @@ export const registryApi = {
       await requireRegistryReader(request, { schemaId: Number(id) });
       const { schema } = await getSchemaById(Number(id));
       return new Response(schema, { headers: { "content-type": REGISTRY_CONTENT_TYPE } });
+    }),
+  },
+  "schemas/ids/[id]/subjects": {
+    GET: registryRoute<Id>(async (request, { id }) => {
+      const reader = await requireRegistryReader(request, { schemaId: Number(id) });
+      return visibleSubjects(reader, await listSchemaSubjects(Number(id), wantsDeleted(request)));
     }),
   },
   "schemas/ids/[id]/versions": {

@@ -10,6 +10,7 @@ import * as compatibilityRoute from "@/app/api/schema-registry/compatibility/sub
 import * as configSubjectRoute from "@/app/api/schema-registry/config/[subject]/route";
 import * as schemaIdRoute from "@/app/api/schema-registry/schemas/ids/[id]/route";
 import * as schemaIdSchemaRoute from "@/app/api/schema-registry/schemas/ids/[id]/schema/route";
+import * as schemaIdSubjectsRoute from "@/app/api/schema-registry/schemas/ids/[id]/subjects/route";
 import * as schemaIdVersionsRoute from "@/app/api/schema-registry/schemas/ids/[id]/versions/route";
 import * as subjectRoute from "@/app/api/schema-registry/subjects/[subject]/route";
 import * as subjectsRoute from "@/app/api/schema-registry/subjects/route";
@@ -82,6 +83,7 @@ async function readAll(token: string, p: { subject: string; schemaId: number; sc
     schemaById: await call(schemaIdRoute.GET, token, id),
     schemaByIdText: await call(schemaIdSchemaRoute.GET, token, id),
     schemaIdVersions: await call(schemaIdVersionsRoute.GET, token, id),
+    schemaIdSubjects: await call(schemaIdSubjectsRoute.GET, token, id),
   };
   return results;
 }
@@ -91,14 +93,14 @@ function expectHidden(r: Awaited<ReturnType<typeof readAll>>) {
   for (const key of ["versions", "version", "latest", "versionSchema", "lookup", "compatibility", "config"] as const) {
     expect([key, r[key].status, r[key].body.error_code]).toEqual([key, 404, 40401]);
   }
-  for (const key of ["schemaById", "schemaByIdText", "schemaIdVersions"] as const) {
+  for (const key of ["schemaById", "schemaByIdText", "schemaIdVersions", "schemaIdSubjects"] as const) {
     expect([key, r[key].status, r[key].body.error_code]).toEqual([key, 404, 40403]);
   }
 }
 
 function expectReadable(r: Awaited<ReturnType<typeof readAll>>) {
   expect(r.listed).toBe(true);
-  for (const key of ["versions", "version", "latest", "versionSchema", "lookup", "compatibility", "config", "schemaById", "schemaByIdText", "schemaIdVersions"] as const) {
+  for (const key of ["versions", "version", "latest", "versionSchema", "lookup", "compatibility", "config", "schemaById", "schemaByIdText", "schemaIdVersions", "schemaIdSubjects"] as const) {
     expect([key, r[key].status]).toEqual([key, 200]);
   }
 }
