@@ -38,6 +38,8 @@ async function main() {
   }
   const database = await prepareTestDatabase("bench_registry");
   process.env.DATABASE_URL = database.url;
+  // A benchmark database is a demo one: the demo mesh and accounts are seeded, the servers use the generated secret.
+  process.env.MESHWORK_DEMO = "on";
   const { seedDemoMesh } = await import("../prisma/seed");
   await seedDemoMesh();
   const { db } = await import("@/lib/db");
