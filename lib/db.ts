@@ -1,9 +1,10 @@
 import { PrismaPg } from "@prisma/adapter-pg";
 import { PrismaClient } from "@/lib/generated/prisma/client";
 import { requireDatabaseUrl } from "@/lib/env";
+import { SerialPgClient } from "@/lib/db/serial-pg-client";
 
 function createClient() {
-  const adapter = new PrismaPg({ connectionString: requireDatabaseUrl(), max: 10 });
+  const adapter = new PrismaPg({ connectionString: requireDatabaseUrl(), max: 10, Client: SerialPgClient });
   // Secrets are never selected unless a query asks for them explicitly.
   return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, apiToken: { tokenHash: true } } });
 }
