@@ -1,7 +1,7 @@
 import nextVitals from "eslint-config-next/core-web-vitals";
 import nextTs from "eslint-config-next/typescript";
 
-export default [
+const config = [
   ...nextVitals,
   ...nextTs,
   { ignores: ["lib/generated/**", ".next/**", ".meshwork/**", ".cache/**", "next-env.d.ts", "test-results/**", "playwright-report/**"] },
@@ -13,3 +13,5 @@ export default [
     },
   },
 ];
+
+export default config;
