@@ -1,4 +1,5 @@
 import { getServerSession } from "next-auth";
+import { cookies } from "next/headers";
 import { userIdForToken } from "@/lib/tokens/user-id-for-token";
 import { isServiceToken, SERVICE_ACTOR } from "./service-identity";
 import { MeshworkError } from "@/lib/errors";
@@ -26,6 +27,8 @@ export async function authenticateRequest(request: Request): Promise<Actor | nul
 
 /** The signed-in user of the current request (pages, server actions, route handlers). */
 export async function sessionActor(): Promise<Actor | null> {
+  // Reading the cookies first makes a page dynamic before next-auth reads the secret, which `next build` does not have.
+  await cookies();
   const session = await getServerSession(authOptions);
   const userId = (session?.user as { id?: string } | undefined)?.id;
   // Only while its server-side session lives: a signed-out (or forged, sid-less) cookie gets nobody.
