@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { prepareTestDatabase } from "@/lib/testing/test-database";
+import { stopProcessGroup } from "../../bin/process-group";
 import { testOidcEnv } from "./test-oidc-provider";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -16,26 +17,32 @@ const { seedDemoMesh } = await import("../../prisma/seed");
 await seedDemoMesh();
 
 // The single sign-on provider of e2e/sso.spec.ts (which starts it on a fixed port) is known to the server from the start.
-const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://localhost:${port}`, REGISTRY_PORT: String(Number(port) + 1), ...testOidcEnv() };
+const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://localhost:${port}`, REGISTRY_PORT: String(Number(port) + 1), NEXT_TELEMETRY_DISABLED: "1", ...testOidcEnv() };
+// Each server in its own process group, stopped (npx, next-server and all) before the database is dropped:
+// otherwise next-server's connections see the database go away (57P01/57P03) as it shuts down.
 const children = [
-  spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, stdio: "inherit", env }),
-  spawn("npx", ["next", "start", "-p", port], { cwd: ROOT, stdio: "inherit", env }),
+  spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, stdio: "inherit", env, detached: true }),
+  spawn("npx", ["next", "start", "-p", port], { cwd: ROOT, stdio: "inherit", env, detached: true }),
 ];
 
 let stopping = false;
 async function stop() {
   if (stopping) return;
   stopping = true;
-  await Promise.all(
-    children.map((child) => {
-      if (child.exitCode !== null) return;
-      child.kill("SIGTERM");
-      return new Promise((resolve) => child.once("exit", resolve));
-    }),
-  );
+  await Promise.all(children.map((child) => stopProcessGroup(child.pid!)));
   await database.drop();
   process.exit(0);
 }
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
 for (const child of children) child.on("exit", () => void stop());
+// If this process is stopped without a signal handler running (an exception), the servers still go with it.
+process.on("exit", () => {
+  for (const child of children) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // already gone
+    }
+  }
+});
