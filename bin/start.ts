@@ -6,6 +6,7 @@ import path from "node:path";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
+import { stopProcessGroup } from "./process-group";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
@@ -71,19 +72,15 @@ async function main() {
     { name: "web app", process: spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
     { name: "schema registry listener", process: spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
   ];
-  console.log(`\nMeshwork: http://localhost:${port}${demo ? `  (demo password: ${process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo"})` : ""}\n`);
+  console.log(`\nMeshwork: http://localhost:${port}${demo ? `  (demo password: ${process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo"})` : ""}`);
+  console.log(`CLI, from any directory: MESHWORK_URL=http://localhost:${port} MESHWORK_TOKEN=mw_... npx --package ${ROOT} meshwork contract check FILE --port PORT_URN\n`);
 
   let stopping = false;
   const shutdown = async (code = 0) => {
     if (stopping) return;
     stopping = true;
-    await Promise.all(
-      children.map(({ process: child }) => {
-        if (child.exitCode !== null) return;
-        process.kill(-child.pid!, "SIGTERM");
-        return new Promise((resolve) => child.once("exit", resolve));
-      }),
-    );
+    // To the last process of each group (npx's next-server too), so no connection sees the database stop.
+    await Promise.all(children.map(({ process: child }) => stopProcessGroup(child.pid!)));
     await stopDatabase();
     process.exit(code);
   };
