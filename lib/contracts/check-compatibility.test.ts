@@ -50,27 +50,28 @@ const object = (properties: Record<string, unknown>, extra: Record<string, unkno
 const str = { type: "string" };
 const num = { type: "number" };
 
+// Confluent's strict rules (the default policy): see json-schema-compatibility.test.ts for the rules case by case.
 const JSON_CASES: Case[] = [
-  ["add a required property", object({ id: str }, { required: ["id"] }), object({ id: str, note: str }, { required: ["id", "note"] }), { BACKWARD: 'required property "note" was added', FORWARD: true }],
-  ["make an optional property required", object({ id: str, note: str }), object({ id: str, note: str }, { required: ["note"] }), { BACKWARD: 'property "note" is now required', FORWARD: true }],
-  ["remove a required property", object({ id: str, note: str }, { required: ["id", "note"] }), object({ id: str }, { required: ["id"] }), { BACKWARD: true, FORWARD: 'required property "note" was removed' }],
-  ["make a required property optional", object({ id: str }, { required: ["id"] }), object({ id: str }), { BACKWARD: true, FORWARD: 'property "id" is no longer required' }],
-  ["add an optional property to an open object", object({ id: str }), object({ id: str, note: str }), { BACKWARD: true, FORWARD: true }],
-  ["add an optional property to a closed object", object({ id: str }, { additionalProperties: false }), object({ id: str, note: str }, { additionalProperties: false }), { BACKWARD: true, FORWARD: 'property "note" was added, but the previous schema does not allow additional properties' }],
-  ["remove an optional property from a closed object", object({ id: str, note: str }, { additionalProperties: false }), object({ id: str }, { additionalProperties: false }), { BACKWARD: 'property "note" was removed, and the new schema does not allow additional properties', FORWARD: true }],
-  ["change a property's type", object({ amount: num }), object({ amount: str }), { BACKWARD: 'property "amount": type changed from number to string', FORWARD: 'property "amount": type changed from number to string' }],
-  ["widen integer to number", object({ qty: { type: "integer" } }), object({ qty: num }), { BACKWARD: true, FORWARD: 'property "qty": type widened from integer to number' }],
-  ["narrow number to integer", object({ qty: num }), object({ qty: { type: "integer" } }), { BACKWARD: 'property "qty": type changed from number to integer', FORWARD: true }],
-  ["narrow an enum", object({ status: { enum: ["NEW", "PAID"] } }), object({ status: { enum: ["NEW"] } }), { BACKWARD: 'property "status": enum value "PAID" was removed', FORWARD: true }],
-  ["widen an enum", object({ status: { enum: ["NEW"] } }), object({ status: { enum: ["NEW", "PAID"] } }), { BACKWARD: true, FORWARD: 'property "status": enum value "PAID" was added' }],
-  ["close additionalProperties", object({ id: str }, { additionalProperties: true }), object({ id: str }, { additionalProperties: false }), { BACKWARD: "additionalProperties was closed (the previous schema allowed extra properties, the new one does not)", FORWARD: true }],
-  ["open additionalProperties", object({ id: str }, { additionalProperties: false }), object({ id: str }, { additionalProperties: true }), { BACKWARD: true, FORWARD: "additionalProperties was opened (the previous schema does not allow extra properties)" }],
-  ["tighten maxLength", object({ id: { type: "string", maxLength: 100 } }), object({ id: { type: "string", maxLength: 50 } }), { BACKWARD: 'property "id": maxLength changed from 100 to 50', FORWARD: true }],
-  ["accept null", object({ id: str }), object({ id: { type: ["string", "null"] } }), { BACKWARD: true, FORWARD: 'property "id": now accepts null, which the previous schema refuses' }],
-  ["change a nested property's type", object({ customer: object({ age: { type: "integer" } }) }), object({ customer: object({ age: str }) }), { BACKWARD: 'property "customer.age": type changed from integer to string', FORWARD: 'property "customer.age": type changed from integer to string' }],
-  ["change array items", object({ tags: { type: "array", items: str } }), object({ tags: { type: "array", items: { type: "integer" } } }), { BACKWARD: 'property "tags[]": type changed from string to integer', FORWARD: 'property "tags[]": type changed from string to integer' }],
-  ["add an anyOf alternative", object({ ref: str }), object({ ref: { anyOf: [str, { type: "integer" }] } }), { BACKWARD: true, FORWARD: 'property "ref": type changed from string to integer' }],
-  ["follow local $refs", { $defs: { Id: str }, ...object({ id: { $ref: "#/$defs/Id" } }) }, { $defs: { Id: num }, ...object({ id: { $ref: "#/$defs/Id" } }) }, { BACKWARD: 'property "id": type changed from string to number', FORWARD: 'property "id": type changed from string to number' }],
+  ["add a required property", object({ id: str }, { required: ["id"] }), object({ id: str, note: str }, { required: ["id", "note"] }), { BACKWARD: "#/properties/note: required property added to open content model (REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL)", FORWARD: true }],
+  ["make an optional property required", object({ id: str, note: str }), object({ id: str, note: str }, { required: ["note"] }), { BACKWARD: "#/required/note: required attribute added (REQUIRED_ATTRIBUTE_ADDED)", FORWARD: true }],
+  ["remove a required property", object({ id: str, note: str }, { required: ["id", "note"] }), object({ id: str }, { required: ["id"] }), { BACKWARD: true, FORWARD: "#/properties/note: required property added to open content model (REQUIRED_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL, checked forward)" }],
+  ["make a required property optional", object({ id: str }, { required: ["id"] }), object({ id: str }), { BACKWARD: true, FORWARD: "#/required/id: required attribute added (REQUIRED_ATTRIBUTE_ADDED, checked forward)" }],
+  ["add an optional property to an open object", object({ id: str }), object({ id: str, note: str }), { BACKWARD: "#/properties/note: optional property added to open content model (OPTIONAL_PROPERTY_ADDED_TO_OPEN_CONTENT_MODEL)", FORWARD: true }],
+  ["add an optional property to a closed object", object({ id: str }, { additionalProperties: false }), object({ id: str, note: str }, { additionalProperties: false }), { BACKWARD: true, FORWARD: "#/properties/note: property removed from closed content model (PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL, checked forward)" }],
+  ["remove an optional property from a closed object", object({ id: str, note: str }, { additionalProperties: false }), object({ id: str }, { additionalProperties: false }), { BACKWARD: "#/properties/note: property removed from closed content model (PROPERTY_REMOVED_FROM_CLOSED_CONTENT_MODEL)", FORWARD: true }],
+  ["change a property's type", object({ amount: num }), object({ amount: str }), { BACKWARD: "#/properties/amount: type changed (TYPE_CHANGED)", FORWARD: "#/properties/amount: type changed (TYPE_CHANGED, checked forward)" }],
+  ["widen integer to number", object({ qty: { type: "integer" } }), object({ qty: num }), { BACKWARD: true, FORWARD: "#/properties/qty: type narrowed (TYPE_NARROWED, checked forward)" }],
+  ["narrow number to integer", object({ qty: num }), object({ qty: { type: "integer" } }), { BACKWARD: "#/properties/qty: type narrowed (TYPE_NARROWED)", FORWARD: true }],
+  ["narrow an enum", object({ status: { enum: ["NEW", "PAID"] } }), object({ status: { enum: ["NEW"] } }), { BACKWARD: "#/properties/status/enum: enum array narrowed (ENUM_ARRAY_NARROWED)", FORWARD: true }],
+  ["widen an enum", object({ status: { enum: ["NEW"] } }), object({ status: { enum: ["NEW", "PAID"] } }), { BACKWARD: true, FORWARD: "#/properties/status/enum: enum array narrowed (ENUM_ARRAY_NARROWED, checked forward)" }],
+  ["close additionalProperties", object({ id: str }, { additionalProperties: true }), object({ id: str }, { additionalProperties: false }), { BACKWARD: "#/additionalProperties: additional properties removed (ADDITIONAL_PROPERTIES_REMOVED)", FORWARD: true }],
+  ["open additionalProperties", object({ id: str }, { additionalProperties: false }), object({ id: str }, { additionalProperties: true }), { BACKWARD: true, FORWARD: "#/additionalProperties: additional properties removed (ADDITIONAL_PROPERTIES_REMOVED, checked forward)" }],
+  ["tighten maxLength", object({ id: { type: "string", maxLength: 100 } }), object({ id: { type: "string", maxLength: 50 } }), { BACKWARD: "#/properties/id/maxLength: max length decreased (MAX_LENGTH_DECREASED)", FORWARD: true }],
+  ["accept null", object({ id: str }), object({ id: { type: ["string", "null"] } }), { BACKWARD: true, FORWARD: "#/properties/id: type changed (TYPE_CHANGED, checked forward)" }],
+  ["change a nested property's type", object({ customer: object({ age: { type: "integer" } }) }), object({ customer: object({ age: str }) }), { BACKWARD: "#/properties/customer/properties/age: type changed (TYPE_CHANGED)", FORWARD: "#/properties/customer/properties/age: type changed (TYPE_CHANGED, checked forward)" }],
+  ["change array items", object({ tags: { type: "array", items: str } }), object({ tags: { type: "array", items: { type: "integer" } } }), { BACKWARD: "#/properties/tags/items: type changed (TYPE_CHANGED)", FORWARD: "#/properties/tags/items: type changed (TYPE_CHANGED, checked forward)" }],
+  ["add an anyOf alternative", object({ ref: str }), object({ ref: { anyOf: [str, { type: "integer" }] } }), { BACKWARD: true, FORWARD: "#/properties/ref: type changed (TYPE_CHANGED, checked forward)" }],
+  ["follow local $refs", { $defs: { Id: str }, ...object({ id: { $ref: "#/$defs/Id" } }) }, { $defs: { Id: num }, ...object({ id: { $ref: "#/$defs/Id" } }) }, { BACKWARD: "#/properties/id: type changed (TYPE_CHANGED)", FORWARD: "#/properties/id: type changed (TYPE_CHANGED, checked forward)" }],
 ];
 
 describe.each([
@@ -116,6 +117,6 @@ describe("checkCompatibility modes", () => {
 
   it("reports each transitive failure against the schema it fails", () => {
     const verdict = checkCompatibility({ schemaType: "JSON", newSchema: object({ id: num }), previousSchemas: [object({ id: str }), object({ id: str })], mode: "BACKWARD_TRANSITIVE" });
-    expect(verdict.messages).toEqual(['against previous schema 1 of 2: property "id": type changed from string to number', 'against previous schema 2 of 2: property "id": type changed from string to number']);
+    expect(verdict.messages).toEqual(["against previous schema 1 of 2: #/properties/id: type changed (TYPE_CHANGED)", "against previous schema 2 of 2: #/properties/id: type changed (TYPE_CHANGED)"]);
   });
 });

@@ -3,6 +3,7 @@ import type { ErrorDetail } from "@/lib/errors";
 import type { CompatibilityMode } from "@/lib/generated/prisma/enums";
 import { checkCompatibility } from "./check-compatibility";
 import { checkSchemaAgainstContract } from "./check-schema-against-contract";
+import { CONTRACT_JSON_SCHEMA_POLICY } from "./json-schema-compatibility";
 import { compareSemver, parseSemver, type ContractSubmissionInput } from "./contract-input";
 import { diffContracts } from "./diff-contracts";
 import { parseContract } from "./parse-contract";
@@ -75,7 +76,7 @@ export async function evaluateContractVersion(tx: Tx, port: PortForContract, inp
   const lastApproved = live.findLastIndex((v) => v.decidedById !== null);
   const previous = live.slice(Math.max(lastApproved, 0)).filter((v) => v.schemaType === input.schemaType).map((v) => JSON.parse(v.valueSchema));
   const mode = port.compatibilityMode;
-  const verdict = previous.length === 0 || mode === "NONE" ? { compatible: true, messages: [] as string[] } : checkCompatibility({ schemaType: input.schemaType, newSchema: valueSchema, previousSchemas: previous, mode });
+  const verdict = previous.length === 0 || mode === "NONE" ? { compatible: true, messages: [] as string[] } : checkCompatibility({ schemaType: input.schemaType, newSchema: valueSchema, previousSchemas: previous, mode, jsonSchemaPolicy: CONTRACT_JSON_SCHEMA_POLICY });
   const changes = active ? diffContracts(active.document as never, document as never) : [];
 
   const newMajor = !active || semver.major > active.major;

@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { db } from "@/lib/db";
+import { CONTRACT_JSON_SCHEMA_POLICY, type JsonSchemaPolicy } from "@/lib/contracts/json-schema-compatibility";
 import type { CompatibilityMode } from "@/lib/generated/prisma/enums";
 import { findPortForSubject } from "./subject-port";
 
@@ -12,4 +13,9 @@ export async function effectiveCompatibility(subject: string, client: Tx | typeo
   if (port) return port.compatibilityMode;
   const configs = await client.registryConfig.findMany({ where: { subject: { in: [subject, GLOBAL_SUBJECT] } } });
   return (configs.find((c) => c.subject === subject) ?? configs.find((c) => c.subject === GLOBAL_SUBJECT))?.compatibility ?? "BACKWARD";
+}
+
+/** A port's subjects follow the contracts' lenient JSON Schema rule (their schemas are generated open objects); other subjects Confluent's strict default. */
+export function jsonSchemaPolicyFor(port: unknown): JsonSchemaPolicy {
+  return port ? CONTRACT_JSON_SCHEMA_POLICY : "strict";
 }

@@ -3,7 +3,7 @@ import { isUniqueViolation } from "@/lib/errors";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { checkSchemaAgainstContract } from "@/lib/contracts/check-schema-against-contract";
-import { effectiveCompatibility } from "./compatibility-level";
+import { effectiveCompatibility, jsonSchemaPolicyFor } from "./compatibility-level";
 import { requireSubjectWriter } from "./registry-access";
 import { forbiddenRegistry, incompatible, invalidSchema } from "./registry-error";
 import { parseSchemaRequest, requireValidSubject } from "./registry-input";
@@ -54,7 +54,7 @@ export async function registerSchema(actor: Actor, subject: string, body: unknow
       }
     }
     const mode = await effectiveCompatibility(subject, tx);
-    const verdict = await checkAgainstSubject(tx, subject, request.schemaType, canonical, mode);
+    const verdict = await checkAgainstSubject(tx, subject, request.schemaType, canonical, mode, jsonSchemaPolicyFor(port));
     if (!verdict.compatible) throw incompatible(subject, verdict.messages);
     const stored = await storeSubjectVersion(tx, subject, request.schemaType, canonical, request.references);
     if (stored.created) {

@@ -1,10 +1,11 @@
 import { db } from "@/lib/db";
-import { effectiveCompatibility } from "./compatibility-level";
+import { effectiveCompatibility, jsonSchemaPolicyFor } from "./compatibility-level";
 import { parseSchemaRequest } from "./registry-input";
 import { canonicalSchema } from "./schema-fingerprint";
 import { checkAgainstSubject } from "./subject-compatibility";
 import { parseVersion } from "./read-registry";
 import { versionNotFound } from "./registry-error";
+import { findPortForSubject } from "./subject-port";
 import { validateSchema } from "./validate-schema";
 
 /**
@@ -27,7 +28,9 @@ export async function testCompatibility(subject: string, versionParam: string | 
       against = [version];
     }
     const mode = await effectiveCompatibility(subject, tx);
-    const verdict = await checkAgainstSubject(tx, subject, request.schemaType, canonical, mode, against);
-    return { is_compatible: verdict.compatible, ...(verbose ? { messages: verdict.messages } : {}) };
+    const policy = jsonSchemaPolicyFor(await findPortForSubject(subject, tx));
+    const verdict = await checkAgainstSubject(tx, subject, request.schemaType, canonical, mode, policy, against);
+    // Verbose answers also name the JSON Schema policy the subject is checked under (Meshwork's addition).
+    return { is_compatible: verdict.compatible, ...(verbose ? { messages: verdict.messages, ...(request.schemaType === "JSON" ? { json_schema_policy: policy } : {}) } : {}) };
   });
 }
