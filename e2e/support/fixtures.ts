@@ -6,8 +6,11 @@ type CspViolation = { page: string; directive: string; blocked: string; sample: 
 
 // The whole app must pass its Content-Security-Policy: every page of every test reports its violations here.
 const violations: CspViolation[] = [];
+const watched = new WeakSet<BrowserContext>();
 
 async function watchCsp(context: BrowserContext): Promise<void> {
+  if (watched.has(context)) return;
+  watched.add(context);
   await context.exposeBinding("__meshworkCspViolation", ({ page }, v: Omit<CspViolation, "page">) => void violations.push({ page: page.url(), ...v }));
   await context.addInitScript(() => {
     document.addEventListener("securitypolicyviolation", (e) => {
