@@ -1,4 +1,5 @@
 import { requireRegistryReader, requireRegistryWriter } from "./authenticate-registry-request";
+import { deleteCompatibilityLevel } from "./delete-compatibility-level";
 import { deleteSubject, deleteSubjectVersion } from "./delete-subject";
 import { lookupSchema } from "./lookup-schema";
 import { listSchemaSubjects } from "./list-schema-subjects";
@@ -19,8 +20,16 @@ type SubjectVersion = { subject: string; version: string };
 type Id = { id: string };
 
 const query = (request: Request, name: string) => new URL(request.url).searchParams.get(name);
+// ?deletedOnly=true lists only soft-deleted entries, ?deleted=true adds them to the live ones.
+const deletedFilter = (request: Request) => (query(request, "deletedOnly") === "true" ? "only" : wantsDeleted(request));
 
 export const registryApi = {
+  "compatibility/subjects/[subject]/versions": {
+    POST: registryRoute<Subject>(async (request, { subject }) => {
+      await requireRegistryReader(request, { subject });
+      return testCompatibility(subject, null, await readRegistryBody(request), query(request, "verbose") === "true");
+    }),
+  },
   "compatibility/subjects/[subject]/versions/[version]": {
     POST: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
       await requireRegistryReader(request, { subject });
@@ -37,6 +46,10 @@ export const registryApi = {
     PUT: registryRoute<Subject>(async (request, { subject }) => {
       const actor = await requireRegistryWriter(request);
       return setCompatibilityLevel(actor, subject, await readRegistryBody(request));
+    }),
+    DELETE: registryRoute<Subject>(async (request, { subject }) => {
+      const actor = await requireRegistryWriter(request);
+      return deleteCompatibilityLevel(actor, subject);
     }),
   },
   config: {
@@ -100,7 +113,7 @@ export const registryApi = {
   "subjects/[subject]/versions": {
     GET: registryRoute<Subject>(async (request, { subject }) => {
       await requireRegistryReader(request, { subject });
-      return listSubjectVersions(subject, wantsDeleted(request));
+      return listSubjectVersions(subject, deletedFilter(request));
     }),
     POST: registryRoute<Subject>(async (request, { subject }) => {
       const actor = await requireRegistryWriter(request);
@@ -120,7 +133,7 @@ export const registryApi = {
   subjects: {
     GET: registryRoute(async (request) => {
       const reader = await requireRegistryReader(request);
-      return visibleSubjects(reader, await listSubjects(wantsDeleted(request)));
+      return visibleSubjects(reader, await listSubjects(deletedFilter(request)));
     }),
   },
 };

@@ -1,3 +1,3 @@
 import { registryApi } from "@/lib/registry/registry-api";
 
-export const { GET, PUT } = registryApi["config/[subject]"];
+export const { GET, PUT, DELETE } = registryApi["config/[subject]"];
