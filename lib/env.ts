@@ -19,6 +19,12 @@ const EnvSchema = z.object({
   KAFKA_BROKERS: z.string().optional(),
   SCHEMA_REGISTRY_URL: z.string().url().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
+  // Where data products' tables live and consumer teams' grants act (Meshwork's own database when unset).
+  DATA_DATABASE_URL: z.string().url().optional(),
+  // Consumer teams' PostgreSQL roles are <prefix>team_<slug>; roles are cluster-wide, so tests use a prefix of their own.
+  MESHWORK_ROLE_PREFIX: z.string().regex(/^[a-z_][a-z0-9_]{0,19}$/, "lower-case letters, digits and _ (at most 20)").default("mesh_"),
+  // Comma-separated worker names that workers/main.ts starts; all of them when unset.
+  MESHWORK_WORKERS: z.string().optional(),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

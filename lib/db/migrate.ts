@@ -2,6 +2,7 @@ import { createHash, randomUUID } from "node:crypto";
 import { readdir, readFile } from "node:fs/promises";
 import path from "node:path";
 import pg from "pg";
+import { Logger, runMigrations } from "graphile-worker";
 
 const MIGRATIONS_DIR = path.resolve(import.meta.dirname, "../../prisma/migrations");
 
@@ -66,6 +67,8 @@ export async function migrateDatabase(databaseUrl: string): Promise<MigrationRes
         throw new Error(`Migration ${m.name} failed: ${(error as Error).message}`);
       }
     }
+    // The job queue's own schema (graphile_worker), kept by graphile-worker's migrations: present before anything enqueues.
+    await runMigrations({ connectionString: databaseUrl, logger: new Logger(() => (level, message) => level === "error" && console.error(message)) });
     return result;
   } finally {
     await client.query("SELECT pg_advisory_unlock(72707)").catch(() => {});
