@@ -86,6 +86,9 @@ export function PortContractHeader({ portRef, port, activeVersion, canPublish, c
         </Fact>
         <Fact label="Compatibility mode">
           <CompatibilitySelect portRef={portRef} mode={port.compatibilityMode} canChange={canPublish} />
+          <span className="whitespace-nowrap text-xs text-slate-500" data-testid="json-schema-policy" title="JSON Schema changes follow Confluent's rules, except that an optional property may be added to an open object">
+            JSON Schema: {port.jsonSchemaPolicy}
+          </span>
         </Fact>
         <Fact label="Active version">
           {activeVersion ? (

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { canEditProduct } from "@/lib/auth/permissions";
 import { findOutputPortOrThrow } from "@/lib/catalog/find-output-port-or-throw";
+import { CONTRACT_JSON_SCHEMA_POLICY } from "./json-schema-compatibility";
 
 /** A port's contract versions, newest first, with what the caller may do with them. */
 export async function listContractVersions(actor: Actor, portRef: string) {
@@ -12,7 +13,7 @@ export async function listContractVersions(actor: Actor, portRef: string) {
     select: { id: true, version: true, status: true, schemaType: true, customSchema: true, createdAt: true, activatedAt: true, decisionNote: true, externalSyncError: true, changes: true },
   });
   return {
-    port: { id: port.id, name: port.name, type: port.type, location: port.location, compatibilityMode: port.compatibilityMode, product: port.dataProduct },
+    port: { id: port.id, name: port.name, type: port.type, location: port.location, compatibilityMode: port.compatibilityMode, jsonSchemaPolicy: CONTRACT_JSON_SCHEMA_POLICY, product: port.dataProduct },
     canPublish: canEditProduct(actor, port.dataProduct) && port.dataProduct.status !== "retired",
     versions,
   };
