@@ -15,7 +15,7 @@ import { portApi, type ContractCheckResult, type PublishResult } from "./contrac
 import { ContractChanges } from "./contract-changes";
 import { ContractVerdict } from "./contract-verdict";
 import { versionInYaml, withNextMinorVersion } from "./next-version";
-import { yamlTheme } from "./yaml-theme";
+import { useWithCspNonce, yamlTheme } from "./yaml-theme";
 
 const MAX_BYTES = 512 * 1024;
 const extensions = [yamlLanguage(), lintGutter(), yamlTheme];
@@ -42,6 +42,7 @@ function toDiagnostics(state: EditorState, errors: ErrorDetail[]): Diagnostic[] 
 const button = "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 disabled:opacity-50";
 
 export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, initialSchemaType }: Props) {
+  const withNonce = useWithCspNonce(extensions);
   const queryClient = useQueryClient();
   const router = useRouter();
   const [start] = useState(() => withNextMinorVersion(initialYaml, latestVersion));
@@ -182,7 +183,7 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
             onCreateEditor={(view) => {
               viewRef.current = view;
             }}
-            extensions={extensions}
+            extensions={withNonce}
             height="62vh"
             aria-label="Contract YAML"
             basicSetup={{ foldGutter: true, autocompletion: false }}

@@ -3,12 +3,13 @@
 import CodeMirror from "@uiw/react-codemirror";
 import { yaml as yamlLanguage } from "@codemirror/lang-yaml";
 import { CopyButton } from "@/components/ui/copy-button";
-import { yamlTheme } from "./yaml-theme";
+import { useWithCspNonce, yamlTheme } from "./yaml-theme";
 
 const extensions = [yamlLanguage(), yamlTheme];
 
 /** The raw ODCS YAML of one version, read-only, with copy and download. */
 export function ContractYaml({ yaml, version, downloadUrl }: { yaml: string; version: string; downloadUrl: string }) {
+  const withNonce = useWithCspNonce(extensions);
   return (
     <div className="overflow-hidden rounded-xl border border-slate-200 bg-white shadow-[0_1px_2px_rgba(15,23,42,0.04)]" data-testid="contract-yaml">
       <div className="flex items-center justify-between gap-3 border-b border-slate-100 px-4 py-2.5">
@@ -29,7 +30,7 @@ export function ContractYaml({ yaml, version, downloadUrl }: { yaml: string; ver
           </a>
         </div>
       </div>
-      <CodeMirror value={yaml} editable={false} readOnly extensions={extensions} basicSetup={{ foldGutter: true, highlightActiveLine: false, highlightActiveLineGutter: false }} maxHeight="70vh" />
+      <CodeMirror value={yaml} editable={false} readOnly extensions={withNonce} basicSetup={{ foldGutter: true, highlightActiveLine: false, highlightActiveLineGutter: false }} maxHeight="70vh" />
     </div>
   );
 }

@@ -1,4 +1,7 @@
+import type { Extension } from "@codemirror/state";
 import { EditorView } from "@codemirror/view";
+import { useMemo } from "react";
+import { useCspNonce } from "@/components/csp-nonce";
 
 /** The editor look shared by the read-only YAML view and the contract editor. */
 export const yamlTheme = EditorView.theme({
@@ -10,3 +13,9 @@ export const yamlTheme = EditorView.theme({
   ".cm-activeLine": { backgroundColor: "#f8fafc" },
   ".cm-tooltip-lint": { fontSize: "12px" },
 });
+
+/** The given extensions plus this page's CSP nonce, which CodeMirror puts on the <style> element it creates. */
+export function useWithCspNonce(extensions: Extension[]): Extension[] {
+  const nonce = useCspNonce();
+  return useMemo(() => [...extensions, EditorView.cspNonce.of(nonce)], [extensions, nonce]);
+}
