@@ -4,6 +4,7 @@ import { Badge, Tag } from "@/components/ui/badge";
 import { Section } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { describeMetric, describeSlaValue, describeThreshold, flattenProperties, isPersonalData, slaLabel } from "./describe-contract";
+import { ExternalLink } from "@/components/ui/external-link";
 
 const th = "px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-slate-500";
 const td = "px-3 py-2 align-top";
@@ -176,12 +177,10 @@ function membersOf(contract: OdcsContract): TeamMember[] {
 
 function ChannelLink({ channel }: { channel: SupportChannel }) {
   const href = channel.url ?? (channel.tool === "email" || /^[^@\s]+@[^@\s]+$/.test(channel.channel) ? `mailto:${channel.channel}` : null);
-  return href ? (
-    <a href={href} className="font-medium text-brand-700 hover:underline">
+  return (
+    <ExternalLink href={href} className="font-medium text-brand-700 hover:underline" textClassName="font-medium text-slate-800">
       {channel.channel}
-    </a>
-  ) : (
-    <span className="font-medium text-slate-800">{channel.channel}</span>
+    </ExternalLink>
   );
 }
 

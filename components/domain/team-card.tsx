@@ -1,6 +1,7 @@
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Avatar } from "@/components/ui/avatar";
+import { ExternalLink } from "@/components/ui/external-link";
 
 type Team = {
   id: string;
@@ -25,9 +26,9 @@ export function TeamCard({ team, productCount }: { team: Team; productCount: num
           </span>
         </div>
         {team.contactEmail && (
-          <a href={`mailto:${team.contactEmail}`} className="mt-2 inline-block text-xs text-brand-700 hover:underline">
+          <ExternalLink href={`mailto:${team.contactEmail}`} className="mt-2 inline-block text-xs text-brand-700 hover:underline">
             {team.contactEmail}
-          </a>
+          </ExternalLink>
         )}
         <ul className="mt-4 divide-y divide-slate-100 border-t border-slate-100" aria-label={`Members of ${team.name}`}>
           {team.memberships.map((m) => (

@@ -2,6 +2,7 @@ import Link from "next/link";
 import type { DataProductDetail } from "@/lib/catalog/get-data-product";
 import { Avatar } from "@/components/ui/avatar";
 import { Section } from "@/components/ui/card";
+import { ExternalLink } from "@/components/ui/external-link";
 
 export function OwnershipCard({ product }: { product: DataProductDetail }) {
   return (
@@ -17,9 +18,9 @@ export function OwnershipCard({ product }: { product: DataProductDetail }) {
         {product.team.contactEmail && (
           <div>
             <p className="text-xs font-medium text-slate-500">Contact</p>
-            <a href={`mailto:${product.team.contactEmail}`} className="text-brand-700 hover:underline" data-testid="product-contact">
+            <ExternalLink href={`mailto:${product.team.contactEmail}`} className="text-brand-700 hover:underline" data-testid="product-contact">
               {product.team.contactEmail}
-            </a>
+            </ExternalLink>
           </div>
         )}
         <div>
@@ -33,9 +34,9 @@ export function OwnershipCard({ product }: { product: DataProductDetail }) {
                   <Avatar name={o.name} />
                   <div className="min-w-0">
                     <p className="truncate font-medium text-slate-800">{o.name}</p>
-                    <a href={`mailto:${o.email}`} className="block truncate text-xs text-slate-500 hover:text-brand-700">
+                    <ExternalLink href={`mailto:${o.email}`} className="block truncate text-xs text-slate-500 hover:text-brand-700">
                       {o.email}
-                    </a>
+                    </ExternalLink>
                   </div>
                 </li>
               ))}
