@@ -44,6 +44,17 @@ test("cross-site PATCH, form POST and text/plain POST with a session cookie are 
   expect((await (await owner.get(`/api/v1/data-products/${product.id}`)).json()).description).not.toContain("changed");
 });
 
+test("the registry API takes no session cookie at all, so another site cannot use it either", async ({ playwright, baseURL }) => {
+  const owner = await playwright.request.newContext({ baseURL });
+  await signInApi(owner, "olivia@meshwork.dev");
+  const write = await owner.post("/api/schema-registry/subjects/orders.cross-site-value/versions", {
+    headers: { origin: EVIL, "content-type": "text/plain" },
+    data: JSON.stringify({ schema: JSON.stringify({ type: "string" }) }),
+  });
+  expect(write.status()).toBe(401);
+  expect((await owner.get("/api/schema-registry/subjects")).status()).toBe(401);
+});
+
 test("the same cross-site calls with a Bearer token work", async ({ playwright, baseURL }) => {
   const owner = await playwright.request.newContext({ baseURL });
   await signInApi(owner, "olivia@meshwork.dev");
