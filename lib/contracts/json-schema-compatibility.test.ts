@@ -2,6 +2,7 @@ import { describe, expect, it } from "vitest";
 import { validateSchema } from "@/lib/registry/validate-schema";
 import { checkCompatibility, type CompatibilityMode } from "./check-compatibility";
 import type { JsonSchemaPolicy } from "./json-schema-compatibility";
+import { diffJsonSchemas } from "./json-schema-diff";
 
 // Confluent's JSON Schema compatibility, case by case, written from its SchemaDiff (json-schema-provider,
 // io.confluent.kafka.schemaregistry.json.diff): a change from the previous schema to the new one is BACKWARD
@@ -149,6 +150,20 @@ describe("JSON Schema compatibility as Confluent's SchemaDiff decides it", () =>
 
   it("names the path and Confluent's difference type", () => {
     expect(verdict(obj({ a: str }), obj({ a: num }), "BACKWARD", "strict").messages).toEqual(["#/properties/a: type changed (TYPE_CHANGED)"]);
+  });
+});
+
+describe("differences as Confluent names and locates them", () => {
+  const D2020 = "https://json-schema.org/draft/2020-12/schema";
+  it.each([
+    { name: "a property's type", original: obj({ a: str }), update: obj({ a: num }), changes: ["TYPE_CHANGED #/properties/a"] },
+    { name: "an enum inside allOf, reordered", original: { allOf: [str, { enum: ["red"] }] }, update: { allOf: [{ enum: ["red", "blue"] }, str] }, changes: ["ENUM_ARRAY_EXTENDED #/allOf/1/enum"] },
+    { name: "a string widened into a oneOf", original: { ...str, maxLength: 3 }, update: { oneOf: [num, str] }, changes: ["MAX_LENGTH_REMOVED #/maxLength", "SUM_TYPE_EXTENDED #/"] },
+    { name: "a closed tuple opened with one more item", original: { type: "array", items: [str, num], additionalItems: false }, update: { type: "array", items: [str, num, { type: "boolean" }], additionalItems: true }, changes: ["ITEM_ADDED_TO_CLOSED_CONTENT_MODEL #/items/2", "ADDITIONAL_ITEMS_ADDED #/additionalItems"] },
+    { name: "2020-12: a boolean items is additionalItems", original: { $schema: D2020, items: true }, update: { $schema: D2020, items: false }, changes: ["ADDITIONAL_ITEMS_REMOVED #/additionalItems"] },
+    { name: "2020-12: prefixItems are the tuple's items", original: { $schema: D2020, type: "array", prefixItems: [str, num, num], items: str }, update: { $schema: D2020, type: "array", prefixItems: [str, num], items: str }, changes: ["TYPE_CHANGED #/items/2", "ITEM_REMOVED_NOT_COVERED_BY_PARTIALLY_OPEN_CONTENT_MODEL #/items/2"] },
+  ])("$name", ({ original, update, changes }) => {
+    expect(diffJsonSchemas(original, update).map((d) => `${d.type} ${d.path}`)).toEqual(changes);
   });
 });
 
