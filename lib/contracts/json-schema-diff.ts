@@ -221,11 +221,13 @@ function load(root: unknown): Node {
         };
       }
       case "array": {
-        // 2020-12 (and prefixItems anywhere) names the tuple prefixItems and what follows it items; earlier drafts use items' array form and additionalItems.
+        // 2020-12 (and prefixItems anywhere) names the tuple prefixItems and what may follow it items; earlier drafts use
+        // items' array form and additionalItems. As Confluent reads 2020-12, a boolean items is additionalItems.
         const tuple = draft === "2020-12" || Array.isArray(raw.prefixItems);
-        const itemSchemas = tuple && Array.isArray(raw.prefixItems) ? raw.prefixItems : !tuple && Array.isArray(raw.items) ? raw.items : [];
-        const rest = tuple ? (Array.isArray(raw.prefixItems) ? raw.items : undefined) : raw.additionalItems;
-        const items = tuple ? (Array.isArray(raw.prefixItems) ? undefined : raw.items) : Array.isArray(raw.items) ? undefined : raw.items;
+        const prefix = Array.isArray(raw.prefixItems);
+        const itemSchemas = tuple ? (prefix ? (raw.prefixItems as unknown[]) : []) : Array.isArray(raw.items) ? raw.items : [];
+        const rest = tuple ? (prefix || typeof raw.items === "boolean" ? raw.items : undefined) : raw.additionalItems;
+        const items = tuple ? (!prefix && isRaw(raw.items) ? raw.items : undefined) : Array.isArray(raw.items) ? undefined : raw.items;
         return {
           kind: "array",
           meta: blank(),
