@@ -10,7 +10,7 @@ const json = (name: string) => ({ content: { "application/json": { schema: ref(n
 const errors = {
   "400": { description: "Malformed request", ...json("Error") },
   "401": { description: "No session and no valid API token", ...json("Error") },
-  "403": { description: "The caller may not do this", ...json("Error") },
+  "403": { description: "The caller may not do this (`cross_site_request`: a session-cookie call sent by another site, or without Origin and with a body that is not JSON or YAML)", ...json("Error") },
   "404": { description: "Not found (or not visible to the caller)", ...json("Error") },
   "409": { description: "Conflict (duplicate name, invalid lifecycle transition, retired product)", ...json("Error") },
   "413": { description: "Body too large", ...json("Error") },
