@@ -1,0 +1,23 @@
+import { parseJobPayload } from "@/lib/jobs/job-payloads";
+import { startJobRunner } from "@/lib/jobs/start-job-runner";
+import { provisionGrant } from "@/lib/provisioning/provision-grant";
+import type { MeshworkWorker } from "./worker";
+
+/** Applies and revokes consumer teams' PostgreSQL grants, from provision-grant jobs. */
+export const provisioningWorker: MeshworkWorker = {
+  name: "provisioning",
+  start: ({ databaseUrl, log }) =>
+    startJobRunner({
+      name: "provisioning",
+      databaseUrl,
+      log,
+      tasks: {
+        "provision-grant": async (payload, helpers) => {
+          const job = parseJobPayload("provision-grant", payload);
+          const result = await provisionGrant(job);
+          const outcome = result.changes.length > 0 ? result.changes.join(", ") : "already in place";
+          log(`provisioning: job ${helpers.job.id} ${job.action} ${result.role} on ${result.schema}.${result.table}: ${outcome}`);
+        },
+      },
+    }),
+};
