@@ -110,42 +110,49 @@ function leadingText(description: string): string {
   return `${space > SNIPPET_CHARS / 2 ? cut.slice(0, space) : cut} …`;
 }
 
-const CORRECTION_CANDIDATES = 6;
+const CORRECTION_CANDIDATES = 4;
 
 /**
- * Words not in the vocabulary (and not the start of a word in it) get up to 3 similar vocabulary words, in one statement.
+ * Words not in the vocabulary (and not the start of a word in it) get up to 3 similar vocabulary words.
  * The vocabulary (search_term) holds the words of every product ever written, so a candidate is offered only when a
- * product the caller may see contains it now: its stem in the product's search vector (GIN) and then the word itself
- * in the product's words (as refreshSearchDocuments derives them), so a word only a hidden product contains, or one
- * that shares a stem with a visible word, is never suggested.
+ * product the caller may see contains it now: its stem in the product's search vector and then the word itself in the
+ * product's words (as refreshSearchDocuments derives them), so a word only a hidden product contains, or one that
+ * shares a stem with a visible word, is never suggested.
  */
 async function findCorrections(visible: Prisma.Sql, words: string[]): Promise<Map<string, string[]>> {
   const candidates = words.filter((w) => w.length >= 4 && /^[a-z]+$/.test(w));
   const corrections = new Map<string, string[]>();
   if (candidates.length === 0) return corrections;
-  const rows = await db.$queryRaw<{ word: string; term: string; sim: number }[]>`
-    SELECT w.word, c.term, c.sim
+  const rows = await db.$queryRaw<{ word: string; term: string }[]>`
+    SELECT w.word, c.term
     FROM unnest(${candidates}::text[]) AS w(word)
     CROSS JOIN LATERAL (
-      SELECT s.term, s.sim FROM (
-        SELECT s.term, similarity(s.term, w.word) AS sim FROM search_term s
-        WHERE s.term % w.word AND s.term ~ '^[a-z0-9]+$' AND to_tsvector('english', s.term) <> ''::tsvector
-        ORDER BY sim DESC, length(s.term), s.term
-        LIMIT ${CORRECTION_CANDIDATES}
-      ) s
-      WHERE EXISTS (
-        SELECT 1 FROM data_product_search p
-        JOIN data_product dp ON dp.id = p.product_id JOIN domain d ON d.id = dp.domain_id JOIN team t ON t.id = dp.team_id
-        WHERE p.search_vector @@ to_tsquery('english', s.term) AND ${visible}
-          AND to_tsvector('simple', concat_ws(' ', dp.name, array_to_string(dp.tags, ' '), d.name, t.name,
-                (SELECT string_agg(port.name || ' ' || coalesce(regexp_replace(port.location, '[._-]', ' ', 'g'), ''), ' ') FROM port WHERE port.data_product_id = dp.id),
-                dp.description)) @@ to_tsquery('simple', s.term)
-      )
-      LIMIT 3
+      SELECT s.term FROM search_term s
+      WHERE s.term % w.word AND s.term ~ '^[a-z0-9]+$' AND to_tsvector('english', s.term) <> ''::tsvector
+      ORDER BY similarity(s.term, w.word) DESC, length(s.term), s.term
+      LIMIT ${CORRECTION_CANDIDATES}
     ) c
     WHERE NOT EXISTS (SELECT 1 FROM search_term k WHERE k.term >= w.word AND k.term < w.word || chr(1114111))`;
-  rows.sort((a, b) => b.sim - a.sim || a.term.length - b.term.length || (a.term < b.term ? -1 : 1));
-  for (const { word, term } of rows) corrections.set(word, [...(corrections.get(word) ?? []), term]);
+  if (rows.length === 0) return corrections;
+  // One EXISTS per candidate, each planned with its own word: a common word's first visible product is found by
+  // walking the table a few rows, where a parameterized lateral check would build the word's whole index bitmap.
+  const terms = [...new Set(rows.map((r) => r.term))];
+  const checks = terms.map(
+    (term, i) => Prisma.sql`EXISTS (
+      SELECT 1 FROM data_product_search p
+      JOIN data_product dp ON dp.id = p.product_id JOIN domain d ON d.id = dp.domain_id JOIN team t ON t.id = dp.team_id
+      WHERE p.search_vector @@ to_tsquery('english', ${term}) AND ${visible}
+        AND to_tsvector('simple', concat_ws(' ', dp.name, array_to_string(dp.tags, ' '), d.name, t.name,
+              (SELECT string_agg(port.name || ' ' || coalesce(regexp_replace(port.location, '[._-]', ' ', 'g'), ''), ' ') FROM port WHERE port.data_product_id = dp.id),
+              dp.description)) @@ to_tsquery('simple', ${term})
+    ) AS ${Prisma.raw(`c${i}`)}`,
+  );
+  const [found] = await db.$queryRaw<Record<string, boolean>[]>`SELECT ${Prisma.join(checks, ", ")}`;
+  const present = new Set(terms.filter((_, i) => found[`c${i}`]));
+  for (const { word, term } of rows) {
+    const list = corrections.get(word) ?? [];
+    if (present.has(term) && list.length < 3) corrections.set(word, [...list, term]);
+  }
   return corrections;
 }
 
