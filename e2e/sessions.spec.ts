@@ -92,11 +92,11 @@ test("the sign-in page says when there were too many attempts", async ({ page })
   await page.getByLabel("Password").fill("not-the-password");
   for (let i = 0; i < 5; i++) {
     await page.getByRole("button", { name: "Sign in", exact: true }).click();
-    await expect(page.getByRole("alert")).toContainText("Wrong e-mail or password");
+    await expect(page.getByRole("main").getByRole("alert")).toContainText("Wrong e-mail or password");
     await expect(page.getByRole("button", { name: "Sign in", exact: true })).toBeEnabled();
   }
   await page.getByRole("button", { name: "Sign in", exact: true }).click();
-  await expect(page.getByRole("alert")).toContainText(/too many failed sign-ins/i);
+  await expect(page.getByRole("main").getByRole("alert")).toContainText(/too many failed sign-ins/i);
 });
 
 test("outside demo mode the web server refuses to start without NEXTAUTH_SECRET", async () => {
