@@ -1,4 +1,5 @@
-import type { z } from "zod";
+import type { Document } from "yaml";
+import { z } from "zod";
 import { validationFailed, type ErrorDetail } from "@/lib/errors";
 
 export function formatIssuePath(path: readonly PropertyKey[]): string {
@@ -9,8 +10,69 @@ export function zodDetails(error: z.ZodError): ErrorDetail[] {
   return error.issues.map((issue) => ({ path: formatIssuePath(issue.path) || "(root)", message: issue.message }));
 }
 
+const NUL = "\u0000";
+export const NUL_MESSAGE = "must not contain a NUL byte (\\u0000)";
+
+/** Where the strings (and keys) holding a NUL byte are, which PostgreSQL cannot store; iterative, so deep input cannot overflow the stack. */
+export function nulByteSegments(value: unknown, limit = 20): (string | number)[][] {
+  const found: (string | number)[][] = [];
+  const stack: [unknown, (string | number)[]][] = [[value, []]];
+  while (stack.length > 0 && found.length < limit) {
+    const [item, path] = stack.pop()!;
+    if (typeof item === "string") {
+      if (item.includes(NUL)) found.push(path);
+    } else if (Array.isArray(item)) {
+      item.forEach((child, i) => stack.push([child, [...path, i]]));
+    } else if (item !== null && typeof item === "object") {
+      for (const [key, child] of Object.entries(item)) {
+        if (key.includes(NUL)) found.push([...path, key]);
+        stack.push([child, [...path, key]]);
+      }
+    }
+  }
+  return found;
+}
+
+export const nulBytePaths = (value: unknown): string[] => nulByteSegments(value).map((path) => formatIssuePath(path) || "(root)").sort();
+
+/** Refuses input with a NUL byte anywhere, with a 422 naming each field that holds one. */
+export function rejectNulBytes(input: unknown, what = "Input"): void {
+  const paths = nulBytePaths(input);
+  if (paths.length === 0) return;
+  throw validationFailed(`${what} is invalid: ${paths.join(", ")} contain${paths.length === 1 ? "s" : ""} a NUL byte (\\u0000).`, paths.map((path) => ({ path, message: NUL_MESSAGE })));
+}
+
+// Bidirectional embeddings, overrides and isolates (U+202A-U+202E, U+2066-U+2069) make a name display unlike what it is.
+const BIDI_CONTROL = /[\u202A-\u202E\u2066-\u2069]/;
+
+/** A display name: trimmed, length-capped, without bidirectional control characters. */
+export const displayName = (min: number, max: number) =>
+  z
+    .string()
+    .trim()
+    .min(min, `must be at least ${min} characters`)
+    .max(max)
+    .refine((name) => !BIDI_CONTROL.test(name), "must not contain bidirectional control characters (U+202A-U+202E, U+2066-U+2069)");
+
+export const MAX_YAML_ALIAS_COUNT = 100;
+
+/** A parsed YAML document's plain value; aliases expanding past the limit (a "billion laughs" bomb) are refused, not expanded. */
+export function yamlValue(document: Document): { ok: true; value: unknown } | { ok: false; message: string } {
+  try {
+    return { ok: true, value: document.toJS({ maxAliasCount: MAX_YAML_ALIAS_COUNT }) };
+  } catch (error) {
+    // `yaml` throws a ReferenceError for excessive aliasing, and for an alias to an anchor it has not seen.
+    if (error instanceof ReferenceError) {
+      const message = /excessive alias/i.test(error.message) ? `too many aliases (more than ${MAX_YAML_ALIAS_COUNT} expansions)` : `a YAML alias is invalid: ${error.message}`;
+      return { ok: false, message };
+    }
+    throw error;
+  }
+}
+
 /** Parses outside input with a zod schema, throwing a 422 that names every bad field. */
 export function parseInput<S extends z.ZodType>(schema: S, input: unknown, what = "Input"): z.infer<S> {
+  rejectNulBytes(input, what);
   const result = schema.safeParse(input);
   if (!result.success) {
     const details = zodDetails(result.error);

@@ -22,6 +22,8 @@ export async function authenticateRequest(request: Request): Promise<Actor | nul
     if (!userId) throw new MeshworkError("unauthenticated", "The API token is unknown, revoked or expired.");
     return loadActor(userId);
   }
+  // Neither a token nor a cookie: nobody, without asking Next's request scope (absent when called outside Next).
+  if (!request.headers.has("cookie")) return null;
   return sessionActor();
 }
 

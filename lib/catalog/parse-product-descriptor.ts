@@ -1,6 +1,6 @@
 import YAML from "yaml";
 import { MeshworkError, validationFailed, type ErrorDetail } from "@/lib/errors";
-import { zodDetails } from "@/lib/validation";
+import { yamlValue, zodDetails } from "@/lib/validation";
 import { ProductDescriptor, type ProductDescriptorInput } from "./product-input";
 
 export const MAX_DESCRIPTOR_BYTES = 256 * 1024;
@@ -15,7 +15,9 @@ export function parseProductDescriptor(text: string): ProductDescriptorInput {
     const details: ErrorDetail[] = doc.errors.map((e) => ({ path: `line ${e.linePos?.[0].line ?? "?"}`, message: e.message.split("\n")[0] }));
     throw validationFailed("The descriptor is not valid YAML or JSON.", details);
   }
-  const value = doc.toJS();
+  const plain = yamlValue(doc);
+  if (!plain.ok) throw validationFailed(`The descriptor has ${plain.message}.`, [{ path: "(root)", message: plain.message }]);
+  const value = plain.value;
   if (value === null || typeof value !== "object" || Array.isArray(value)) {
     throw validationFailed("The descriptor must be a mapping with domain, team, name and ports.", [{ path: "(root)", message: "expected an object" }]);
   }

@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { displayName } from "@/lib/validation";
 
 export const slug = z
   .string()
@@ -35,7 +36,7 @@ export const InputPortInput = z.object({
 });
 
 const productFields = {
-  name: z.string().trim().min(2, "must be at least 2 characters").max(120),
+  name: displayName(2, 120),
   description: z.string().max(5000).default(""),
   tags: z.array(tag).max(30).default([]),
   classification: z.enum(["public", "internal", "confidential", "restricted"]).default("internal"),
@@ -44,15 +45,17 @@ const productFields = {
   inputPorts: z.array(InputPortInput).max(50).default([]),
 };
 
-/** The product descriptor: the API's create body and the YAML/JSON file teams keep in git. */
-export const ProductDescriptor = z.object({
-  apiVersion: z.literal("meshwork/v1").optional(),
-  kind: z.literal("DataProduct").optional(),
-  slug: slug.optional(),
-  domain: slug,
-  team: slug,
-  ...productFields,
-});
+/** The product descriptor: the API's create body and the YAML/JSON file teams keep in git. Unknown fields (status, urn, owner...) are refused, as on PATCH. */
+export const ProductDescriptor = z
+  .object({
+    apiVersion: z.literal("meshwork/v1").optional(),
+    kind: z.literal("DataProduct").optional(),
+    slug: slug.optional(),
+    domain: slug,
+    team: slug,
+    ...productFields,
+  })
+  .strict();
 
 export const ProductUpdate = z
   .object({
@@ -73,7 +76,7 @@ export const StatusChange = z.discriminatedUnion("status", [
   z.object({ status: z.literal("retired") }),
   z.object({
     status: z.literal("deprecated"),
-    reason: z.string().trim().min(5, "say why the product is deprecated"),
+    reason: z.string().trim().min(5, "say why the product is deprecated").max(2000),
     sunsetDate: z.coerce.date(),
   }),
 ]);

@@ -16,9 +16,15 @@ export const ContractDecision = z.object({ note: z.string().trim().max(2000).def
 
 export type ContractSubmissionInput = z.infer<typeof ContractSubmission>;
 
+/** Each part is stored as a 32-bit integer. */
+export const MAX_VERSION_PART = 2 ** 31 - 1;
+
+/** MAJOR.MINOR.PATCH, each part at most MAX_VERSION_PART; null otherwise. */
 export function parseSemver(version: unknown): { major: number; minor: number; patch: number } | null {
   const match = /^(\d+)\.(\d+)\.(\d+)$/.exec(String(version ?? ""));
-  return match ? { major: Number(match[1]), minor: Number(match[2]), patch: Number(match[3]) } : null;
+  if (!match) return null;
+  const [major, minor, patch] = match.slice(1).map(Number);
+  return [major, minor, patch].every((part) => part <= MAX_VERSION_PART) ? { major, minor, patch } : null;
 }
 
 export const compareSemver = (a: { major: number; minor: number; patch: number }, b: { major: number; minor: number; patch: number }) =>

@@ -4,7 +4,7 @@ import type { CompatibilityMode } from "@/lib/generated/prisma/enums";
 import { checkCompatibility } from "./check-compatibility";
 import { checkSchemaAgainstContract } from "./check-schema-against-contract";
 import { CONTRACT_JSON_SCHEMA_POLICY } from "./json-schema-compatibility";
-import { compareSemver, parseSemver, type ContractSubmissionInput } from "./contract-input";
+import { compareSemver, MAX_VERSION_PART, parseSemver, type ContractSubmissionInput } from "./contract-input";
 import { diffContracts } from "./diff-contracts";
 import { parseContract } from "./parse-contract";
 import { toAvroKeySchema } from "./to-avro-key-schema";
@@ -43,7 +43,7 @@ export async function evaluateContractVersion(tx: Tx, port: PortForContract, inp
   if (!parsed.ok) return { outcome: "invalid", errors: parsed.errors.map(errorDetail) };
   const document = parsed.contract as Record<string, unknown>;
   const semver = parseSemver(document.version);
-  if (!semver) return { outcome: "invalid", errors: [{ path: "version", message: `"${String(document.version)}" is not a semantic version (MAJOR.MINOR.PATCH)` }] };
+  if (!semver) return { outcome: "invalid", errors: [{ path: "version", message: `"${String(document.version)}" is not a semantic version (MAJOR.MINOR.PATCH, each part at most ${MAX_VERSION_PART})` }] };
   const version = `${semver.major}.${semver.minor}.${semver.patch}`;
 
   const schemaName = (document.schema as { name?: string; physicalName?: string }[] | undefined)?.find((s) => s.physicalName === port.location)?.name;

@@ -1,4 +1,5 @@
 import { isMap, LineCounter, parseDocument, type Document } from "yaml";
+import { NUL_MESSAGE, nulByteSegments, yamlValue } from "@/lib/validation";
 import { checkContractRules } from "./check-contract-rules";
 import type { ContractIssue } from "./contract-issue";
 import type { ContractError, OdcsContract } from "./contract-types";
@@ -30,7 +31,11 @@ export function parseContract(text: string, format: "yaml" | "json" = "yaml"): P
     const position = lineCounter.linePos(document.contents?.range?.[0] ?? 0);
     return { ok: false, errors: [{ path: "", message: "a contract must be a mapping of fields (apiVersion, kind, id, ...)", line: position.line, column: position.col }] };
   }
-  const contract: unknown = document.toJS();
+  const plain = yamlValue(document);
+  if (!plain.ok) return { ok: false, errors: [{ path: "", message: plain.message, line: 1, column: 1 }] };
+  const contract: unknown = plain.value;
+  const nulBytes = nulByteSegments(contract).map((segments): ContractIssue => ({ segments, message: NUL_MESSAGE }));
+  if (nulBytes.length > 0) return { ok: false, errors: sortByPosition(nulBytes.map((issue) => placeIssue(issue, document, lineCounter))) };
   const issues = [...validateOdcsSchema(contract), ...checkContractRules(contract)];
   if (issues.length > 0) return { ok: false, errors: sortByPosition(issues.map((issue) => placeIssue(issue, document, lineCounter))) };
   const valid = contract as OdcsContract;

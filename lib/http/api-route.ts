@@ -17,6 +17,12 @@ export function errorResponse(error: unknown): NextResponse {
   return NextResponse.json({ error: { code: "internal_error", message: "Something went wrong on our side; the change was not saved.", details: [] } }, { status: 500 });
 }
 
+// A NUL byte names nothing (PostgreSQL cannot even store one), so a path parameter holding one finds nothing.
+function refuseNulInPath(params: Params): void {
+  const name = Object.keys(params ?? {}).find((key) => [params[key]].flat().some((value) => value.includes("\u0000")));
+  if (name) throw new MeshworkError("not_found", `Nothing was found: the path's ${name} contains a NUL byte.`, [{ path: name, message: "contains a NUL byte" }]);
+}
+
 /** Wraps a /api/v1 handler: authenticates the caller (401 when nobody), maps errors to `{ error }` bodies. */
 export function apiRoute<P extends Params = Params>(handler: Handler<P>, options: { status?: number } = {}) {
   return async (request: Request, context: Context<P>): Promise<Response> => {
@@ -24,7 +30,9 @@ export function apiRoute<P extends Params = Params>(handler: Handler<P>, options
       const actor = requireActor(await authenticateRequest(request));
       // No Authorization header: the browser's session cookie authenticated this call.
       if (!request.headers.has("authorization")) checkSameOrigin(request);
-      const result = await handler({ request, actor, params: await context.params });
+      const params = await context.params;
+      refuseNulInPath(params);
+      const result = await handler({ request, actor, params });
       if (result instanceof Response) return result;
       if (result === undefined) return new NextResponse(null, { status: 204 });
       return NextResponse.json(result, { status: options.status ?? 200 });

@@ -23,9 +23,13 @@ export async function readBodyText(request: Request, limit = env.MAX_BODY_BYTES)
   return Buffer.concat(chunks).toString("utf8");
 }
 
-export async function readJsonBody(request: Request): Promise<unknown> {
+/** The JSON body; an empty one is refused, unless the route's body is optional (`whenEmpty` is then the value). */
+export async function readJsonBody(request: Request, options: { whenEmpty?: unknown } = {}): Promise<unknown> {
   const text = await readBodyText(request);
-  if (!text.trim()) throw new MeshworkError("bad_request", "The request body is empty; send a JSON object.");
+  if (!text.trim()) {
+    if ("whenEmpty" in options) return options.whenEmpty;
+    throw new MeshworkError("bad_request", "The request body is empty; send a JSON object.");
+  }
   try {
     return JSON.parse(text);
   } catch (error) {

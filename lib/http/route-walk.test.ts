@@ -58,11 +58,11 @@ const deepObject = (depth: number) => '{"a":'.repeat(depth) + "1" + "}".repeat(d
 const ALIAS_BOMB = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n");
 const HOSTILE_VALUES: unknown[] = ["\u0000", "a\u0000", "x".repeat(100_000), "‮evil", 1e308, -1, 2 ** 53 + 1, 99999999999999999999, {}, [], null, true, "%E0%A4%A"];
 
-type BodyCase = { label: string; body: string | Uint8Array; contentType: string };
+type BodyCase = { label: string; body: string | Uint8Array<ArrayBuffer>; contentType: string };
 
 function bodyCases(): BodyCase[] {
   const json = (label: string, value: unknown): BodyCase => ({ label, body: JSON.stringify(value), contentType: "application/json" });
-  const raw = (label: string, body: string | Uint8Array, contentType = "application/json"): BodyCase => ({ label, body, contentType });
+  const raw = (label: string, body: string | Uint8Array<ArrayBuffer>, contentType = "application/json"): BodyCase => ({ label, body, contentType });
   const versionOverflow = YAML.stringify({ apiVersion: "v3.1.0", kind: "DataContract", id: "x", version: "99999999999999999999.0.0", status: "active", schema: [] });
   return [
     raw("empty body", ""),

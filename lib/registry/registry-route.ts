@@ -1,6 +1,6 @@
 import { MeshworkError } from "@/lib/errors";
 import { readBodyText } from "@/lib/http/read-body";
-import { RegistryError } from "./registry-error";
+import { RegistryError, schemaNotFound, subjectNotFound, versionNotFound } from "./registry-error";
 
 export const REGISTRY_CONTENT_TYPE = "application/vnd.schemaregistry.v1+json";
 
@@ -10,11 +10,23 @@ export function registryJson(body: unknown, status = 200): Response {
 
 type Handler<P> = (request: Request, params: P) => Promise<unknown>;
 
+// A NUL byte can never be stored, so a read or delete naming one finds nothing; writes are validated where they happen.
+function refuseNulOnRead(request: Request, params: unknown): void {
+  if (request.method !== "GET" && request.method !== "DELETE") return;
+  const { subject, version, id } = (params ?? {}) as Record<string, unknown>;
+  const holds = (value: unknown) => typeof value === "string" && value.includes("\u0000");
+  if (holds(subject)) throw subjectNotFound(String(subject));
+  if (holds(version)) throw versionNotFound(String(version));
+  if (holds(id)) throw schemaNotFound();
+}
+
 /** Wraps a schema-registry handler: Confluent's content type and `{ error_code, message }` error bodies. */
 export function registryRoute<P>(handler: Handler<P>) {
   return async (request: Request, context: { params: Promise<P> }): Promise<Response> => {
     try {
-      const result = await handler(request, await context.params);
+      const params = await context.params;
+      refuseNulOnRead(request, params);
+      const result = await handler(request, params);
       return result instanceof Response ? result : registryJson(result);
     } catch (error) {
       if (error instanceof RegistryError) return registryJson({ error_code: error.errorCode, message: error.message }, error.status);

@@ -16,7 +16,7 @@ export function loadRoute(folder: string): Promise<RouteModule> {
 
 export const paramName = (segment: string) => /^\[(?:\.\.\.)?(\w+)\]$/.exec(segment)?.[1];
 
-export type RouteCall = { params?: Record<string, string>; query?: string; body?: string | Uint8Array; contentType?: string; token?: string | null };
+export type RouteCall = { params?: Record<string, string>; query?: string; body?: string | Uint8Array<ArrayBuffer>; contentType?: string; token?: string | null };
 
 /** `folder` is the route's folder under app/, e.g. `api/v1/data-products/[id]`. */
 export async function callRoute(folder: string, method: string, { params = {}, query = "", body, contentType = "application/json", token = null }: RouteCall = {}): Promise<Response> {

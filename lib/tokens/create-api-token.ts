@@ -2,13 +2,15 @@ import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
-import { parseInput } from "@/lib/validation";
+import { displayName, parseInput } from "@/lib/validation";
 import { generateToken, hashToken } from "./token-hash";
 
-export const CreateTokenInput = z.object({
-  name: z.string().trim().min(1, "Give the token a name").max(80),
-  expiresInDays: z.number().int().min(1).max(365).optional(),
-});
+export const CreateTokenInput = z
+  .object({
+    name: displayName(1, 80),
+    expiresInDays: z.number().int().min(1).max(365).optional(),
+  })
+  .strict();
 
 /** Creates a personal API token; the plain token is returned only here, once. */
 export async function createApiToken(actor: Actor, input: unknown) {

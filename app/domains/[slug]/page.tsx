@@ -6,12 +6,13 @@ import { TeamCard } from "@/components/domain/team-card";
 import { pageActor } from "@/lib/auth/page-actor";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { getDomain } from "@/lib/org/get-domain";
+import { pathParam } from "@/lib/http/path-param";
 
 type Params = Promise<{ slug: string }>;
 
 const loadDomain = cache(async (slug: string) => {
   const actor = await pageActor();
-  return orNotFound(getDomain(actor, decodeURIComponent(slug)));
+  return orNotFound(getDomain(actor, pathParam(slug)));
 });
 
 export async function generateMetadata({ params }: { params: Params }) {

@@ -9,12 +9,13 @@ import { ProductHeader } from "@/components/product/product-header";
 import { pageActor } from "@/lib/auth/page-actor";
 import { getDataProduct } from "@/lib/catalog/get-data-product";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { pathParam } from "@/lib/http/path-param";
 
 type Params = Promise<{ domain: string; slug: string }>;
 
 const loadProduct = cache(async (domain: string, slug: string) => {
   const actor = await pageActor();
-  return orNotFound(getDataProduct(actor, `urn:meshwork:${decodeURIComponent(domain)}:${decodeURIComponent(slug)}`));
+  return orNotFound(getDataProduct(actor, `urn:meshwork:${pathParam(domain)}:${pathParam(slug)}`));
 });
 
 export async function generateMetadata({ params }: { params: Params }) {

@@ -3,5 +3,5 @@ import { readJsonBody } from "@/lib/http/read-body";
 import { getDataProduct } from "@/lib/catalog/get-data-product";
 import { updateDataProduct } from "@/lib/catalog/update-data-product";
 
-export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => getDataProduct(actor, decodeURIComponent(params.id)));
-export const PATCH = apiRoute<{ id: string }>(async ({ request, actor, params }) => updateDataProduct(actor, decodeURIComponent(params.id), await readJsonBody(request)));
+export const GET = apiRoute<{ id: string }>(async ({ actor, params }) => getDataProduct(actor, params.id));
+export const PATCH = apiRoute<{ id: string }>(async ({ request, actor, params }) => updateDataProduct(actor, params.id, await readJsonBody(request)));

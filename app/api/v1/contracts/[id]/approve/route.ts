@@ -1,8 +1,6 @@
 import { apiRoute } from "@/lib/http/api-route";
-import { readBodyText } from "@/lib/http/read-body";
+import { readJsonBody } from "@/lib/http/read-body";
 import { decideContractVersion } from "@/lib/contracts/decide-contract-version";
 
-export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => {
-  const text = await readBodyText(request);
-  return decideContractVersion(actor, params.id, "approve", text.trim() ? JSON.parse(text) : {});
-});
+// The note is optional: an empty body decides without one; a body that is not JSON is a 400, whoever sends it.
+export const POST = apiRoute<{ id: string }>(async ({ request, actor, params }) => decideContractVersion(actor, params.id, "approve", await readJsonBody(request, { whenEmpty: {} })));

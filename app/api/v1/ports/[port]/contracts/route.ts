@@ -5,5 +5,5 @@ import { submitContractVersion } from "@/lib/contracts/submit-contract-version";
 
 type Params = { port: string };
 
-export const GET = apiRoute<Params>(async ({ actor, params }) => listContractVersions(actor, decodeURIComponent(params.port)));
-export const POST = apiRoute<Params>(async ({ request, actor, params }) => submitContractVersion(actor, decodeURIComponent(params.port), await readContractBody(request)), { status: 201 });
+export const GET = apiRoute<Params>(async ({ actor, params }) => listContractVersions(actor, params.port));
+export const POST = apiRoute<Params>(async ({ request, actor, params }) => submitContractVersion(actor, params.port, await readContractBody(request)), { status: 201 });

@@ -15,13 +15,14 @@ import type { OdcsContract } from "@/lib/contracts/contract-types";
 import { getContractVersion } from "@/lib/contracts/get-contract-version";
 import { listContractVersions } from "@/lib/contracts/list-contract-versions";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { pathParam } from "@/lib/http/path-param";
 
 type Params = Promise<{ domain: string; slug: string; port: string }>;
 type Search = Promise<{ tab?: string; version?: string }>;
 
 const loadPort = cache(async (domain: string, slug: string, port: string) => {
   const actor = await pageActor();
-  const ref = portUrn(productUrn(decodeURIComponent(domain), decodeURIComponent(slug)), decodeURIComponent(port));
+  const ref = portUrn(productUrn(pathParam(domain), pathParam(slug)), pathParam(port));
   return { actor, ref, ...(await orNotFound(listContractVersions(actor, ref))) };
 });
 

@@ -7,13 +7,14 @@ import { productUrn } from "@/lib/catalog/product-input";
 import { contractTemplate } from "@/lib/contracts/contract-template";
 import { listContractVersions } from "@/lib/contracts/list-contract-versions";
 import { orNotFound } from "@/lib/http/or-not-found";
+import { pathParam } from "@/lib/http/path-param";
 
 export const metadata = { title: "Edit contract" };
 
 export default async function EditContractPage({ params }: { params: Promise<{ domain: string; slug: string; port: string }> }) {
   const { domain, slug, port: portName } = await params;
   const actor = await pageActor();
-  const ref = portUrn(productUrn(decodeURIComponent(domain), decodeURIComponent(slug)), decodeURIComponent(portName));
+  const ref = portUrn(productUrn(pathParam(domain), pathParam(slug)), pathParam(portName));
   const { port, versions, canPublish } = await orNotFound(listContractVersions(actor, ref));
   const portHref = `/products/${port.product.domain.slug}/${port.product.slug}/ports/${port.name}`;
   const latest = versions[0] ?? null;
