@@ -10,7 +10,8 @@ export function SignInForm(props: { callbackUrl: string; error?: string; provide
   const router = useRouter();
   const [email, setEmail] = useState("");
   const [password, setPassword] = useState("");
-  const [error, setError] = useState(props.error ? "Sign-in failed. Try again." : "");
+  // props.error is the sign-in page's message for next-auth's ?error= code.
+  const [error, setError] = useState(props.error ?? "");
   const [pending, setPending] = useState(false);
 
   async function submit(withEmail = email, withPassword = password) {

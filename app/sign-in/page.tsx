@@ -2,15 +2,16 @@ import { redirect } from "next/navigation";
 import { SignInForm } from "@/components/sign-in-form";
 import { sessionActor } from "@/lib/auth/authenticate-request";
 import { authOptions } from "@/lib/auth/auth-options";
+import { signInErrorMessage } from "@/lib/auth/sign-in-error-message";
 import { demoLogin, env } from "@/lib/env";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 
 export const metadata = { title: "Sign in" };
 
-export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string }> }) {
+export default async function SignInPage({ searchParams }: { searchParams: Promise<{ callbackUrl?: string; error?: string; reason?: string }> }) {
   if (await sessionActor()) redirect("/search");
-  const { callbackUrl, error } = await searchParams;
+  const { callbackUrl, error, reason } = await searchParams;
   const external = authOptions.providers.filter((p) => p.id !== "credentials").map((p) => ({ id: p.id, name: p.name }));
   const demo = demoLogin ? DEMO_USERS.map((u) => ({ email: u.email, name: u.name, role: u.role, description: u.description })) : [];
-  return <SignInForm callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/search"} error={error} providers={external} demoUsers={demo} demoPassword={demo.length ? env.MESHWORK_DEMO_PASSWORD : undefined} passwordSignIn={demoLogin} />;
+  return <SignInForm callbackUrl={callbackUrl?.startsWith("/") ? callbackUrl : "/search"} error={error ? signInErrorMessage(error, reason) : undefined} providers={external} demoUsers={demo} demoPassword={demo.length ? env.MESHWORK_DEMO_PASSWORD : undefined} passwordSignIn={demoLogin} />;
 }

@@ -1,12 +1,13 @@
 import type { NextAuthOptions } from "next-auth";
 import type { Provider } from "next-auth/providers/index";
 import CredentialsProvider from "next-auth/providers/credentials";
-import GitHubProvider from "next-auth/providers/github";
 import { db } from "@/lib/db";
 import { demoLogin, env } from "@/lib/env";
 import { authSecret } from "./auth-secret";
 import { endSession } from "./end-session";
+import { gitHubProvider, oidcProvider } from "./oidc-provider-config";
 import { verifyPassword } from "./passwords";
+import { ssoSignIn } from "./sso-sign-in";
 import { startSession } from "./start-session";
 
 function providers(): Provider[] {
@@ -26,33 +27,12 @@ function providers(): Provider[] {
     }));
   }
   if (env.OIDC_ISSUER && env.OIDC_CLIENT_ID && env.OIDC_CLIENT_SECRET) {
-    list.push({
-      id: "oidc",
-      name: env.OIDC_NAME,
-      type: "oauth",
-      wellKnown: `${env.OIDC_ISSUER.replace(/\/$/, "")}/.well-known/openid-configuration`,
-      clientId: env.OIDC_CLIENT_ID,
-      clientSecret: env.OIDC_CLIENT_SECRET,
-      idToken: true,
-      checks: ["pkce", "state"],
-      authorization: { params: { scope: "openid email profile" } },
-      profile: (p: { sub: string; name?: string; preferred_username?: string; email?: string }) => ({
-        id: p.sub,
-        name: p.name ?? p.preferred_username ?? p.email ?? p.sub,
-        email: p.email ?? null,
-      }),
-    });
+    list.push(oidcProvider({ issuer: env.OIDC_ISSUER, clientId: env.OIDC_CLIENT_ID, clientSecret: env.OIDC_CLIENT_SECRET, name: env.OIDC_NAME }));
   }
   if (env.GITHUB_CLIENT_ID && env.GITHUB_CLIENT_SECRET) {
-    list.push(GitHubProvider({ clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }));
+    list.push(gitHubProvider({ clientId: env.GITHUB_CLIENT_ID, clientSecret: env.GITHUB_CLIENT_SECRET }));
   }
   return list;
-}
-
-// Users signing in through an identity provider get a Meshwork user by e-mail on first sign-in.
-async function meshworkUserIdFor(email: string, name: string): Promise<string> {
-  const user = await db.user.upsert({ where: { email: email.toLowerCase() }, update: {}, create: { email: email.toLowerCase(), name } });
-  return user.id;
 }
 
 export const authOptions: NextAuthOptions = {
@@ -61,16 +41,18 @@ export const authOptions: NextAuthOptions = {
     return authSecret();
   },
   session: { strategy: "jwt", maxAge: 8 * 60 * 60 },
-  pages: { signIn: "/sign-in" },
+  // next-auth's errors land on Meshwork's sign-in page, which explains each ?error= code.
+  pages: { signIn: "/sign-in", error: "/sign-in" },
   providers: providers(),
   callbacks: {
-    async signIn({ user, account }) {
+    async signIn({ user, account, profile }) {
       if (account?.provider === "credentials") return true;
-      return Boolean(user.email);
+      // Single sign-on: linked by issuer + sub; sets user.id to the Meshwork user, or names why it may not sign in.
+      return account ? ssoSignIn({ user, account, profile }) : false;
     },
     async jwt({ token, user, account }) {
       if (user && account) {
-        token.sub = account.provider === "credentials" ? user.id : await meshworkUserIdFor(user.email!, user.name ?? user.email!);
+        token.sub = user.id;
         // The server-side session this cookie belongs to: signing out deletes it, and sessionActor checks it.
         token.sid = await startSession(token.sub);
       }
