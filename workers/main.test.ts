@@ -169,6 +169,7 @@ describe("workers/main.ts, as its own process", () => {
       [{ DATABASE_URL: undefined }, /DATABASE_URL is not set/],
       [{ MESHWORK_DEMO: "off", MESHWORK_CLOCK: "+1d" }, /MESHWORK_CLOCK is only honoured in demo mode/],
       [{ MESHWORK_CLOCK: "next tuesday" }, /MESHWORK_CLOCK must be an ISO instant/],
+      [{ MESHWORK_DEMO: "off", NEXTAUTH_SECRET: undefined }, /NEXTAUTH_SECRET is not set/],
     ];
     for (const [env, message] of cases) {
       const worker = await startWorker(env, { waitForReady: false, viaNpx: true });

@@ -28,6 +28,8 @@ async function main() {
   }
   const databaseUrl = process.env.DATABASE_URL ?? env.env.DATABASE_URL;
   if (!databaseUrl) refuse("DATABASE_URL is not set: the workers need Meshwork's database (`npm start` passes its embedded one).");
+  // Like the web app and the registry listener: outside demo mode, no start without a real NEXTAUTH_SECRET.
+  (await import("@/lib/auth/auth-secret")).refuseToStartWithoutSecret();
   const requested = (env.env.MESHWORK_WORKERS ?? "").split(",").map((n) => n.trim()).filter(Boolean);
   const names = requested.length > 0 ? requested : Object.keys(WORKERS);
   const unknown = names.filter((n) => !(n in WORKERS));
