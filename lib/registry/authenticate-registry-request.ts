@@ -2,6 +2,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { loadActor } from "@/lib/auth/load-actor";
 import { isServiceToken, SERVICE_ACTOR } from "@/lib/auth/service-identity";
 import { userIdForToken } from "@/lib/tokens/user-id-for-token";
+import { parseVersion } from "./read-registry";
 import { unauthorized } from "./registry-error";
 import { requireVisibleSchema, requireVisibleSubject } from "./registry-visibility";
 
@@ -45,8 +46,10 @@ async function verifiedReader(request: Request): Promise<Actor> {
  * Reads need a valid token (or the service token) and, for a subject or schema id, that the caller may see it:
  * what the catalog hides from the caller does not exist for them (40401 / 40403).
  */
-export async function requireRegistryReader(request: Request, target: { subject?: string; schemaId?: number } = {}): Promise<Actor> {
+export async function requireRegistryReader(request: Request, target: { subject?: string; schemaId?: number; version?: string } = {}): Promise<Actor> {
   const reader = await verifiedReader(request);
+  // A malformed version is refused as such (42202) whether or not the subject is visible: it reveals nothing.
+  if (target.version !== undefined) parseVersion(target.version);
   if (target.subject !== undefined) await requireVisibleSubject(reader, target.subject);
   if (target.schemaId !== undefined) await requireVisibleSchema(reader, target.schemaId);
   return reader;

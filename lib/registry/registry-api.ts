@@ -7,7 +7,7 @@ import { getSchemaById, getSubjectVersion, listSchemaVersions, listSubjects, lis
 import { registerSchema } from "./register-schema";
 import { subjectLevelConfigNotFound } from "./registry-error";
 import { readRegistryBody, REGISTRY_CONTENT_TYPE, registryRoute, wantsDeleted } from "./registry-route";
-import { visibleSubjectRows, visibleSubjects } from "./registry-visibility";
+import { isSubjectVisible, requireVisibleSubject, visibleSubjectRows, visibleSubjects } from "./registry-visibility";
 import { getCompatibilityLevel, setCompatibilityLevel } from "./set-compatibility-level";
 import { testCompatibility } from "./test-compatibility";
 
@@ -26,20 +26,27 @@ const deletedFilter = (request: Request) => (query(request, "deletedOnly") === "
 export const registryApi = {
   "compatibility/subjects/[subject]/versions": {
     POST: registryRoute<Subject>(async (request, { subject }) => {
-      await requireRegistryReader(request, { subject });
-      return testCompatibility(subject, null, await readRegistryBody(request), query(request, "verbose") === "true");
+      const reader = await requireRegistryReader(request);
+      const body = await readRegistryBody(request);
+      await requireVisibleSubject(reader, subject);
+      return testCompatibility(subject, null, body, query(request, "verbose") === "true");
     }),
   },
   "compatibility/subjects/[subject]/versions/[version]": {
     POST: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
-      await requireRegistryReader(request, { subject });
-      return testCompatibility(subject, version, await readRegistryBody(request), query(request, "verbose") === "true");
+      const reader = await requireRegistryReader(request, { version });
+      const body = await readRegistryBody(request);
+      await requireVisibleSubject(reader, subject);
+      return testCompatibility(subject, version, body, query(request, "verbose") === "true");
     }),
   },
   "config/[subject]": {
     GET: registryRoute<Subject>(async (request, { subject }) => {
-      await requireRegistryReader(request, { subject });
-      const level = await getCompatibilityLevel(subject, query(request, "defaultToGlobal") === "true");
+      const reader = await requireRegistryReader(request);
+      // A subject the caller may not see answers as one without a level of its own.
+      const visible = await isSubjectVisible(reader, subject);
+      const level = await getCompatibilityLevel(visible ? subject : null, query(request, "defaultToGlobal") === "true");
+      if (!visible && query(request, "defaultToGlobal") !== "true") throw subjectLevelConfigNotFound(subject);
       if (!level) throw subjectLevelConfigNotFound(subject);
       return level;
     }),
@@ -95,14 +102,14 @@ export const registryApi = {
   },
   "subjects/[subject]/versions/[version]/schema": {
     GET: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
-      await requireRegistryReader(request, { subject });
+      await requireRegistryReader(request, { subject, version });
       const found = await getSubjectVersion(subject, version);
       return new Response(found.schema, { headers: { "content-type": REGISTRY_CONTENT_TYPE } });
     }),
   },
   "subjects/[subject]/versions/[version]": {
     GET: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
-      await requireRegistryReader(request, { subject });
+      await requireRegistryReader(request, { subject, version });
       return getSubjectVersion(subject, version, wantsDeleted(request));
     }),
     DELETE: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
@@ -122,8 +129,10 @@ export const registryApi = {
   },
   "subjects/[subject]": {
     POST: registryRoute<Subject>(async (request, { subject }) => {
-      await requireRegistryReader(request, { subject });
-      return lookupSchema(subject, await readRegistryBody(request), wantsDeleted(request));
+      const reader = await requireRegistryReader(request);
+      const body = await readRegistryBody(request);
+      await requireVisibleSubject(reader, subject);
+      return lookupSchema(subject, body, wantsDeleted(request));
     }),
     DELETE: registryRoute<Subject>(async (request, { subject }) => {
       const actor = await requireRegistryWriter(request);

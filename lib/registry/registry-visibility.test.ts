@@ -90,9 +90,11 @@ async function readAll(token: string, p: { subject: string; schemaId: number; sc
 
 function expectHidden(r: Awaited<ReturnType<typeof readAll>>) {
   expect(r.listed).toBe(false);
-  for (const key of ["versions", "version", "latest", "versionSchema", "lookup", "compatibility", "config"] as const) {
+  for (const key of ["versions", "version", "latest", "versionSchema", "lookup", "compatibility"] as const) {
     expect([key, r[key].status, r[key].body.error_code]).toEqual([key, 404, 40401]);
   }
+  // As for a subject without a level of its own.
+  expect([r.config.status, r.config.body.error_code]).toEqual([404, 40408]);
   for (const key of ["schemaById", "schemaByIdText", "schemaIdVersions", "schemaIdSubjects"] as const) {
     expect([key, r[key].status, r[key].body.error_code]).toEqual([key, 404, 40403]);
   }

@@ -63,11 +63,14 @@ export async function visibleSubjectRows<T extends { subject: string }>(reader: 
   return rows.filter((r) => visible.has(r.subject));
 }
 
+export async function isSubjectVisible(reader: Actor, subject: string): Promise<boolean> {
+  if (seesAllProducts(reader)) return true;
+  return visibleTo(reader, (await ownersOf([subject])).get(subject) ?? null);
+}
+
 /** A subject the reader may not see does not exist for them (40401). */
 export async function requireVisibleSubject(reader: Actor, subject: string): Promise<void> {
-  if (seesAllProducts(reader)) return;
-  const owner = (await ownersOf([subject])).get(subject) ?? null;
-  if (!visibleTo(reader, owner)) throw subjectNotFound(subject);
+  if (!(await isSubjectVisible(reader, subject))) throw subjectNotFound(subject);
 }
 
 /** A schema id only hidden subjects hold does not exist for the reader (40403). Ids no subject holds are left to the lookup. */
