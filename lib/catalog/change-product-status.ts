@@ -31,7 +31,10 @@ export async function changeProductStatus(actor: Actor, idOrUrn: string, input: 
       throw validationFailed("The sunset date must not be in the past.", [{ path: "sunsetDate", message: "must be today or later" }]);
     }
     const deprecation = change.status === "deprecated" ? { deprecationReason: change.reason, sunsetDate: change.sunsetDate } : { deprecationReason: null, sunsetDate: null };
-    const updated = await tx.dataProduct.update({ where: { id: product.id }, data: { status: change.status, ...deprecation } });
+    // Conditional on the status just read: of identical changes at once, one wins and the rest find it changed.
+    const { count } = await tx.dataProduct.updateMany({ where: { id: product.id, status: product.status }, data: { status: change.status, ...deprecation } });
+    if (count === 0) throw conflict(`${product.urn} changed status at the same time; it is no longer ${product.status}. Reload and try again.`);
+    const updated = await tx.dataProduct.findUniqueOrThrow({ where: { id: product.id } });
     await refreshSearchDocument(tx, product.id);
     await recordAuditEvent(tx, actor, {
       action: `product.${change.status === "published" ? "publish" : change.status === "deprecated" ? "deprecate" : "retire"}`,

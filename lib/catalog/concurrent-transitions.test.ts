@@ -57,8 +57,9 @@ describe("20 identical changes at once", () => {
     const product = await registerProduct(owner);
     const port = await db.port.findFirstOrThrow({ where: { dataProductId: product.id, name: "events" } });
     const outcome = await race(() => setPortCompatibility(owner, port.id, { mode: "FULL" }));
+    // Whoever reads the mode after the winner committed finds it already FULL: no change, no event, no error.
     expect(outcome.other).toEqual([]);
-    expect(outcome.ok).toBe(1);
+    expect(outcome.ok + (outcome.codes.conflict ?? 0)).toBe(N);
     expect(await auditCount("port.compatibility", port.id)).toBe(1);
   });
 

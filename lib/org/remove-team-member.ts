@@ -10,7 +10,9 @@ export async function removeTeamMember(actor: Actor, teamId: string, userId: str
     const membership = !isUuid(teamId) || !isUuid(userId) ? null : await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId } }, include: { user: true, team: true } });
     if (!membership) throw notFound("Team membership");
     if (!isAdmin(actor) && !ownerOfTeam(actor, teamId)) throw forbidden("Only admins and the team's owners can manage its members.");
-    await tx.teamMembership.delete({ where: { teamId_userId: { teamId, userId } } });
+    // Of removals at once, one deletes the row; the rest find it gone, as a later removal would.
+    const { count } = await tx.teamMembership.deleteMany({ where: { teamId, userId } });
+    if (count === 0) throw notFound("Team membership");
     await recordAuditEvent(tx, actor, { action: "team.member.remove", entityType: "team", entityId: teamId, summary: `${membership.user.email} left ${membership.team.name}`, before: { email: membership.user.email, role: membership.role } });
   });
 }

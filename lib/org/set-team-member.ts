@@ -15,7 +15,10 @@ export async function setTeamMember(actor: Actor, teamId: string, input: unknown
     if (!isAdmin(actor) && !ownerOfTeam(actor, team.id)) throw forbidden("Only admins and the team's owners can manage its members.");
     const user = await tx.user.findUnique({ where: { email: email.toLowerCase() } });
     if (!user) throw validationFailed(`No user with e-mail ${email}.`, [{ path: "email", message: "unknown user" }]);
+    // The team's row lock orders membership changes made at once: each reads what the previous one left.
+    await tx.$queryRaw`SELECT id FROM "team" WHERE id = ${team.id}::uuid FOR NO KEY UPDATE`;
     const before = await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId: user.id } } });
+    if (before?.role === role) return before;
     const membership = await tx.teamMembership.upsert({ where: { teamId_userId: { teamId, userId: user.id } }, update: { role }, create: { teamId, userId: user.id, role } });
     await recordAuditEvent(tx, actor, {
       action: "team.member.set",

@@ -2,7 +2,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { requireSubjectWriter } from "./registry-access";
-import { RegistryError, subjectNotFound } from "./registry-error";
+import { retiredSubjectCompatibility, subjectNotFound } from "./registry-error";
 import { findPortForSubject } from "./subject-port";
 
 const PORT_DEFAULT_MODE = "BACKWARD";
@@ -15,7 +15,7 @@ export async function deleteCompatibilityLevel(actor: Actor, subject: string) {
   return db.$transaction(async (tx) => {
     const port = await findPortForSubject(subject, tx);
     requireSubjectWriter(actor, subject, port);
-    if (port?.dataProduct.status === "retired") throw new RegistryError(409, 409, `Subject '${subject}' belongs to ${port.dataProduct.urn}, which is retired; its compatibility cannot change.`);
+    if (port?.dataProduct.status === "retired") throw retiredSubjectCompatibility(subject, port.dataProduct.urn);
     const previous = port ? port.compatibilityMode : (await tx.registryConfig.findUnique({ where: { subject } }))?.compatibility;
     if (!previous) throw subjectNotFound(subject);
     if (port) await tx.port.update({ where: { id: port.id }, data: { compatibilityMode: PORT_DEFAULT_MODE } });

@@ -22,6 +22,8 @@ export const invalidSchema = (reason: string) => new RegistryError(422, 42201, `
 export const invalidVersion = (version: string) => new RegistryError(422, 42202, `The specified version '${version}' is not a valid version id. Allowed values are between [1, 2^31-1] and the string "latest"`);
 export const invalidCompatibilityLevel = (level: string) => new RegistryError(422, 42203, `Invalid compatibility level. Valid values are none, backward, forward, full, backward_transitive, forward_transitive, and full_transitive (got '${level}')`);
 export const invalidSubject = (subject: string) => new RegistryError(422, 42208, `The specified subject ${JSON.stringify(subject)} is not valid: it contains control characters`);
+export const retiredSubjectCompatibility = (subject: string, productUrn: string) =>
+  new RegistryError(409, 409, `Subject '${subject}' belongs to ${productUrn}, which is retired; its compatibility cannot change.`);
 export const unauthorized = (message = "Unauthorized") => new RegistryError(401, 401, message);
 export const forbiddenRegistry = (message: string) => new RegistryError(403, 40301, message);
 export const incompatible = (subject: string, messages: string[]) =>

@@ -4,7 +4,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CompatibilityMode } from "@/lib/generated/prisma/enums";
 import { COMPATIBILITY_MODES, GLOBAL_SUBJECT } from "./compatibility-level";
 import { requireSubjectWriter } from "./registry-access";
-import { invalidCompatibilityLevel } from "./registry-error";
+import { invalidCompatibilityLevel, retiredSubjectCompatibility } from "./registry-error";
 import { requireValidSubject } from "./registry-input";
 import { findPortForSubject } from "./subject-port";
 
@@ -22,6 +22,7 @@ export async function setCompatibilityLevel(actor: Actor, subject: string | null
   return db.$transaction(async (tx) => {
     const port = subject ? await findPortForSubject(subject, tx) : null;
     requireSubjectWriter(actor, subject ?? "(global)", port);
+    if (port?.dataProduct.status === "retired") throw retiredSubjectCompatibility(subject!, port.dataProduct.urn);
     if (port) await tx.port.update({ where: { id: port.id }, data: { compatibilityMode: level } });
     else await tx.registryConfig.upsert({ where: { subject: subject ?? GLOBAL_SUBJECT }, update: { compatibility: level }, create: { subject: subject ?? GLOBAL_SUBJECT, compatibility: level } });
     await recordAuditEvent(tx, actor, {
