@@ -3,7 +3,7 @@
 // (email, email_verified, name) in the userinfo response.
 import type { Page } from "@playwright/test";
 import { startTestOidcProvider, TEST_OIDC, type TestOidcProvider } from "./support/test-oidc-provider";
-import { expect, test, unique } from "./support/fixtures";
+import { expect, signInPage, test, unique } from "./support/fixtures";
 
 test.describe.configure({ mode: "serial" });
 
@@ -77,6 +77,29 @@ test("a verified e-mail address of a password account is not attached without an
   await expect(signInMessage(page)).toContainText("may not sign in");
   await expect(signInMessage(page)).toContainText("password");
   expect((await me(page)).status).toBe(401);
+});
+
+test("the owner of a password account links their identity on the account page, and single sign-on then signs them in", async ({ page, context }) => {
+  await signInPage(page, "omar@meshwork.dev");
+  const own = await me(page);
+  await page.goto("/settings/account");
+  const card = page.getByTestId("sso-identities");
+  await expect(card).toContainText("No single sign-on identity is linked");
+  await card.getByRole("button", { name: `Link my ${TEST_OIDC.name} identity` }).click();
+  await page.waitForURL((url) => url.origin === TEST_OIDC.issuer);
+  await page.locator('input[name="login"]').fill("omar@meshwork.dev");
+  await page.locator('input[name="password"]').fill("any password");
+  await page.getByRole("button", { name: "Sign-in", exact: true }).click();
+  const consent = page.getByRole("button", { name: "Continue", exact: true });
+  await expect(consent.or(card).first()).toBeVisible();
+  if (await consent.isVisible()) await consent.click();
+  await expect(card).toContainText(TEST_OIDC.issuer);
+  await expect(card).toContainText("omar@meshwork.dev");
+
+  await context.clearCookies();
+  await signInWithSso(page, "omar@meshwork.dev");
+  await expect(page.getByTestId("current-user")).toBeVisible();
+  expect((await me(page)).body).toMatchObject({ id: own.body.id, email: "omar@meshwork.dev" });
 });
 
 test("a sign-in the provider refuses says the provider refused it", async ({ page }) => {
