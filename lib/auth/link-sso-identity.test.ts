@@ -68,6 +68,25 @@ describe("single sign-on links identities by issuer and subject", () => {
     expect(owner).toEqual({ ok: false, reason: "unverified_account" });
   });
 
+  it("links an identity to the signed-in owner of a password account, who then signs in with it", async () => {
+    const owner = await db.user.create({ data: { email: address(), name: "Owner", passwordHash: await hashPassword("a-long-password") } });
+    const profile = { issuer: ISSUER, subject: unique("sub"), email: owner.email, emailVerified: true };
+    expect(await linkSsoIdentity(profile)).toEqual({ ok: false, reason: "password_account" });
+    expect(await linkSsoIdentity(profile, undefined, { linkToUserId: owner.id })).toEqual({ ok: true, userId: owner.id, created: false });
+    expect(await linkSsoIdentity(profile)).toEqual({ ok: true, userId: owner.id, created: false });
+    const audit = await db.auditEvent.findFirstOrThrow({ where: { entityId: owner.id, action: "user.sso_link" } });
+    expect(audit).toMatchObject({ actorId: owner.id, after: { issuer: ISSUER, subject: profile.subject, linkedBy: "owner" } });
+  });
+
+  it("refuses to link an identity that already belongs to someone else", async () => {
+    const profile = { issuer: ISSUER, subject: unique("sub"), email: address(), emailVerified: true };
+    const first = await linkSsoIdentity(profile);
+    const other = await db.user.create({ data: { email: address(), name: "Other" } });
+    expect(await linkSsoIdentity(profile, undefined, { linkToUserId: other.id })).toEqual({ ok: false, reason: "identity_taken" });
+    expect(await db.userIdentity.count({ where: { userId: other.id } })).toBe(0);
+    expect(first.ok).toBe(true);
+  });
+
   it("refuses a profile without an e-mail address", async () => {
     expect(await linkSsoIdentity({ issuer: ISSUER, subject: unique("sub"), email: null, emailVerified: false })).toEqual({ ok: false, reason: "no_email" });
   });

@@ -7,6 +7,7 @@ const MAY_NOT: Record<SsoRefusal, string> = {
     "This account may not sign in with single sign-on: the Meshwork account with this e-mail address has a password, and only its owner or an admin can link a single sign-on identity to it. Sign in with your password, or ask an admin.",
   unverified_account:
     "This account may not sign in with single sign-on: the Meshwork account with this e-mail address was created from an address no provider had verified. Ask an admin to link your identity.",
+  identity_taken: "This single sign-on identity is already linked to another Meshwork account.",
   no_email: "This account may not sign in: your single sign-on provider did not give an e-mail address. Ask your provider's administrator to release the e-mail claim to Meshwork.",
 };
 

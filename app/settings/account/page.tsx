@@ -1,11 +1,13 @@
 import { SignOutEverywhere } from "@/components/account/sign-out-everywhere";
+import { SsoIdentitiesCard } from "@/components/account/sso-identities-card";
 import { Card } from "@/components/ui/card";
 import { pageActor } from "@/lib/auth/page-actor";
 
 export const metadata = { title: "Account" };
 
-export default async function AccountPage() {
+export default async function AccountPage({ searchParams }: { searchParams: Promise<{ sso?: string }> }) {
   const actor = await pageActor();
+  const { sso } = await searchParams;
   return (
     <div className="space-y-6">
       <header>
@@ -19,6 +21,7 @@ export default async function AccountPage() {
         <p className="mt-0.5 mb-4 text-sm text-slate-500">Signed in on a computer you no longer use, or think someone has your session? End every session at once.</p>
         <SignOutEverywhere />
       </Card>
+      <SsoIdentitiesCard actor={actor} status={sso} />
     </div>
   );
 }
