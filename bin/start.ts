@@ -71,6 +71,8 @@ async function main() {
   const children = [
     { name: "web app", process: spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
     { name: "schema registry listener", process: spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
+    // Node itself with tsx's loader, no wrapper: it gets the group's SIGTERM once and finishes the jobs it holds.
+    { name: "workers", process: spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
   ];
   console.log(`\nMeshwork: http://localhost:${port}${demo ? `  (demo password: ${process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo"})` : ""}`);
   console.log(`CLI, from any directory: MESHWORK_URL=http://localhost:${port} MESHWORK_TOKEN=mw_... npx --package ${ROOT} meshwork contract check FILE --port PORT_URN\n`);

@@ -3,15 +3,29 @@
 import { spawn } from "node:child_process";
 import path from "node:path";
 import { prepareTestDatabase } from "@/lib/testing/test-database";
+import { dropRolesWithPrefix, testRolePrefix } from "@/lib/testing/test-roles";
 import { stopProcessGroup } from "../../bin/process-group";
 import { testOidcEnv } from "./test-oidc-provider";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
 
+// Playwright stops the web server by signalling its whole process group, which would also reach an embedded
+// PostgreSQL and its backends (57P01/57P03 while the servers still run): do the work in a process group of its
+// own and pass the signal on to that process alone, which stops everything in order.
+if (process.env.MESHWORK_E2E_SERVER !== "1") {
+  const server = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", detached: true, env: { ...process.env, MESHWORK_E2E_SERVER: "1" } });
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.kill(signal));
+  server.on("exit", (code) => process.exit(code ?? 1));
+  await new Promise(() => {});
+}
+
 // The end-to-end server is a demo: seeded demo accounts, one-click sign-in, a generated secret.
 process.env.MESHWORK_DEMO = "on";
 const database = await prepareTestDatabase("e2e");
+// Consumer teams' PostgreSQL roles (cluster-wide) under a prefix of this run's own, dropped at the end.
+const rolePrefix = testRolePrefix();
+process.env.MESHWORK_ROLE_PREFIX = rolePrefix;
 process.env.DATABASE_URL = database.url;
 const { seedDemoMesh } = await import("../../prisma/seed");
 await seedDemoMesh();
@@ -23,6 +37,7 @@ const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://
 const children = [
   spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, stdio: "inherit", env, detached: true }),
   spawn("npx", ["next", "start", "-p", port], { cwd: ROOT, stdio: "inherit", env, detached: true }),
+  spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], { cwd: ROOT, stdio: "inherit", env, detached: true }),
 ];
 
 let stopping = false;
@@ -30,6 +45,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   await Promise.all(children.map((child) => stopProcessGroup(child.pid!)));
+  await dropRolesWithPrefix(database.url, rolePrefix).catch((error: Error) => console.error(`Could not drop this run's roles (${rolePrefix}*): ${error.message}`));
   await database.drop();
   process.exit(0);
 }

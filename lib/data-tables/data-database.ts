@@ -13,7 +13,11 @@ let pool: pg.Pool | undefined;
 
 /** One small pool to the data database per process, opened on first use. */
 export function dataPool(): pg.Pool {
-  pool ??= new pg.Pool({ connectionString: dataDatabaseUrl(), max: 4, application_name: "meshwork data" });
+  if (!pool) {
+    pool = new pg.Pool({ connectionString: dataDatabaseUrl(), max: 4, application_name: "meshwork data" });
+    // An idle connection the server ends must not crash the process; the next query opens a new one.
+    pool.on("error", (error) => console.error(`data database: an idle connection failed: ${error.message}`));
+  }
   return pool;
 }
 

@@ -42,6 +42,11 @@ export async function startJobRunner({ name, databaseUrl, tasks, concurrency = 4
     if (!stopping) failLiveness(new Error(`${name} worker lost its database connection: ${error.message}`));
   });
 
+  // Our own pool, so a connection the server ends (a restart, a failover) is logged instead of crashing the process.
+  const pool = new pg.Pool({ connectionString: databaseUrl, max: concurrency + 2, application_name: `meshwork ${name} jobs` });
+  pool.on("error", (error) => log(`${name}: a job queue connection failed: ${error.message}`));
+  pool.on("connect", (client) => client.on("error", () => {}));
+
   const events: WorkerEvents = new EventEmitter() as WorkerEvents;
   const held: Promise<unknown>[] = [];
   events.on("pool:create", ({ workerPool }) => {
@@ -61,7 +66,7 @@ export async function startJobRunner({ name, databaseUrl, tasks, concurrency = 4
   let runner: Runner;
   try {
     runner = await run({
-      connectionString: databaseUrl,
+      pgPool: pool,
       concurrency,
       taskList: tasks,
       crontab: "",
@@ -77,6 +82,7 @@ export async function startJobRunner({ name, databaseUrl, tasks, concurrency = 4
     });
     await Promise.all(held);
   } catch (error) {
+    await pool.end().catch(() => {});
     await liveness.end().catch(() => {});
     throw error;
   }
@@ -92,6 +98,7 @@ export async function startJobRunner({ name, databaseUrl, tasks, concurrency = 4
       try {
         await runner.stop();
       } finally {
+        await pool.end().catch(() => {});
         // Last, so the liveness lock outlives every job this process still held.
         await liveness.end().catch(() => {});
       }

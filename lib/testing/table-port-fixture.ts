@@ -6,6 +6,8 @@ import type { Actor } from "@/lib/auth/actor";
 import { submitContractVersion } from "@/lib/contracts/submit-contract-version";
 import { createOwnedTeam, registerProduct } from "./fixtures";
 
+export { dropRolesWithPrefix, testRolePrefix } from "./test-roles";
+
 export type Property = { name: string; logicalType?: string; physicalType?: string; physicalName?: string; required?: boolean; description?: string; properties?: Property[]; items?: Omit<Property, "name"> };
 
 export const ORDER_PROPERTIES: Property[] = [
@@ -40,28 +42,6 @@ export async function tablePortWithContract(admin: Actor, { schema = uniqueSchem
   const port = await db.port.findFirstOrThrow({ where: { dataProductId: product.id, name: "rows" } });
   if (contract) await submitContractVersion(team.owner, port.id, { contract: tableContractYaml(location, "1.0.0", properties) });
   return { ...team, product, port, schema, table, location };
-}
-
-/** Roles are cluster-wide: each test file provisions under a prefix of its own and drops exactly the roles it made. */
-export function testRolePrefix(): string {
-  return `mwtest${randomBytes(4).toString("hex")}_`;
-}
-
-export async function dropRolesWithPrefix(databaseUrl: string, prefix: string): Promise<string[]> {
-  if (!/^mwtest[0-9a-f]{8}_$/.test(prefix)) throw new Error(`Refusing to drop roles under a prefix no test made: ${prefix}`);
-  const client = new pg.Client({ connectionString: databaseUrl });
-  await client.connect();
-  try {
-    const { rows } = await client.query<{ rolname: string }>("SELECT rolname FROM pg_roles WHERE starts_with(rolname, $1)", [prefix]);
-    for (const { rolname } of rows) {
-      // Its privileges live in this database only; DROP OWNED revokes them so the role can go.
-      await client.query(`DROP OWNED BY ${pg.escapeIdentifier(rolname)}`);
-      await client.query(`DROP ROLE ${pg.escapeIdentifier(rolname)}`);
-    }
-    return rows.map((r) => r.rolname);
-  } finally {
-    await client.end();
-  }
 }
 
 /** Whether `role` can read `schema.table`, asked from a connection of its own and checked by reading as that role. */
