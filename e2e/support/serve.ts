@@ -10,16 +10,6 @@ import { testOidcEnv } from "./test-oidc-provider";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
 
-// Playwright stops the web server by signalling its whole process group, which would also reach an embedded
-// PostgreSQL and its backends (57P01/57P03 while the servers still run): do the work in a process group of its
-// own and pass the signal on to that process alone, which stops everything in order.
-if (process.env.MESHWORK_E2E_SERVER !== "1") {
-  const server = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", detached: true, env: { ...process.env, MESHWORK_E2E_SERVER: "1" } });
-  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.kill(signal));
-  server.on("exit", (code) => process.exit(code ?? 1));
-  await new Promise(() => {});
-}
-
 // The end-to-end server is a demo: seeded demo accounts, one-click sign-in, a generated secret.
 process.env.MESHWORK_DEMO = "on";
 const database = await prepareTestDatabase("e2e");
