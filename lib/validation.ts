@@ -13,20 +13,27 @@ export function zodDetails(error: z.ZodError): ErrorDetail[] {
 const NUL = "\u0000";
 export const NUL_MESSAGE = "must not contain a NUL byte (\\u0000)";
 
-/** Where the strings (and keys) holding a NUL byte are, which PostgreSQL cannot store; iterative, so deep input cannot overflow the stack. */
+/** Where the strings (and keys) holding a NUL byte are, which PostgreSQL cannot store; iterative and linear, so deep input cannot overflow the stack. */
 export function nulByteSegments(value: unknown, limit = 20): (string | number)[][] {
+  // Each visited node keeps only its parent and key; a path is rebuilt only for a hit.
+  const parents: { parent: number; key: string | number }[] = [];
+  const pathTo = (node: number, key?: string | number) => {
+    const path = key === undefined ? [] : [key];
+    for (let at = node; at >= 0; at = parents[at].parent) path.unshift(parents[at].key);
+    return path;
+  };
   const found: (string | number)[][] = [];
-  const stack: [unknown, (string | number)[]][] = [[value, []]];
+  const stack: [unknown, number][] = [[value, -1]];
   while (stack.length > 0 && found.length < limit) {
-    const [item, path] = stack.pop()!;
+    const [item, node] = stack.pop()!;
     if (typeof item === "string") {
-      if (item.includes(NUL)) found.push(path);
-    } else if (Array.isArray(item)) {
-      item.forEach((child, i) => stack.push([child, [...path, i]]));
+      if (item.includes(NUL)) found.push(pathTo(node));
     } else if (item !== null && typeof item === "object") {
-      for (const [key, child] of Object.entries(item)) {
-        if (key.includes(NUL)) found.push([...path, key]);
-        stack.push([child, [...path, key]]);
+      for (const [key, child] of Array.isArray(item) ? item.entries() : Object.entries(item)) {
+        if (typeof key === "string" && key.includes(NUL)) found.push(pathTo(node, key));
+        if (typeof child !== "string" && (child === null || typeof child !== "object")) continue;
+        parents.push({ parent: node, key });
+        stack.push([child, parents.length - 1]);
       }
     }
   }

@@ -7,25 +7,23 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { submitContractVersion } from "@/lib/contracts/submit-contract-version";
 import { createApiToken } from "@/lib/tokens/create-api-token";
+import { APP_DIR, callRoute, loadRoute, paramName, type RouteModule } from "@/lib/testing/call-route";
 import { createOwnedTeam, createUser, registerProduct } from "@/lib/testing/fixtures";
 
 // Walks every app/**/route.ts with hostile path parameters, queries and bodies and fails on any 5xx.
 // The routes are found on disk, so a new route is walked without editing this file.
 
-const ROOT = path.resolve(import.meta.dirname, "../..");
-const API = path.join(ROOT, "app");
 const METHODS = ["GET", "POST", "PUT", "PATCH", "DELETE"] as const;
 // NextAuth's own handler needs Next's request scope (cookies(), headers()); it is next-auth's code, not ours.
 const SKIPPED = new Set(["api/auth/[...nextauth]"]);
 
-type Handler = (request: Request, context: { params: Promise<Record<string, string | string[]>> }) => Promise<Response>;
-type Route = { folder: string; segments: string[]; module: Record<string, unknown> };
+type Route = { folder: string; segments: string[]; module: RouteModule };
 
 function findRoutes(dir: string): string[] {
   return fs.readdirSync(dir, { withFileTypes: true }).flatMap((entry) => {
     const full = path.join(dir, entry.name);
     if (entry.isDirectory()) return findRoutes(full);
-    return entry.name === "route.ts" ? [path.relative(API, dir)] : [];
+    return entry.name === "route.ts" ? [path.relative(APP_DIR, dir).split(path.sep).join("/")] : [];
   });
 }
 
@@ -58,11 +56,11 @@ const deepObject = (depth: number) => '{"a":'.repeat(depth) + "1" + "}".repeat(d
 const ALIAS_BOMB = ["a: &a [x, x, x, x, x, x, x, x, x, x]", ...Array.from({ length: 8 }, (_, i) => `${String.fromCharCode(98 + i)}: &${String.fromCharCode(98 + i)} [${Array(10).fill(`*${String.fromCharCode(97 + i)}`).join(", ")}]`)].join("\n");
 const HOSTILE_VALUES: unknown[] = ["\u0000", "a\u0000", "x".repeat(100_000), "‮evil", 1e308, -1, 2 ** 53 + 1, 99999999999999999999, {}, [], null, true, "%E0%A4%A"];
 
-type BodyCase = { label: string; body: string | Uint8Array<ArrayBuffer>; contentType: string };
+type BodyCase = { label: string; body: string | Uint8Array<ArrayBuffer>; contentType: string; raw?: boolean };
 
 function bodyCases(): BodyCase[] {
   const json = (label: string, value: unknown): BodyCase => ({ label, body: JSON.stringify(value), contentType: "application/json" });
-  const raw = (label: string, body: string | Uint8Array<ArrayBuffer>, contentType = "application/json"): BodyCase => ({ label, body, contentType });
+  const raw = (label: string, body: string | Uint8Array<ArrayBuffer>, contentType = "application/json"): BodyCase => ({ label, body, contentType, raw: true });
   const versionOverflow = YAML.stringify({ apiVersion: "v3.1.0", kind: "DataContract", id: "x", version: "99999999999999999999.0.0", status: "active", schema: [] });
   return [
     raw("empty body", ""),
@@ -143,11 +141,9 @@ afterAll(() => {
 });
 
 async function loadRoutes(): Promise<Route[]> {
-  const folders = findRoutes(API).filter((f) => !SKIPPED.has(f)).sort();
-  return Promise.all(folders.map(async (folder) => ({ folder, segments: folder.split("/"), module: (await import(path.join(API, folder, "route.ts"))) as Record<string, unknown> })));
+  const folders = findRoutes(APP_DIR).filter((f) => !SKIPPED.has(f)).sort();
+  return Promise.all(folders.map(async (folder) => ({ folder, segments: folder.split("/"), module: await loadRoute(folder) })));
 }
-
-const paramName = (segment: string) => /^\[(?:\.\.\.)?(\w+)\]$/.exec(segment)?.[1];
 
 function baselineParams(route: Route): Record<string, string> {
   return Object.fromEntries(route.segments.map(paramName).filter((n): n is string => !!n).map((name) => [name, (paramValues[name] ?? (() => "x"))(route.folder)]));
@@ -155,24 +151,18 @@ function baselineParams(route: Route): Record<string, string> {
 
 /** Query keys the route reads: the common filters plus any `searchParams.get("...")` in its own source. */
 function queryKeys(route: Route): string[] {
-  const source = fs.readFileSync(path.join(API, route.folder, "route.ts"), "utf8");
+  const source = fs.readFileSync(path.join(APP_DIR, route.folder, "route.ts"), "utf8");
   return [...new Set([...COMMON_QUERY_KEYS, ...[...source.matchAll(/searchParams\.get\("(\w+)"\)/g)].map((m) => m[1])])];
 }
 
 type Call = { route: Route; method: string; params: Record<string, string>; query?: string; body?: BodyCase; token: string | null; label: string };
 
 async function call({ route, method, params, query = "", body, token, label }: Call): Promise<void> {
-  const pathname = route.segments.map((s) => { const n = paramName(s); return n ? encodeURIComponent(params[n]) : s; }).join("/");
-  const headers = new Headers();
-  if (token) headers.set("authorization", `Bearer ${token}`);
-  if (body) headers.set("content-type", body.contentType);
-  const request = new Request(`http://localhost/${pathname}${query ? `?${query}` : ""}`, { method, headers, body: body && method !== "GET" ? body.body : undefined });
-  const handler = route.module[method] as Handler;
   const where = `${method} /${route.folder} [${label}]`;
   calls++;
   lastConsoleError = "";
   try {
-    const response = await handler(request, { params: Promise.resolve(params) });
+    const response = await callRoute(route.folder, method, { params, query, body: body?.body, contentType: body?.contentType, token });
     if (response.status >= 500) failures.push(`${where} → ${response.status} ${(await response.text()).slice(0, 120)} ${lastConsoleError}`);
   } catch (error) {
     failures.push(`${where} → threw ${(error as Error).name}: ${(error as Error).message.slice(0, 150)}`);
@@ -197,17 +187,25 @@ describe("every route, walked with hostile input", () => {
           }
         }
         if (method === "GET") {
-          for (const key of queryKeys(route)) {
-            for (const value of HOSTILE_QUERY_VALUES) {
-              await call({ route, method, params: base, query: `${key}=${encodeURIComponent(value)}`, token: adminToken, label: `?${key}=${JSON.stringify(value.slice(0, 20))}` });
-            }
-            await call({ route, method, params: base, query: `${key}=a&${key}=b`, token: adminToken, label: `?${key} repeated` });
+          // Every key at once per hostile value, each key alone for the likeliest to slip through, every key repeated.
+          const keys = queryKeys(route);
+          const all = (value: string) => keys.map((key) => `${key}=${encodeURIComponent(value)}`).join("&");
+          for (const value of HOSTILE_QUERY_VALUES) {
+            await call({ route, method, params: base, query: all(value), token: adminToken, label: `?every key=${JSON.stringify(value.slice(0, 20))}` });
           }
+          for (const key of keys) {
+            for (const value of ["\u0000", "99999999999999999999"]) {
+              await call({ route, method, params: base, query: `${key}=${encodeURIComponent(value)}`, token: adminToken, label: `?${key}=${JSON.stringify(value)}` });
+            }
+          }
+          await call({ route, method, params: base, query: keys.map((key) => `${key}=a&${key}=b`).join("&"), token: adminToken, label: "?every key repeated" });
         } else {
           for (const body of bodies) {
-            for (const [who, token] of [["admin", adminToken], ["outsider", outsiderToken]] as const) {
-              await call({ route, method, params: base, body, token, label: `${who}: ${body.label}` });
-            }
+            await call({ route, method, params: base, body, token: adminToken, label: `admin: ${body.label}` });
+          }
+          // A caller who may not act still gets its malformed bodies refused as such, never a 500.
+          for (const body of bodies.filter((b) => b.raw)) {
+            await call({ route, method, params: base, body, token: outsiderToken, label: `outsider: ${body.label}` });
           }
         }
       }
