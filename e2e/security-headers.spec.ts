@@ -50,15 +50,14 @@ test("API, registry and error responses carry the security headers", async ({ re
   expectSecurityHeaders(missing, "404 page");
 });
 
-test("a page that runs an inline script without the nonce is caught by the end-to-end guard", async ({ page }) => {
+test("a page that runs an inline event handler is caught by the end-to-end guard", async ({ page }) => {
   // The fixture fails every test whose pages violate the policy; this test expects exactly that.
   test.fail();
   await page.goto("/sign-in");
+  // What an HTML injection would add; an inline event handler runs only where the policy is missing.
   await page.evaluate(async () => {
-    const script = document.createElement("script");
-    script.textContent = "document.title = 'injected'";
-    document.body.append(script);
-    await new Promise((resolve) => setTimeout(resolve, 200));
+    document.body.insertAdjacentHTML("beforeend", `<img src="/no-such-image.png" alt="" onerror="document.title = 'injected'">`);
+    await new Promise((resolve) => setTimeout(resolve, 300));
   });
 });
 
