@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { changeProductStatus } from "@/lib/catalog/change-product-status";
 import { createDataProduct } from "@/lib/catalog/create-data-product";
+import { submitContractVersion } from "@/lib/contracts/submit-contract-version";
 import { createDomain } from "@/lib/org/create-domain";
 import { createTeam } from "@/lib/org/create-team";
 import { createApiToken } from "@/lib/tokens/create-api-token";
@@ -177,6 +178,8 @@ describe("create refuses what it does not know, and caps lengths", () => {
     await expectMeshworkError(createDomain(admin, { slug: unique("strict"), name: "Strict domain", owner: "me" }), "validation_failed");
     await expectMeshworkError(createTeam(admin, { domain: team.domain.slug, slug: unique("strict"), name: "Strict team", status: "x" }), "validation_failed");
     await expectMeshworkError(createApiToken(admin, { name: "strict", scopes: ["all"] }), "validation_failed");
+    const contract = await expectMeshworkError(submitContractVersion(team.owner, portId, { contract: contractYaml("9.0.0"), status: "active" }), "validation_failed");
+    expect(JSON.stringify(contract.details)).toContain("status");
   });
 
   it("caps the lengths of names, descriptions and reasons", async () => {
