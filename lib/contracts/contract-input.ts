@@ -2,17 +2,19 @@ import { z } from "zod";
 
 export const MAX_CONTRACT_BYTES = 512 * 1024;
 
-/** What an owner (or a producer's CI) sends: the ODCS document, and optionally a hand-written schema. */
-export const ContractSubmission = z.object({
-  contract: z.string().min(1, "send the ODCS contract as YAML or JSON text").max(MAX_CONTRACT_BYTES, "the contract is larger than 512 KiB"),
-  schemaType: z.enum(["AVRO", "JSON"]).default("AVRO"),
-  customSchema: z.string().max(MAX_CONTRACT_BYTES).optional(),
-  draft: z.boolean().default(false),
-});
+/** What an owner (or a producer's CI) sends: the ODCS document, and optionally a hand-written schema. Unknown fields are refused. */
+export const ContractSubmission = z
+  .object({
+    contract: z.string().min(1, "send the ODCS contract as YAML or JSON text").max(MAX_CONTRACT_BYTES, "the contract is larger than 512 KiB"),
+    schemaType: z.enum(["AVRO", "JSON"]).default("AVRO"),
+    customSchema: z.string().max(MAX_CONTRACT_BYTES).optional(),
+    draft: z.boolean().default(false),
+  })
+  .strict();
 
 export const ContractCheck = ContractSubmission.extend({ port: z.string().min(1, "name the output port (id or urn:meshwork:<domain>:<product>:<port>)") });
 
-export const ContractDecision = z.object({ note: z.string().trim().max(2000).default("") });
+export const ContractDecision = z.object({ note: z.string().trim().max(2000).default("") }).strict();
 
 export type ContractSubmissionInput = z.infer<typeof ContractSubmission>;
 
