@@ -1,3 +1,5 @@
+import { db } from "@/lib/db";
+import { dataPool } from "@/lib/data-tables/data-database";
 import { parseJobPayload } from "@/lib/jobs/job-payloads";
 import { startJobRunner } from "@/lib/jobs/start-job-runner";
 import { provisionGrant } from "@/lib/provisioning/provision-grant";
@@ -6,8 +8,10 @@ import type { MeshworkWorker } from "./worker";
 /** Applies and revokes consumer teams' PostgreSQL grants, from provision-grant jobs. */
 export const provisioningWorker: MeshworkWorker = {
   name: "provisioning",
-  start: ({ databaseUrl, log }) =>
-    startJobRunner({
+  start: async ({ databaseUrl, log }) => {
+    // Connect before taking work: a bad URL fails at start, and the first grant does not pay for the connections.
+    await Promise.all([db.$queryRaw`SELECT 1`, dataPool().query("SELECT 1")]);
+    return startJobRunner({
       name: "provisioning",
       databaseUrl,
       log,
@@ -19,5 +23,6 @@ export const provisioningWorker: MeshworkWorker = {
           log(`provisioning: job ${helpers.job.id} ${job.action} ${result.role} on ${result.schema}.${result.table}: ${outcome}`);
         },
       },
-    }),
+    });
+  },
 };
