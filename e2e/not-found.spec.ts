@@ -1,5 +1,4 @@
-import { expect, test } from "@playwright/test";
-import { descriptor, productPath, registerProduct, signInApi, unique } from "./support/fixtures";
+import { descriptor, expect, productPath, registerProduct, signInApi, test, unique } from "./support/fixtures";
 
 // A page for something that does not exist, or that the reader may not see, answers with the HTTP status 404
 // (not a 200 carrying the not-found page), so crawlers, monitors and scripts can tell.
@@ -41,4 +40,17 @@ test("missing products, ports and contracts, and a draft seen by an outsider, an
   }
   await olivia.dispose();
   await analyst.dispose();
+});
+
+// The lookup decides the status, so nothing above it may stream: a Suspense fallback sent first would also leave a
+// hidden second copy of the page at the end of <body> until React swaps it in (two contract verdicts at once).
+test("product, port and contract editor pages arrive in one piece, with no streamed hidden copy", async ({ playwright, baseURL }) => {
+  const olivia = await playwright.request.newContext({ baseURL });
+  await signInApi(olivia, "olivia@meshwork.dev");
+  const product = productPath(await registerProduct(olivia, descriptor("orders", "order-platform", unique("One Piece"))));
+  for (const path of [product, `${product}/ports/events`, `${product}/ports/events/edit`]) {
+    const html = await (await olivia.get(path)).text();
+    expect(html, path).not.toMatch(/<div hidden id="S:\d+"/);
+  }
+  await olivia.dispose();
 });

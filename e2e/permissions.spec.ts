@@ -69,8 +69,8 @@ test("a draft is seen by its team but not by the analyst, in search, on its page
   await expect(page.getByRole("main").getByTestId("search-empty")).toBeVisible();
   await expect(page.getByRole("main").getByTestId("result-count")).toContainText("0 data products");
 
-  // The page streams behind a loading skeleton, so the 404 shows as the not-found page rather than the HTTP status.
-  await page.goto(productPath(draft));
+  const hidden = await page.goto(productPath(draft));
+  expect(hidden?.status()).toBe(404);
   await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
   await expect(page.getByText(name)).toHaveCount(0);
 
