@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
-// The meshwork CLI: lets a producer's CI check and publish data contracts through the API.
-//   npx meshwork contract check   FILE --port urn:meshwork:<domain>:<product>:<port>
-//   npx meshwork contract publish FILE --port urn:meshwork:<domain>:<product>:<port> [--schema-type JSON] [--draft]
+// The meshwork CLI: lets a producer's CI check and publish data contracts through the API. From any directory:
+//   npx --package /path/to/meshwork meshwork contract check   FILE --port urn:meshwork:<domain>:<product>:<port>
+//   npx --package /path/to/meshwork meshwork contract publish FILE --port urn:meshwork:<domain>:<product>:<port> [--schema-type JSON] [--draft]
 // Environment: MESHWORK_URL (default http://localhost:3000), MESHWORK_TOKEN (an API token; required).
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
@@ -10,7 +10,11 @@ const USAGE = `usage: meshwork contract check|publish FILE --port PORT_URN [--sc
   PORT_URN   urn:meshwork:<domain>:<product>:<port>
   env        MESHWORK_URL (default http://localhost:3000), MESHWORK_TOKEN (API token)`;
 
-type ApiError = { error?: { code: string; message: string; details?: { path: string; message: string }[] } };
+type Problem = { path: string; message: string; line?: number; column?: number };
+type ApiError = { error?: { code: string; message: string; details?: Problem[] } };
+
+/** `FILE:LINE:COLUMN: path: message`, as compilers print it, so editors and CI logs can jump to the spot. */
+const describeProblem = (file: string, p: Problem) => `  ${p.line ? `${file}:${p.line}:${p.column ?? 1}: ` : ""}${p.path}: ${p.message}`;
 
 function fail(message: string, code = 2): never {
   console.error(message);
@@ -35,15 +39,15 @@ async function main() {
   const result = (await response.json().catch(() => ({}))) as Record<string, unknown> & ApiError;
   if (!response.ok) {
     console.error(`✗ ${result.error?.message ?? `HTTP ${response.status}`}`);
-    for (const d of result.error?.details ?? []) console.error(`  ${d.path}: ${d.message}`);
+    for (const d of result.error?.details ?? []) console.error(describeProblem(file, d));
     process.exit(1);
   }
   if (command === "check") {
-    const errors = (result.errors as { path: string; message: string }[]) ?? [];
+    const errors = (result.errors as Problem[]) ?? [];
     const reasons = (result.reasons as string[]) ?? [];
     if (!result.valid) {
       console.error(`✗ ${file} is not a valid contract:`);
-      for (const e of errors) console.error(`  ${e.path}: ${e.message}`);
+      for (const e of errors) console.error(describeProblem(file, e));
       process.exit(1);
     }
     const verdict = result.outcome === "would-activate" ? "✓ valid and compatible" : result.outcome === "needs-approval" ? "! valid; incompatible new major version: needs a steward's approval" : "✗ incompatible";

@@ -3,8 +3,7 @@ import { mkdtemp, readFile, writeFile } from "node:fs/promises";
 import { tmpdir } from "node:os";
 import path from "node:path";
 import { promisify } from "node:util";
-import { expect, test } from "@playwright/test";
-import { createToken, descriptor, registerProduct, signInApi, unique } from "./support/fixtures";
+import { createToken, descriptor, expect, registerProduct, signInApi, test, unique } from "./support/fixtures";
 
 // The CLI and the README's examples, used the way a producer's CI uses them: from a checkout of their own code,
 // not from inside Meshwork's repository.
@@ -15,7 +14,8 @@ const README = path.join(ROOT, "README.md");
 /** Runs the README's documented CLI command from a directory outside the repository. */
 async function meshworkFrom(cwd: string, args: string[], env: Record<string, string>) {
   try {
-    const { stdout, stderr } = await run("npx", ["--yes", "--package", ROOT, "meshwork", ...args], { cwd, env: { ...process.env, ...env } });
+    // A cache of its own, as on a fresh CI runner: npx must not reuse an earlier install of the package.
+    const { stdout, stderr } = await run("npx", ["--yes", "--package", ROOT, "meshwork", ...args], { cwd, env: { ...process.env, npm_config_cache: path.join(cwd, ".npm-cache"), ...env } });
     return { code: 0, out: stdout + stderr };
   } catch (error) {
     const e = error as { code: number; stdout: string; stderr: string };
