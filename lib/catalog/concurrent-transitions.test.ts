@@ -3,6 +3,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { setPortCompatibility } from "@/lib/contracts/set-port-compatibility";
 import { MeshworkError } from "@/lib/errors";
+import { setCompatibilityLevel } from "@/lib/registry/set-compatibility-level";
 import { removeTeamMember } from "@/lib/org/remove-team-member";
 import { setTeamMember } from "@/lib/org/set-team-member";
 import { createApiToken } from "@/lib/tokens/create-api-token";
@@ -61,6 +62,15 @@ describe("20 identical changes at once", () => {
     expect(outcome.other).toEqual([]);
     expect(outcome.ok + (outcome.codes.conflict ?? 0)).toBe(N);
     expect(await auditCount("port.compatibility", port.id)).toBe(1);
+  });
+
+  it("set a port subject's registry level once: every PUT /config/{subject} succeeds, as Confluent's do, with one audit event", async () => {
+    const { owner } = await createOwnedTeam(admin);
+    const product = await registerProduct(owner);
+    const port = await db.port.findFirstOrThrow({ where: { dataProductId: product.id, name: "events" } });
+    const outcome = await race(() => setCompatibilityLevel(owner, `${port.location}-value`, { compatibility: "FULL" }));
+    expect(outcome).toEqual({ ok: N, codes: {}, other: [] });
+    expect(await auditCount("registry.config", port.id)).toBe(1);
   });
 
   it("revoke a token once: one audit event, no 500", async () => {
