@@ -23,8 +23,11 @@ export async function setCompatibilityLevel(actor: Actor, subject: string | null
     const port = subject ? await findPortForSubject(subject, tx) : null;
     requireSubjectWriter(actor, subject ?? "(global)", port);
     if (port?.dataProduct.status === "retired") throw retiredSubjectCompatibility(subject!, port.dataProduct.urn);
-    if (port) await tx.port.update({ where: { id: port.id }, data: { compatibilityMode: level } });
-    else await tx.registryConfig.upsert({ where: { subject: subject ?? GLOBAL_SUBJECT }, update: { compatibility: level }, create: { subject: subject ?? GLOBAL_SUBJECT, compatibility: level } });
+    if (port) {
+      // Only a real change writes: of identical PUTs at once one changes the mode, the rest find it set (and succeed, as Confluent's do).
+      const { count } = await tx.port.updateMany({ where: { id: port.id, compatibilityMode: { not: level } }, data: { compatibilityMode: level } });
+      if (count === 0) return { compatibility: level };
+    } else await tx.registryConfig.upsert({ where: { subject: subject ?? GLOBAL_SUBJECT }, update: { compatibility: level }, create: { subject: subject ?? GLOBAL_SUBJECT, compatibility: level } });
     await recordAuditEvent(tx, actor, {
       action: "registry.config",
       entityType: port ? "port" : "registry_subject",
