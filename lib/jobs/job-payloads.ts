@@ -10,6 +10,8 @@ export const JobPayloads = {
     action: z.enum(["grant", "revoke"]),
     portId: z.string().uuid(),
     teamId: z.string().uuid(),
+    /** The subscription's AccessGrant this job applies; its state (pending → applied, or failed) is kept up to date. */
+    grantId: z.string().uuid().optional(),
   }),
 } as const;
 

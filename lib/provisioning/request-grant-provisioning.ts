@@ -1,0 +1,91 @@
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { now } from "@/lib/clock";
+import { conflict, notFound } from "@/lib/errors";
+import type { AccessGrant, GrantKind } from "@/lib/generated/prisma/client";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
+import { teamKafkaPrincipal, teamPostgresRole } from "./team-principals";
+
+export const KAFKA_ACLS_NOT_SUPPORTED =
+  "Kafka ACLs are not applied yet: they come with subscriptions part 2 and a cluster to apply them to. Nothing was granted on the topic.";
+
+/** The job key of a grant's provision job: at most one waiting job per grant, however often provisioning is asked for. */
+export const grantJobKey = (grantId: string) => `provision-grant:${grantId}`;
+
+export type GrantProvisioning = {
+  grants: AccessGrant[];
+  /** The grants for which a provision job was enqueued in this transaction. */
+  enqueued: string[];
+  /** True when nothing is left to apply, so the subscription became (or already was) active. */
+  active: boolean;
+};
+
+/**
+ * What an approved subscription changes in the infrastructure, written in the caller's transaction: its AccessGrant
+ * rows (a table port → postgres_select to the consumer team's PostgreSQL role on the port's `<schema>.<table>`; a topic
+ * port → kafka_acl for the team's Kafka principal, marked not_supported with the reason, as nothing applies Kafka ACLs
+ * yet) and one provision job per pending grant (the outbox: the job exists exactly when the approval commits). With
+ * no pending grant left, the subscription is active at once. Idempotent: called again it creates no second grant and
+ * enqueues no second waiting job. The caller has already moved the subscription to provisioning (onApproved).
+ */
+export async function requestGrantProvisioning(tx: Tx, subscriptionId: string, actor: Actor | null = null): Promise<GrantProvisioning> {
+  // The row lock orders this against the worker's own update of the same subscription.
+  await tx.$queryRaw`SELECT id FROM subscription WHERE id = ${subscriptionId}::uuid FOR UPDATE`;
+  const subscription = await tx.subscription.findUnique({
+    where: { id: subscriptionId },
+    select: {
+      id: true,
+      state: true,
+      port: { select: { id: true, type: true, name: true, location: true, dataProduct: { select: { urn: true } } } },
+      consumerTeam: { select: { id: true, slug: true, postgresRole: true, kafkaPrincipal: true } },
+      grants: true,
+    },
+  });
+  if (!subscription) throw notFound(`Subscription ${subscriptionId}`);
+  if (subscription.state !== "provisioning" && subscription.state !== "active") {
+    throw conflict(`Subscription ${subscriptionId} is ${subscription.state}: only an approved (provisioning) subscription is provisioned.`);
+  }
+  const { port, consumerTeam: team } = subscription;
+  const kind: GrantKind = port.type === "table" ? "postgres_select" : "kafka_acl";
+  const grants = [...subscription.grants];
+  if (!grants.some((g) => g.kind === kind)) {
+    const grant = await tx.accessGrant.create({
+      data:
+        kind === "postgres_select"
+          ? { subscriptionId, kind, principal: teamPostgresRole(team), target: port.location ?? "", state: "pending" }
+          : { subscriptionId, kind, principal: teamKafkaPrincipal(team), target: port.location ?? "", state: "not_supported", lastError: KAFKA_ACLS_NOT_SUPPORTED },
+    });
+    grants.push(grant);
+    await recordAuditEvent(tx, actor, {
+      action: "grant.request",
+      entityType: "access_grant",
+      entityId: grant.id,
+      summary:
+        kind === "postgres_select"
+          ? `Requested SELECT on ${grant.target} for ${grant.principal} (subscription ${subscriptionId} to ${port.dataProduct.urn}:${port.name})`
+          : `Kafka ACL on ${grant.target} for ${grant.principal} not applied: not supported yet (subscription ${subscriptionId})`,
+      after: { subscriptionId, kind, principal: grant.principal, target: grant.target, state: grant.state },
+    });
+  }
+
+  const enqueued: string[] = [];
+  for (const grant of grants.filter((g) => g.state === "pending" || g.state === "failed")) {
+    await enqueueJob(tx, "provision-grant", { action: "grant", portId: port.id, teamId: team.id, grantId: grant.id }, { jobKey: grantJobKey(grant.id) });
+    enqueued.push(grant.id);
+  }
+
+  const active = enqueued.length === 0;
+  if (active && subscription.state === "provisioning") {
+    await tx.subscription.update({ where: { id: subscriptionId }, data: { state: "active", activatedAt: now() } });
+    await recordAuditEvent(tx, actor, {
+      action: "subscription.activate",
+      entityType: "subscription",
+      entityId: subscriptionId,
+      summary: `Subscription ${subscriptionId} to ${port.dataProduct.urn}:${port.name} is active (nothing to provision)`,
+      before: { state: "provisioning" },
+      after: { state: "active" },
+    });
+  }
+  return { grants, enqueued, active };
+}
