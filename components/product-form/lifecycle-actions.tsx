@@ -14,7 +14,7 @@ type Change = { status: "published" } | { status: "retired" } | { status: "depre
 const isoDay = (d: Date) => d.toISOString().slice(0, 10);
 
 /** Publish / Deprecate / Retire buttons for the transitions the server allows from the current status. */
-export function LifecycleActions({ productId, productName, status, transitions }: { productId: string; productName: string; status: Status; transitions: Status[] }) {
+export function LifecycleActions({ productId, productName, status, transitions, subscribingTeams = 0 }: { productId: string; productName: string; status: Status; transitions: Status[]; subscribingTeams?: number }) {
   const router = useRouter();
   const [dialog, setDialog] = useState<"deprecate" | "retire" | null>(null);
   const [reason, setReason] = useState("");
@@ -66,6 +66,14 @@ export function LifecycleActions({ productId, productName, status, transitions }
             change.mutate({ status: "deprecated", reason, sunsetDate });
           }}
         >
+          {subscribingTeams > 0 && (
+            <p role="note" data-testid="deprecate-subscribers-warning" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2.5 text-sm text-amber-900">
+              <strong className="font-medium">
+                {subscribingTeams} subscribing team{subscribingTeams === 1 ? "" : "s"}
+              </strong>{" "}
+              read{subscribingTeams === 1 ? "s" : ""} from this product today. They will see the reason and the sunset date; tell them where to move.
+            </p>
+          )}
           <Field id="deprecation-reason" label="Reason" error={fieldError("reason")} hint="E.g. “Replaced by order-events v2, which carries currency.”">
             <textarea id="deprecation-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} required minLength={5} {...describedBy("deprecation-reason", fieldError("reason"), true)} />
           </Field>

@@ -3,6 +3,7 @@ import type { DataProductDetail } from "@/lib/catalog/get-data-product";
 import { Section } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { PortTypeLabel } from "@/components/ui/port-type-icon";
+import { RequestAccess, type ConsumerTeam } from "@/components/subscriptions/request-access";
 
 const th = "px-5 py-2.5 text-left text-xs font-medium whitespace-nowrap text-slate-500";
 const td = "px-5 py-3 align-top";
@@ -11,7 +12,8 @@ function Location({ value }: { value: string | null }) {
   return value ? <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs whitespace-nowrap text-slate-700">{value}</code> : <span className="text-slate-400">—</span>;
 }
 
-export function OutputPortsTable({ ports, productHref }: { ports: DataProductDetail["outputPorts"]; productHref: string }) {
+/** `requestAccess`, when given, adds a "Request access" link to each row (the product is open to subscriptions). */
+export function OutputPortsTable({ ports, productHref, requestAccess }: { ports: DataProductDetail["outputPorts"]; productHref: string; requestAccess?: { productName: string; teams: ConsumerTeam[] } }) {
   return (
     <Section id="output-ports" title="Output ports" description="What this product shares: the stream and the tables materialized from it.">
       {ports.length === 0 ? (
@@ -26,6 +28,11 @@ export function OutputPortsTable({ ports, productHref }: { ports: DataProductDet
                 <th scope="col" className={th}>Topic / table</th>
                 <th scope="col" className={th}>Materialized from</th>
                 <th scope="col" className={th}>Contract</th>
+                {requestAccess && (
+                  <th scope="col" className={th}>
+                    <span className="sr-only">Access</span>
+                  </th>
+                )}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -50,6 +57,11 @@ export function OutputPortsTable({ ports, productHref }: { ports: DataProductDet
                     </Link>
                     <p className="mt-0.5 text-xs text-slate-500">{p.compatibilityMode.replace("_", " ").toLowerCase()}</p>
                   </td>
+                  {requestAccess && (
+                    <td className={`${td} text-right`}>
+                      <RequestAccess productName={requestAccess.productName} teams={requestAccess.teams} ports={ports} portId={p.id} compact />
+                    </td>
+                  )}
                 </tr>
               ))}
             </tbody>

@@ -4,7 +4,7 @@ import { ALLOWED_TRANSITIONS } from "@/lib/catalog/change-product-status";
 import type { DataProductDetail } from "@/lib/catalog/get-data-product";
 
 /** The product page header's actions: Edit, and the lifecycle steps the caller may take from the current status. */
-export function ProductActions({ product }: { product: DataProductDetail }) {
+export function ProductActions({ product, subscribingTeams = 0 }: { product: DataProductDetail; subscribingTeams?: number }) {
   const { canEdit, canChangeStatus } = product.permissions;
   const transitions = canChangeStatus ? ALLOWED_TRANSITIONS[product.status] : [];
   if (!canEdit && transitions.length === 0) return null;
@@ -21,7 +21,7 @@ export function ProductActions({ product }: { product: DataProductDetail }) {
           Edit
         </Link>
       )}
-      {transitions.length > 0 && <LifecycleActions productId={product.id} productName={product.name} status={product.status} transitions={transitions} />}
+      {transitions.length > 0 && <LifecycleActions productId={product.id} productName={product.name} status={product.status} transitions={transitions} subscribingTeams={subscribingTeams} />}
     </div>
   );
 }

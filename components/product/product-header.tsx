@@ -4,9 +4,11 @@ import { Tag } from "@/components/ui/badge";
 import { CopyButton } from "@/components/ui/copy-button";
 import { formatDateTime } from "@/components/ui/format-date";
 import { ClassificationBadge, PersonalDataBadge, StatusBadge } from "@/components/ui/product-badges";
+import { RequestAccess, type ConsumerTeam } from "@/components/subscriptions/request-access";
 import { ProductActions } from "./product-actions";
 
-export function ProductHeader({ product }: { product: DataProductDetail }) {
+/** `consumerTeams`, when given, shows "Request access" (the product is open to subscriptions). */
+export function ProductHeader({ product, consumerTeams, subscribingTeams }: { product: DataProductDetail; consumerTeams?: ConsumerTeam[]; subscribingTeams?: number }) {
   return (
     <header data-testid="product-header" className="space-y-4">
       <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
@@ -73,7 +75,8 @@ export function ProductHeader({ product }: { product: DataProductDetail }) {
             </svg>
             Download descriptor
           </a>
-          <ProductActions product={product} />
+          <ProductActions product={product} subscribingTeams={subscribingTeams} />
+          {consumerTeams && product.outputPorts.length > 0 && <RequestAccess productName={product.name} ports={product.outputPorts} teams={consumerTeams} />}
         </div>
       </div>
     </header>

@@ -13,11 +13,11 @@ export class ApiError extends Error {
   }
 }
 
-type RequestOptions = { method?: string; json?: unknown; body?: BodyInit; contentType?: string; signal?: AbortSignal };
+type RequestOptions = { method?: string; json?: unknown; body?: BodyInit; contentType?: string; signal?: AbortSignal; headers?: Record<string, string> };
 
 /** Calls the REST API from the browser: JSON (or, for YAML answers, text) in and out, errors thrown as ApiError. */
-export async function apiRequest<T = unknown>(url: string, { method = "GET", json, body, contentType, signal }: RequestOptions = {}): Promise<T> {
-  const headers: Record<string, string> = { accept: "application/json" };
+export async function apiRequest<T = unknown>(url: string, { method = "GET", json, body, contentType, signal, headers: extraHeaders }: RequestOptions = {}): Promise<T> {
+  const headers: Record<string, string> = { accept: "application/json", ...extraHeaders };
   if (json !== undefined) headers["content-type"] = "application/json";
   else if (contentType) headers["content-type"] = contentType;
   let response: Response;

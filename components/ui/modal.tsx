@@ -3,7 +3,7 @@
 import { useEffect, useRef, type ReactNode } from "react";
 
 /** A small modal built on <dialog>: focus trap, Escape and backdrop come from the browser. */
-export function Modal({ open, onClose, title, description, children, testId }: { open: boolean; onClose: () => void; title: string; description?: ReactNode; children: ReactNode; testId?: string }) {
+export function Modal({ open, onClose, title, description, children, testId, wide = false }: { open: boolean; onClose: () => void; title: string; description?: ReactNode; children: ReactNode; testId?: string; wide?: boolean }) {
   const ref = useRef<HTMLDialogElement>(null);
   useEffect(() => {
     const dialog = ref.current;
@@ -20,7 +20,7 @@ export function Modal({ open, onClose, title, description, children, testId }: {
       }}
       aria-labelledby={testId ? `${testId}-title` : undefined}
       data-testid={testId}
-      className="m-auto w-full max-w-md rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 backdrop:backdrop-blur-[1px]"
+      className={`m-auto w-full ${wide ? "max-w-xl" : "max-w-md"} rounded-xl border border-slate-200 bg-white p-0 text-slate-900 shadow-xl backdrop:bg-slate-900/40 backdrop:backdrop-blur-[1px]`}
     >
       {open && (
         <div className="p-5">

@@ -6,6 +6,7 @@ import { LineageLists } from "@/components/product/lineage-lists";
 import { OwnershipCard } from "@/components/product/ownership-card";
 import { InputPortsTable, OutputPortsTable } from "@/components/product/ports-tables";
 import { ProductHeader } from "@/components/product/product-header";
+import { ConsumersCard, type PortConsumer } from "@/components/subscriptions/consumers-card";
 import { pageActor } from "@/lib/auth/page-actor";
 import { getDataProduct } from "@/lib/catalog/get-data-product";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -15,21 +16,26 @@ type Params = Promise<{ domain: string; slug: string }>;
 
 const loadProduct = cache(async (domain: string, slug: string) => {
   const actor = await pageActor();
-  return orNotFound(getDataProduct(actor, `urn:meshwork:${pathParam(domain)}:${pathParam(slug)}`));
+  const product = await orNotFound(getDataProduct(actor, `urn:meshwork:${pathParam(domain)}:${pathParam(slug)}`));
+  return { actor, product };
 });
 
 export async function generateMetadata({ params }: { params: Params }) {
   const { domain, slug } = await params;
-  const product = await loadProduct(domain, slug);
+  const { product } = await loadProduct(domain, slug);
   return { title: product.name, description: product.description.slice(0, 160) };
 }
 
 export default async function ProductPage({ params }: { params: Params }) {
   const { domain, slug } = await params;
-  const product = await loadProduct(domain, slug);
+  const { actor, product } = await loadProduct(domain, slug);
+  // Access is granted to a team: the caller's teams are the ones that can consume; only a published product takes new consumers.
+  const consumerTeams = product.status === "published" ? actor.memberships.map((m) => ({ id: m.teamId, name: m.teamName })) : undefined;
+  const consumers: PortConsumer[] = [];
+  const subscribingTeams = new Set(consumers.map((c) => c.team.name)).size;
   return (
     <div className="space-y-6" data-testid="product-page">
-      <ProductHeader product={product} />
+      <ProductHeader product={product} consumerTeams={consumerTeams} subscribingTeams={subscribingTeams} />
       <LifecycleBanner product={product} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
@@ -38,7 +44,7 @@ export default async function ProductPage({ params }: { params: Params }) {
               {product.description || <span className="text-slate-400">The owners have not described this product yet.</span>}
             </div>
           </Section>
-          <OutputPortsTable ports={product.outputPorts} productHref={`/products/${product.domain.slug}/${product.slug}`} />
+          <OutputPortsTable ports={product.outputPorts} productHref={`/products/${product.domain.slug}/${product.slug}`} requestAccess={consumerTeams && { productName: product.name, teams: consumerTeams }} />
           <InputPortsTable ports={product.inputPorts} />
           <div className="grid items-start gap-6 md:grid-cols-2">
             <LineageLists product={product} />
@@ -46,6 +52,7 @@ export default async function ProductPage({ params }: { params: Params }) {
         </div>
         <div className="space-y-6">
           <OwnershipCard product={product} />
+          <ConsumersCard consumers={consumers} />
           <Section id="details" title="Details">
             <dl className="space-y-3 px-5 py-4 text-sm">
               <div>

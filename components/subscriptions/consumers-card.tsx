@@ -1,0 +1,35 @@
+import { Section } from "@/components/ui/card";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate } from "@/components/ui/format-date";
+
+export type PortConsumer = { team: { name: string; slug?: string }; port: { name: string }; purpose: string; since: Date | string | null; until: Date | string | null };
+
+/** Who reads from this product: team, port, purpose, since and until. */
+export function ConsumersCard({ consumers }: { consumers: PortConsumer[] }) {
+  return (
+    <Section id="consumers" title="Consumers" description="Teams with access to this product's ports.">
+      {consumers.length === 0 ? (
+        <EmptyState compact icon={null} title="No consumers yet" testId="consumers-empty">
+          Teams that are granted access appear here with their purpose.
+        </EmptyState>
+      ) : (
+        <ul className="divide-y divide-slate-100" data-testid="consumers">
+          {consumers.map((c, i) => (
+            <li key={i} className="px-5 py-3 text-sm" data-testid="consumer">
+              <p className="flex flex-wrap items-baseline justify-between gap-x-2">
+                <span className="font-medium text-slate-900">{c.team.name}</span>
+                <code className="font-mono text-xs text-slate-500">{c.port.name}</code>
+              </p>
+              <p className="mt-0.5 text-xs text-slate-600">{c.purpose}</p>
+              <p className="mt-1 text-xs text-slate-500">
+                {c.since ? `Since ${formatDate(c.since)}` : "Being granted"}
+                {" · "}
+                {c.until ? `until ${formatDate(c.until)}` : "no end"}
+              </p>
+            </li>
+          ))}
+        </ul>
+      )}
+    </Section>
+  );
+}
