@@ -9,7 +9,9 @@ export function NavBar({ actor }: { actor: Actor | null }) {
         { href: "/search", label: "Discover" },
         { href: "/domains", label: "Domains" },
         ...(actor.memberships.length > 0 || isAdmin(actor) ? [{ href: "/products/new", label: "Register product" }] : []),
-        ...(isSteward(actor) ? [{ href: "/approvals", label: "Approvals" }] : []),
+        { href: "/subscriptions", label: "My subscriptions" },
+        // Team owners decide their products' access requests; stewards those that need governance and contract versions.
+        ...(isSteward(actor) || actor.memberships.some((m) => m.role === "owner") ? [{ href: "/approvals", label: "Approvals" }] : []),
         ...(isSteward(actor) ? [{ href: "/audit", label: "Audit log" }] : []),
         ...(isAdmin(actor) ? [{ href: "/admin", label: "Admin" }] : []),
       ]

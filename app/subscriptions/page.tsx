@@ -1,0 +1,17 @@
+import { MySubscriptions } from "@/components/subscriptions/my-subscriptions";
+import { pageActor } from "@/lib/auth/page-actor";
+
+export const metadata = { title: "My subscriptions" };
+
+export default async function SubscriptionsPage() {
+  await pageActor();
+  return (
+    <div className="space-y-6">
+      <header>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">My subscriptions</h1>
+        <p className="mt-1 text-sm text-slate-600">Access your teams have requested: where each request stands in its approval chain, and whether the grant is applied.</p>
+      </header>
+      <MySubscriptions />
+    </div>
+  );
+}

@@ -1,0 +1,167 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import Link from "next/link";
+import { useState } from "react";
+import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { Card } from "@/components/ui/card";
+import { ConfirmDialog } from "@/components/ui/confirm-dialog";
+import { EmptyState } from "@/components/ui/empty-state";
+import { formatDate, formatDateTime, formatRelative } from "@/components/ui/format-date";
+import { ApprovalChain } from "./approval-chain";
+import { GrantStateBadge, SubscriptionStateBadge } from "./subscription-state-badge";
+import type { SubscriptionView } from "./subscription-types";
+
+const OPEN_STATES = ["pending_approval", "provisioning", "active"];
+const QUERY_KEY = ["subscriptions", "mine"];
+
+function SubscriptionCard({ sub }: { sub: SubscriptionView }) {
+  const queryClient = useQueryClient();
+  const [confirming, setConfirming] = useState(false);
+  const cancel = useMutation({
+    mutationFn: () => apiRequest(`/api/v1/subscriptions/${sub.id}/cancel`, { method: "POST", json: {} }),
+    onSuccess: () => {
+      setConfirming(false);
+      void queryClient.invalidateQueries({ queryKey: QUERY_KEY });
+    },
+  });
+  const product = sub.port.product;
+  const productHref = `/products/${product.domain.slug}/${product.slug}`;
+  const steps = sub.approval?.steps ?? [];
+  return (
+    <Card testId="subscription" className="overflow-hidden">
+      <article aria-label={`${product.name} ${sub.port.name} for ${sub.consumerTeam.name}`} data-state={sub.state}>
+        <header className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-100 px-5 py-4">
+          <div className="min-w-0">
+            <h2 className="flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900">
+              <Link href={productHref} className="hover:text-brand-700 hover:underline">
+                {product.name}
+              </Link>
+              <span className="text-slate-300">/</span>
+              <Link href={`${productHref}/ports/${sub.port.name}`} className="font-mono text-sm hover:text-brand-700 hover:underline">
+                {sub.port.name}
+              </Link>
+              <SubscriptionStateBadge state={sub.state} />
+            </h2>
+            <p className="mt-1 text-xs text-slate-500">
+              For <span className="font-medium text-slate-700">{sub.consumerTeam.name}</span> · requested{" "}
+              <time dateTime={sub.createdAt} title={formatDateTime(sub.createdAt)} suppressHydrationWarning>
+                {formatRelative(sub.createdAt)}
+              </time>
+              {" · "}
+              {sub.endsAt ? `ends ${formatDate(sub.endsAt)}` : sub.durationDays ? `${sub.durationDays} days once approved` : "no end"}
+            </p>
+          </div>
+          {OPEN_STATES.includes(sub.state) && (
+            <button type="button" onClick={() => setConfirming(true)} className="text-sm font-medium text-slate-600 hover:text-red-700 hover:underline">
+              {sub.state === "pending_approval" ? "Withdraw request" : "Cancel access"}
+            </button>
+          )}
+        </header>
+        <div className="grid gap-5 px-5 py-4 md:grid-cols-2">
+          <div className="space-y-3 text-sm">
+            <div>
+              <h3 className="text-xs font-medium text-slate-500">Purpose</h3>
+              <p className="mt-0.5 text-slate-800" data-testid="subscription-purpose">
+                {sub.purpose}
+              </p>
+            </div>
+            {sub.intendedUse && (
+              <div>
+                <h3 className="text-xs font-medium text-slate-500">Intended use</h3>
+                <p className="mt-0.5 text-slate-800">{sub.intendedUse}</p>
+              </div>
+            )}
+            {sub.reason && (
+              <div className="rounded-lg border border-red-200 bg-red-50 px-3 py-2" data-testid="subscription-reason">
+                <h3 className="text-xs font-medium text-red-700">{sub.state === "rejected" ? "Why it was rejected" : "Reason"}</h3>
+                <p className="mt-0.5 text-red-900">{sub.reason}</p>
+              </div>
+            )}
+          </div>
+          <div>
+            <h3 className="mb-2 text-xs font-medium text-slate-500">Approval chain</h3>
+            <ApprovalChain steps={steps} autoApproved={steps.length === 0} testId="subscription-chain" />
+          </div>
+        </div>
+        {sub.grants.length > 0 && (
+          <div className="border-t border-slate-100 px-5 py-3">
+            <h3 className="mb-2 text-xs font-medium text-slate-500">Grants</h3>
+            <ul className="space-y-2" data-testid="grants">
+              {sub.grants.map((g) => (
+                <li key={g.id} data-testid="grant" data-grant-state={g.state} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
+                  <GrantStateBadge state={g.state} />
+                  <span className="text-slate-700">{g.kind === "postgres_select" ? "SELECT on" : "Kafka read on"}</span>
+                  <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{g.target}</code>
+                  <span className="text-slate-500">to</span>
+                  <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{g.principal}</code>
+                  {g.appliedAt && <span className="text-xs text-slate-500">since {formatDateTime(g.appliedAt)}</span>}
+                  {g.lastError && (
+                    <p className={`w-full text-xs ${g.state === "failed" ? "text-red-700" : "text-slate-500"}`}>
+                      {g.lastError}
+                      {g.state === "failed" && g.attempts > 0 && ` (attempt ${g.attempts})`}
+                    </p>
+                  )}
+                </li>
+              ))}
+            </ul>
+          </div>
+        )}
+      </article>
+      <ConfirmDialog
+        open={confirming}
+        onClose={() => setConfirming(false)}
+        onConfirm={() => cancel.mutate()}
+        title={sub.state === "pending_approval" ? "Withdraw this request?" : `Cancel ${sub.consumerTeam.name}'s access?`}
+        description={sub.state === "pending_approval" ? "The approvers no longer see it. You can request again later." : "The team loses access to this port. You can request it again later."}
+        testId="cancel-subscription-dialog"
+        confirmLabel={sub.state === "pending_approval" ? "Withdraw request" : "Cancel access"}
+        pendingLabel="Cancelling…"
+        pending={cancel.isPending}
+        error={cancel.isError ? errorMessage(cancel.error) : undefined}
+      />
+    </Card>
+  );
+}
+
+/** The signed-in user's subscription requests and their teams' subscriptions, refreshed while the page is open. */
+export function MySubscriptions({ initialItems }: { initialItems?: SubscriptionView[] }) {
+  const subscriptions = useQuery({
+    queryKey: QUERY_KEY,
+    queryFn: () => apiRequest<{ items: SubscriptionView[] }>("/api/v1/subscriptions?mine=true").then((r) => r.items),
+    initialData: initialItems,
+    // Approvals and grants happen elsewhere (other people, the worker): poll so states move on without a reload.
+    refetchInterval: 3_000,
+  });
+  if (subscriptions.isPending) return <p className="text-sm text-slate-500">Loading your subscriptions…</p>;
+  if (subscriptions.isError && !subscriptions.data) {
+    return (
+      <div role="alert" className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800" data-testid="subscriptions-error">
+        Could not load your subscriptions: {errorMessage(subscriptions.error)} The page retries on its own; reload it if this stays.
+      </div>
+    );
+  }
+  const items = subscriptions.data ?? [];
+  if (items.length === 0) {
+    return (
+      <EmptyState
+        testId="subscriptions-empty"
+        title="No subscriptions yet"
+        action={
+          <Link href="/search" className="text-sm font-medium text-brand-700 hover:underline">
+            Find a data product
+          </Link>
+        }
+      >
+        Open a data product and choose <strong className="font-medium text-slate-700">Request access</strong> on the port you need. Your requests and your teams&apos; access show up here.
+      </EmptyState>
+    );
+  }
+  return (
+    <div className="space-y-4" data-testid="subscriptions-list">
+      {items.map((sub) => (
+        <SubscriptionCard key={sub.id} sub={sub} />
+      ))}
+    </div>
+  );
+}
