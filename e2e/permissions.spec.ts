@@ -40,8 +40,8 @@ test("a member of another domain sees no Edit or lifecycle buttons, and the API 
   await expect(page.getByRole("main").getByTestId("product-header").getByTestId("status-badge")).toHaveText("Published");
 });
 
-test("an analyst in no team has no Register link, and the register page tells them they cannot register", async ({ page }) => {
-  await signInPage(page, "analyst@meshwork.dev");
+test("a reader in no team has no Register link, and the register page tells them they cannot register", async ({ page }) => {
+  await signInPage(page, "visitor@meshwork.dev");
   const nav = page.getByRole("navigation").first();
   await expect(nav.getByRole("link", { name: "Discover" })).toBeVisible();
   await expect(nav.getByRole("link", { name: "Register product" })).toHaveCount(0);

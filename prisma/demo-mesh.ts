@@ -32,6 +32,7 @@ export const DEMO_DOMAINS: DemoDomain[] = [
   { slug: "web-analytics", name: "Web Analytics", description: "Behavioural data from the web shop and the mobile apps: events, sessions and on-site search." },
   { slug: "merchandising", name: "Merchandising", description: "The assortment we sell: product master data, categories, list prices and promotions." },
   { slug: "finance", name: "Finance", description: "Invoicing, revenue recognition and the financial reporting the rest of the company relies on." },
+  { slug: "insights", name: "Insights", description: "Analysts and data scientists who own no data products of their own: they consume other domains' products for reporting and models." },
 ];
 
 export const DEMO_TEAMS: DemoTeam[] = [
@@ -47,6 +48,9 @@ export const DEMO_TEAMS: DemoTeam[] = [
   { domain: "web-analytics", slug: "digital-analytics", name: "Digital Analytics", description: "Owns the tracking SDKs and the behavioural data pipeline.", contactEmail: "digital-analytics@meshwork.dev" },
   { domain: "merchandising", slug: "catalog-and-pricing", name: "Catalog & Pricing", description: "Maintains the product information system and the pricing engine.", contactEmail: "catalog@meshwork.dev" },
   { domain: "finance", slug: "finance-data", name: "Finance Data", description: "Finance engineers feeding the general ledger and management reporting.", contactEmail: "finance-data@meshwork.dev" },
+  // Consumer teams: they subscribe to other domains' ports (the demo analysts' teams).
+  { domain: "insights", slug: "business-intelligence", name: "Business Intelligence", description: "Builds the company's dashboards and weekly reporting from other domains' tables.", contactEmail: "bi@meshwork.dev" },
+  { domain: "insights", slug: "data-science", name: "Data Science", description: "Forecasting and experimentation models on top of the orders, payments and web data.", contactEmail: "data-science@meshwork.dev" },
 ];
 
 /** Grouped by domain; the seed registers upstream products before the ones that read them. */

@@ -1,6 +1,7 @@
 // Loads the demo mesh into an empty database through the same lib functions users go through.
 // Run directly (`npx tsx prisma/seed.ts`) it migrates and seeds the database at DATABASE_URL.
 import path from "node:path";
+import pg from "pg";
 import { db } from "@/lib/db";
 import { demoMode, env, requireDatabaseUrl } from "@/lib/env";
 import type { Actor } from "@/lib/auth/actor";
@@ -9,6 +10,8 @@ import { hashPassword } from "@/lib/auth/passwords";
 import { changeProductStatus } from "@/lib/catalog/change-product-status";
 import { createDataProduct } from "@/lib/catalog/create-data-product";
 import { productUrn } from "@/lib/catalog/product-input";
+import { createProductTable } from "@/lib/data-tables/create-product-table";
+import { dataDatabaseUrl } from "@/lib/data-tables/data-database";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { createDomain } from "@/lib/org/create-domain";
 import { createTeam } from "@/lib/org/create-team";
@@ -17,7 +20,7 @@ import { seedProductContracts } from "./seed-contracts";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { DEMO_DOMAINS, DEMO_PRODUCTS, DEMO_TEAMS, type DemoLifecycle, type DemoProduct } from "./demo-mesh";
 
-export type SeedResult = { seeded: boolean; reason?: string; users?: number; domains?: number; teams?: number; products?: number };
+export type SeedResult = { seeded: boolean; reason?: string; users?: number; domains?: number; teams?: number; products?: number; tables?: number };
 
 const urnOf = (p: DemoProduct) => productUrn(p.domain, p.slug);
 
@@ -90,7 +93,28 @@ export async function seedDemoMesh(): Promise<SeedResult> {
     await seedProductContracts(admin, product.urn);
     await applyLifecycle(admin, product.urn, lifecycle);
   }
-  return { seeded: true, users: DEMO_USERS.length, domains: DEMO_DOMAINS.length, teams: DEMO_TEAMS.length, products: DEMO_PRODUCTS.length };
+  const tables = await createDemoTables();
+  return { seeded: true, users: DEMO_USERS.length, domains: DEMO_DOMAINS.length, teams: DEMO_TEAMS.length, products: DEMO_PRODUCTS.length, tables };
+}
+
+/**
+ * Creates the table of every table output port with an active contract (retired products' aside) at its declared
+ * location in the data database, so a subscription's grant has a table to act on from the start. Its own short-lived
+ * pool: the seed runs in launchers (npm start, the e2e server) that must not keep a connection open afterwards.
+ */
+async function createDemoTables(): Promise<number> {
+  const ports = await db.port.findMany({
+    where: { type: "table", direction: "output", dataProduct: { status: { not: "retired" } }, contractVersions: { some: { status: "active" } } },
+    select: { id: true },
+    orderBy: { location: "asc" },
+  });
+  const data = new pg.Pool({ connectionString: dataDatabaseUrl(), max: 1, application_name: "meshwork seed" });
+  try {
+    for (const port of ports) await createProductTable(port.id, { data });
+  } finally {
+    await data.end();
+  }
+  return ports.length;
 }
 
 async function main() {
@@ -103,7 +127,7 @@ async function main() {
   } else {
     const statuses = await db.dataProduct.groupBy({ by: ["status"], _count: { _all: true }, orderBy: { status: "asc" } });
     const byStatus = statuses.map((s) => `${s._count._all} ${s.status}`).join(", ");
-    console.log(`Seeded ${result.users} users, ${result.domains} domains, ${result.teams} teams and ${result.products} data products (${byStatus}) in ${Date.now() - started} ms.`);
+    console.log(`Seeded ${result.users} users, ${result.domains} domains, ${result.teams} teams, ${result.products} data products (${byStatus}) and ${result.tables} tables in ${Date.now() - started} ms.`);
     console.log(`Demo accounts (password "${env.MESHWORK_DEMO_PASSWORD}"): ${DEMO_USERS.map((u) => u.email).join(", ")}`);
   }
 }

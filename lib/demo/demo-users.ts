@@ -10,7 +10,21 @@ export type DemoUser = {
 export const DEMO_USERS: DemoUser[] = [
   { email: "admin@meshwork.dev", name: "Ada Park", role: "admin", teams: [], description: "Platform admin: manages domains, teams and users" },
   { email: "steward@meshwork.dev", name: "Grace Obi", role: "steward", teams: [], description: "Governance steward: sees every draft, reads the audit log" },
-  { email: "analyst@meshwork.dev", name: "Noah Jensen", role: "user", teams: [], description: "Analyst in no team: discovers and subscribes to products" },
+  {
+    email: "analyst@meshwork.dev",
+    name: "Noah Jensen",
+    role: "user",
+    teams: [{ domain: "insights", team: "business-intelligence", role: "owner" }],
+    description: "Analyst, owner of the consumer team Insights / Business Intelligence: requests access to products",
+  },
+  {
+    email: "lena@meshwork.dev",
+    name: "Lena Fischer",
+    role: "user",
+    teams: [{ domain: "insights", team: "data-science", role: "owner" }],
+    description: "Analyst, owner of the consumer team Insights / Data Science",
+  },
+  { email: "visitor@meshwork.dev", name: "Vera Lind", role: "user", teams: [], description: "Reader in no team: discovers products, can neither register nor request access" },
   {
     email: "olivia@meshwork.dev",
     name: "Olivia Martin",

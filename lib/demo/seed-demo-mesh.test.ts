@@ -114,6 +114,29 @@ describe("seedDemoMesh on an empty database", () => {
     expect(roles).toEqual(expect.arrayContaining(["admin", "steward", "user"]));
   });
 
+  it("gives the demo analyst a consumer team of his own, and a second analyst another one, both owning no product", async () => {
+    const teamsOf = async (email: string) => (await db.teamMembership.findMany({ where: { user: { email } }, include: { team: { include: { _count: { select: { products: true } } } } } })).map((m) => m.team);
+    const [analyst, second] = [await teamsOf("analyst@meshwork.dev"), await teamsOf("lena@meshwork.dev")];
+    expect(analyst).toHaveLength(1);
+    expect(second).toHaveLength(1);
+    expect(analyst[0].id).not.toBe(second[0].id);
+    for (const team of [...analyst, ...second]) expect(team._count.products, team.slug).toBe(0);
+    expect(await teamsOf("visitor@meshwork.dev")).toEqual([]);
+  });
+
+  it("creates the table of every table port with an active contract at its location, outside Meshwork's schema", async () => {
+    const ports = await db.port.findMany({
+      where: { type: "table", direction: "output", dataProduct: { status: { not: "retired" } }, contractVersions: { some: { status: "active" } } },
+      select: { location: true },
+    });
+    expect(ports.length).toBeGreaterThan(10);
+    expect(firstRun.tables).toBe(ports.length);
+    const existing = await db.$queryRaw<{ location: string }[]>`
+      SELECT n.nspname || '.' || c.relname AS location FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace WHERE c.relkind = 'r' AND n.nspname NOT IN ('public', 'graphile_worker', 'pg_catalog', 'information_schema')`;
+    const created = new Set(existing.map((r) => r.location));
+    for (const { location } of ports) expect(created.has(location!.toLowerCase()), location!).toBe(true);
+  });
+
   it("wrote an audit event for each product's registration and status changes", async () => {
     const products = await db.dataProduct.findMany({ select: { id: true, status: true } });
     const created = await db.auditEvent.findMany({ where: { action: "product.create" } });
