@@ -45,6 +45,8 @@ test("signing out revokes the session: the old cookie no longer works", async ({
   expect(signOut.ok()).toBeTruthy();
 
   expect((await thief.get("/api/v1/me", { headers: { cookie: copied } })).status()).toBe(401);
+  // next-auth's own session endpoint (what useSession reads) says nobody too.
+  expect(await (await thief.get("/api/auth/session", { headers: { cookie: copied } })).json()).toEqual({});
   const page = await thief.get("/settings/tokens", { headers: { cookie: copied }, maxRedirects: 0 });
   expect(page.status()).toBeGreaterThanOrEqual(300);
   expect(page.status()).toBeLessThan(400);
