@@ -4,7 +4,7 @@ import CredentialsProvider from "next-auth/providers/credentials";
 import { db } from "@/lib/db";
 import { demoLogin, env } from "@/lib/env";
 import { authSecret } from "./auth-secret";
-import { endSession } from "./end-session";
+import { endSession, isSessionLive } from "./end-session";
 import { gitHubProvider, oidcProvider } from "./oidc-provider-config";
 import { verifyPassword } from "./passwords";
 import { ssoSignIn } from "./sso-sign-in";
@@ -59,6 +59,8 @@ export const authOptions: NextAuthOptions = {
       return token;
     },
     async session({ session, token }) {
+      // A signed-out session's cookie gets an empty session from /api/auth/session too, not only from our own checks.
+      if (!(await isSessionLive(token.sid))) return {} as typeof session;
       if (session.user && token.sub) (session.user as { id?: string }).id = token.sub;
       (session as { sid?: unknown }).sid = token.sid;
       return session;

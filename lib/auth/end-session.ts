@@ -1,10 +1,17 @@
 import { db } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { Actor } from "./actor";
+import { SESSION_LIFETIME_MS } from "./start-session";
 
 const UUID = /^[0-9a-f]{8}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{4}-[0-9a-f]{12}$/i;
 
 export const isSessionId = (value: unknown): value is string => typeof value === "string" && UUID.test(value);
+
+/** Whether the browser session a cookie names still lives (not signed out, not past its lifetime). */
+export async function isSessionLive(sessionId: unknown): Promise<boolean> {
+  if (!isSessionId(sessionId)) return false;
+  return (await db.authSession.count({ where: { id: sessionId, createdAt: { gte: new Date(Date.now() - SESSION_LIFETIME_MS) } } })) > 0;
+}
 
 /** Signing out: the session's cookie stops working at once, wherever it was copied to. */
 export async function endSession(sessionId: string | undefined): Promise<void> {
