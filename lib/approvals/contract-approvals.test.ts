@@ -1,0 +1,61 @@
+import { beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { decideContractVersion } from "@/lib/contracts/decide-contract-version";
+import { addMember, createUser, expectMeshworkError } from "@/lib/testing/fixtures";
+import { decideApprovalStep } from "./decide-approval-step";
+import { listApprovalInbox } from "./list-approval-inbox";
+import { pendingMajorVersion } from "./approval-fixtures";
+
+let admin: Actor;
+let steward: Actor;
+
+beforeAll(async () => {
+  admin = await createUser({ role: "admin" });
+  steward = await createUser({ role: "steward" });
+});
+
+const requestOf = (versionId: string) => db.approvalRequest.findUnique({ where: { subject_subjectId: { subject: "contract_version", subjectId: versionId } }, include: { steps: true } });
+
+describe("contract-version approvals run on the one approvals mechanism", () => {
+  it("a submitted major version opens an approval request with one steward step, in the stewards' inbox", async () => {
+    const { version, owner, product } = await pendingMajorVersion(admin);
+
+    const request = await requestOf(version.id);
+
+    expect(request).toMatchObject({ state: "pending", requesterId: owner.id });
+    expect(request!.steps).toMatchObject([{ position: 0, kind: "steward", state: "pending" }]);
+    expect(request!.steps[0].reason).toMatch(/incompatible/);
+    const inbox = await listApprovalInbox(steward);
+    const item = inbox.items.find((i) => i.subjectId === version.id);
+    expect(item).toMatchObject({ subject: "contract_version", requester: { id: owner.id }, subjectSummary: { product: { urn: product.urn }, contractVersion: { version: "2.0.0" } } });
+    expect((await listApprovalInbox(owner)).items.some((i) => i.subjectId === version.id)).toBe(false);
+  });
+
+  it("a steward cannot approve (or reject) their own contract version; another steward can", async () => {
+    const { version, author: authorActor } = await pendingMajorVersion(admin, async (team) => addMember(admin, team.team.id, await createUser({ role: "steward" }), "member"));
+    expect(authorActor.role).toBe("steward");
+
+    const error = await expectMeshworkError(decideContractVersion(authorActor, version.id, "approve", {}), "forbidden");
+    expect(error.message).toMatch(/four eyes/);
+    await expectMeshworkError(decideContractVersion(authorActor, version.id, "reject", {}), "forbidden");
+    expect((await db.contractVersion.findUniqueOrThrow({ where: { id: version.id } })).status).toBe("pending_approval");
+    expect((await listApprovalInbox(authorActor)).items.some((i) => i.subjectId === version.id)).toBe(false);
+
+    expect((await decideContractVersion(steward, version.id, "approve", { note: "checked" })).status).toBe("active");
+    const request = await requestOf(version.id);
+    expect(request).toMatchObject({ state: "approved", steps: [{ state: "approved", decidedById: steward.id, comment: "checked" }] });
+  });
+
+  it("the old contract routes and the approvals route decide the same request", async () => {
+    const { version } = await pendingMajorVersion(admin);
+    const request = (await requestOf(version.id))!;
+
+    const decided = await decideApprovalStep(steward, request.id, "reject", { comment: "breaks billing" });
+
+    expect(decided).toMatchObject({ state: "rejected", result: { id: version.id, status: "rejected" } });
+    expect(await db.contractVersion.findUniqueOrThrow({ where: { id: version.id } })).toMatchObject({ status: "rejected", decisionNote: "breaks billing", decidedById: steward.id });
+    const again = await expectMeshworkError(decideContractVersion(steward, version.id, "approve", {}), "conflict");
+    expect(again.message).toBe("Contract version 2.0.0 is rejected, not waiting for approval.");
+  });
+});
