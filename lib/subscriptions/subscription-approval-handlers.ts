@@ -1,0 +1,56 @@
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { now } from "@/lib/clock";
+import { conflict } from "@/lib/errors";
+import { requestGrantProvisioning } from "@/lib/provisioning/request-grant-provisioning";
+import type { ApprovalSubjectHandler } from "@/lib/approvals/approval-subjects";
+import { endsAtFor } from "./subscription-duration";
+
+type DecidedRequest = { id: string; subjectId: string };
+
+/**
+ * What the approvals mechanism calls, in the deciding transaction, when a subscription's request is approved (by its
+ * last step, or at once by policy) or rejected. Conditional on the subscription still waiting, so it acts once.
+ */
+export async function onSubscriptionApproved(tx: Tx, actor: Actor | null, request: DecidedRequest): Promise<void> {
+  const subscription = await tx.subscription.findUniqueOrThrow({ where: { id: request.subjectId }, select: { id: true, state: true, durationDays: true, port: { select: { name: true, dataProduct: { select: { urn: true } } } }, consumerTeam: { select: { name: true } } } });
+  const approvedAt = now();
+  const endsAt = endsAtFor(approvedAt, subscription.durationDays);
+  const { count } = await tx.subscription.updateMany({ where: { id: subscription.id, state: "pending_approval" }, data: { state: "provisioning", approvedAt, endsAt } });
+  if (count === 0) throw conflict(`Subscription ${subscription.id} is no longer waiting for approval.`);
+  await recordAuditEvent(tx, actor, {
+    action: "subscription.approve",
+    entityType: "subscription",
+    entityId: subscription.id,
+    summary: `${subscription.consumerTeam.name}'s access to ${subscription.port.dataProduct.urn}:${subscription.port.name} is approved${endsAt ? ` until ${endsAt.toISOString()}` : " with no end"}`,
+    before: { state: subscription.state },
+    after: { state: "provisioning", approvedAt, endsAt, approvalRequestId: request.id },
+  });
+  await requestGrantProvisioning(tx, subscription.id, actor);
+}
+
+export async function onSubscriptionRejected(tx: Tx, actor: Actor | null, request: DecidedRequest, comment: string | null | undefined): Promise<void> {
+  const subscription = await tx.subscription.findUniqueOrThrow({ where: { id: request.subjectId }, select: { id: true, state: true, port: { select: { name: true, dataProduct: { select: { urn: true } } } }, consumerTeam: { select: { name: true } } } });
+  const reason = comment?.trim() || "Rejected without a comment.";
+  const { count } = await tx.subscription.updateMany({ where: { id: subscription.id, state: "pending_approval" }, data: { state: "rejected", reason, endedAt: now() } });
+  if (count === 0) throw conflict(`Subscription ${subscription.id} is no longer waiting for approval.`);
+  await recordAuditEvent(tx, actor, {
+    action: "subscription.reject",
+    entityType: "subscription",
+    entityId: subscription.id,
+    summary: `${subscription.consumerTeam.name}'s access to ${subscription.port.dataProduct.urn}:${subscription.port.name} is rejected: ${reason}`,
+    before: { state: subscription.state },
+    after: { state: "rejected", reason, approvalRequestId: request.id },
+  });
+}
+
+/** The 409 of a second decision, in the subscription's words. */
+async function describeDecidedSubscription(tx: Tx, request: DecidedRequest): Promise<string | null> {
+  const subscription = await tx.subscription.findUnique({ where: { id: request.subjectId }, select: { state: true, reason: true } });
+  if (!subscription) return null;
+  const reason = subscription.reason ? `: ${subscription.reason}` : "";
+  return `This subscription request was already decided; the subscription is ${subscription.state.replace("_", " ")}${reason}.`;
+}
+
+export const subscriptionApprovalHandlers = { onApproved: onSubscriptionApproved, onRejected: onSubscriptionRejected, describeDecided: describeDecidedSubscription } satisfies ApprovalSubjectHandler;
