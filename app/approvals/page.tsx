@@ -1,22 +1,22 @@
-import { RoleRequired } from "@/components/ui/role-required";
-import { ApprovalsInbox } from "@/components/contracts/approvals-inbox";
+import { ApprovalsInbox } from "@/components/approvals/approvals-inbox";
+import { jsonified } from "@/components/ui/jsonified";
 import { pageActor } from "@/lib/auth/page-actor";
-import { isSteward } from "@/lib/auth/permissions";
-import { listPendingApprovals } from "@/lib/contracts/list-pending-approvals";
+import { listApprovalInbox } from "@/lib/approvals/list-approval-inbox";
 
 export const metadata = { title: "Approvals" };
 
 export default async function ApprovalsPage() {
   const actor = await pageActor();
-  if (!isSteward(actor)) return <RoleRequired title="Approvals are for governance stewards" message="New major contract versions are approved by governance stewards and platform admins. Ask one of them if a version of yours is waiting." />;
-  const items = await listPendingApprovals(actor);
+  const { items } = await listApprovalInbox(actor);
   return (
     <div className="space-y-6">
       <header>
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">Approvals</h1>
-        <p className="mt-1 text-sm text-slate-600">New major contract versions that break compatibility wait here. Approving one makes it the port&apos;s active version; rejecting it leaves the current version live.</p>
+        <p className="mt-1 max-w-3xl text-sm text-slate-600">
+          What waits for your decision: requests for access to your team&apos;s products and, for governance stewards, requests that involve sensitive data and incompatible new contract versions. Nobody decides their own request.
+        </p>
       </header>
-      <ApprovalsInbox initialItems={items} />
+      <ApprovalsInbox initialItems={jsonified(items)} />
     </div>
   );
 }

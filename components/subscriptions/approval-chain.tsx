@@ -1,8 +1,8 @@
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { formatRelative } from "@/components/ui/format-date";
-import type { ChainStep, StepState } from "./subscription-types";
+import type { ChainStep } from "./subscription-types";
 
-const STEP_STATE: Record<StepState, { label: string; tone: BadgeTone }> = {
+const STEP_STATE: Record<string, { label: string; tone: BadgeTone } | undefined> = {
   waiting: { label: "Waiting", tone: "slate" },
   pending: { label: "Deciding now", tone: "amber" },
   approved: { label: "Approved", tone: "green" },
@@ -29,7 +29,7 @@ export function ApprovalChain({ steps, autoApproved = false, testId = "approval-
   return (
     <ol data-testid={testId} className="space-y-2">
       {steps.map((step, i) => {
-        const state = step.state ? STEP_STATE[step.state] : null;
+        const state = step.state ? STEP_STATE[step.state] : undefined;
         return (
           <li key={i} data-testid="approval-step" data-kind={step.kind} data-state={step.state} className="flex gap-3 rounded-lg border border-slate-200 bg-white px-3 py-2.5">
             <span className="grid h-6 w-6 shrink-0 place-items-center rounded-full bg-slate-100 text-xs font-semibold text-slate-600">{i + 1}</span>

@@ -10,7 +10,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatDateTime, formatRelative } from "@/components/ui/format-date";
 import { ApprovalChain } from "./approval-chain";
 import { GrantStateBadge, SubscriptionStateBadge } from "./subscription-state-badge";
-import type { SubscriptionView } from "./subscription-types";
+import { productHref, type SubscriptionView } from "./subscription-types";
 
 const OPEN_STATES = ["pending_approval", "provisioning", "active"];
 const QUERY_KEY = ["subscriptions", "mine"];
@@ -25,8 +25,8 @@ function SubscriptionCard({ sub }: { sub: SubscriptionView }) {
       void queryClient.invalidateQueries({ queryKey: QUERY_KEY });
     },
   });
-  const product = sub.port.product;
-  const productHref = `/products/${product.domain.slug}/${product.slug}`;
+  const product = sub.product;
+  const href = productHref(product.urn);
   const steps = sub.approval?.steps ?? [];
   return (
     <Card testId="subscription" className="overflow-hidden">
@@ -34,11 +34,11 @@ function SubscriptionCard({ sub }: { sub: SubscriptionView }) {
         <header className="flex flex-wrap items-start justify-between gap-4 border-b border-slate-100 px-5 py-4">
           <div className="min-w-0">
             <h2 className="flex flex-wrap items-center gap-2 text-base font-semibold text-slate-900">
-              <Link href={productHref} className="hover:text-brand-700 hover:underline">
+              <Link href={href} className="hover:text-brand-700 hover:underline">
                 {product.name}
               </Link>
               <span className="text-slate-300">/</span>
-              <Link href={`${productHref}/ports/${sub.port.name}`} className="font-mono text-sm hover:text-brand-700 hover:underline">
+              <Link href={`${href}/ports/${sub.port.name}`} className="font-mono text-sm hover:text-brand-700 hover:underline">
                 {sub.port.name}
               </Link>
               <SubscriptionStateBadge state={sub.state} />

@@ -14,9 +14,9 @@ export type ConsumerTeam = { id: string; name: string };
 
 const DEFAULT_DAYS = 90;
 
-type Draft = { portId: string; teamId: string; purpose: string; intendedUse: string; durationDays: number; noEnd: boolean };
+type Draft = { portId: string; teamId: string; purpose: string; intendedUse: string; durationDays: number | null; noEnd: boolean };
 
-const requestBody = (d: Draft) => ({ port: d.portId, consumerTeam: d.teamId, purpose: d.purpose.trim(), intendedUse: d.intendedUse.trim(), durationDays: d.noEnd ? null : d.durationDays });
+const requestBody = (d: Draft) => ({ port: d.portId, consumerTeam: d.teamId, purpose: d.purpose.trim(), intendedUse: d.intendedUse.trim(), ...(d.noEnd ? { durationDays: null } : d.durationDays !== null ? { durationDays: d.durationDays } : {}) });
 
 const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 
@@ -47,7 +47,7 @@ export function RequestAccess({ productName, ports, teams, portId, compact = fal
 }
 
 function RequestForm({ ports, teams, initialPortId, onClose }: { ports: RequestablePort[]; teams: ConsumerTeam[]; initialPortId: string; onClose: () => void }) {
-  const [draft, setDraft] = useState<Draft>({ portId: initialPortId, teamId: teams[0]?.id ?? "", purpose: "", intendedUse: "", durationDays: DEFAULT_DAYS, noEnd: false });
+  const [draft, setDraft] = useState<Draft>({ portId: initialPortId, teamId: teams[0]?.id ?? "", purpose: "", intendedUse: "", durationDays: null, noEnd: false });
   const [idempotencyKey] = useState(newKey);
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => setDraft((d) => ({ ...d, [key]: value }));
 
@@ -58,11 +58,13 @@ function RequestForm({ ports, teams, initialPortId, onClose }: { ports: Requesta
     enabled: !!previewInput.portId && !!previewInput.teamId,
     staleTime: 0,
   });
-  const maxDays = preview.data?.port?.maxDurationDays ?? preview.data?.maxDurationDays;
-  const allowNoEnd = preview.data?.port?.allowNoEnd ?? preview.data?.allowNoEnd ?? false;
+  const maxDays = preview.data?.port.maxDurationDays;
+  const allowNoEnd = preview.data?.port.allowNoEnd ?? false;
+  // Until the requester picks a duration, the server's default for this port (90 days, or the port's maximum if lower).
+  const shownDays = draft.durationDays ?? preview.data?.durationDays ?? Math.min(DEFAULT_DAYS, maxDays ?? DEFAULT_DAYS);
 
   const send = useMutation({
-    mutationFn: () => apiRequest<SubscriptionView>("/api/v1/subscriptions", { method: "POST", json: requestBody({ ...draft, durationDays: maxDays ? Math.min(draft.durationDays, maxDays) : draft.durationDays, noEnd: draft.noEnd && allowNoEnd }), headers: { "idempotency-key": idempotencyKey } }),
+    mutationFn: () => apiRequest<SubscriptionView>("/api/v1/subscriptions", { method: "POST", json: requestBody({ ...draft, noEnd: draft.noEnd && allowNoEnd }), headers: { "idempotency-key": idempotencyKey } }),
   });
   const error = send.error instanceof ApiError ? send.error : send.error ? new ApiError(0, "error", send.error.message) : null;
   const fieldError = (...paths: string[]) => error?.details.find((d) => paths.includes(d.path))?.message;
@@ -135,14 +137,14 @@ function RequestForm({ ports, teams, initialPortId, onClose }: { ports: Requesta
       <Field id="request-use" label="Intended use (optional)" error={fieldError("intendedUse")}>
         <input id="request-use" value={draft.intendedUse} onChange={(e) => set("intendedUse", e.target.value)} placeholder="e.g. Read nightly into our BI warehouse; no export outside the company" className={inputClass} maxLength={2000} {...describedBy("request-use", fieldError("intendedUse"))} />
       </Field>
-      <Field id="request-duration" label="Duration in days" error={fieldError("durationDays")} hint={maxDays ? `At most ${maxDays} days for this port${allowNoEnd ? ", or no end" : ""}.` : "Default 90 days."}>
+      <Field id="request-duration" label="Duration in days" error={fieldError("durationDays")} hint={maxDays ? `At most ${maxDays} days for this port${allowNoEnd ? ", or no end" : ""}.` : `Default ${DEFAULT_DAYS} days.`}>
         <div className="flex items-center gap-3">
           <input
             id="request-duration"
             type="number"
             min={1}
             max={maxDays}
-            value={draft.durationDays}
+            value={shownDays}
             disabled={draft.noEnd}
             onChange={(e) => set("durationDays", Number(e.target.value))}
             className={`${inputClass} w-28!`}

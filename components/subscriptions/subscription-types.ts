@@ -1,44 +1,39 @@
-// Until lib/subscriptions and lib/approvals land, the shapes the UI reads, as the issue split describes them.
-export type StepKind = "owner" | "steward";
-export type StepState = "waiting" | "pending" | "approved" | "rejected" | "skipped";
-export type SubscriptionState = "pending_approval" | "provisioning" | "active" | "rejected" | "cancelled";
-export type GrantState = "pending" | "applied" | "failed" | "not_supported";
+import type { Jsonified } from "@/components/ui/jsonified";
+import type { ApprovalView } from "@/lib/approvals/approval-view";
+import type { ApprovalInboxItem } from "@/lib/approvals/list-approval-inbox";
+import type { previewSubscription } from "@/lib/subscriptions/preview-subscription";
+import type { SubscriptionView as ServerSubscriptionView } from "@/lib/subscriptions/subscription-view";
 
+/** GET /api/v1/subscriptions/{id} (and each item of the list) as the browser receives it. */
+export type SubscriptionView = Jsonified<ServerSubscriptionView>;
+export type Grant = SubscriptionView["grants"][number];
+export type SubscriptionState = SubscriptionView["state"];
+export type GrantState = Grant["state"];
+
+/** POST /api/v1/subscriptions/preview as the browser receives it. */
+export type SubscriptionPreview = Jsonified<Awaited<ReturnType<typeof previewSubscription>>>;
+
+/** One approval request of GET /api/v1/approvals as the browser receives it. */
+export type ApprovalItem = Jsonified<ApprovalView>;
+
+/** One item of the approver's inbox (GET /api/v1/approvals), either kind. */
+export type InboxItem = Jsonified<ApprovalInboxItem>;
+
+export type StepState = ApprovalItem["steps"][number]["state"];
+
+/** A step as every chain shows it: previewed (no state yet), of a subscription, or of an inbox item. */
 export type ChainStep = {
-  kind: StepKind;
+  kind: "owner" | "steward";
   reason: string;
-  team?: { id: string; name: string; slug?: string } | null;
-  state?: StepState;
-  decidedBy?: { name: string; email?: string } | null;
+  team?: { name: string | null } | null;
+  state?: string;
+  decidedBy?: { name: string } | null;
   decidedAt?: string | null;
   comment?: string | null;
 };
 
-export type SubscriptionPreview = {
-  autoApproved?: boolean;
-  rationale?: string;
-  steps: ChainStep[];
-  port?: { selfService?: boolean; maxDurationDays?: number; allowNoEnd?: boolean };
-  maxDurationDays?: number;
-  allowNoEnd?: boolean;
-};
-
-export type Grant = { id: string; kind: "postgres_select" | "kafka_acl"; principal: string; target: string; state: GrantState; attempts: number; lastError: string | null; appliedAt: string | null };
-
-export type SubscriptionView = {
-  id: string;
-  state: SubscriptionState;
-  purpose: string;
-  intendedUse: string;
-  durationDays: number | null;
-  reason: string | null;
-  createdAt: string;
-  approvedAt: string | null;
-  activatedAt: string | null;
-  endsAt: string | null;
-  port: { id: string; name: string; type: string; location: string | null; product: { name: string; slug: string; urn?: string; domain: { slug: string } } };
-  consumerTeam: { id: string; name: string; slug: string };
-  requester?: { name: string; email: string } | null;
-  approval?: { state: string; rationale?: string; steps: ChainStep[] } | null;
-  grants: Grant[];
-};
+/** The product page of a product URN (urn:meshwork:<domain>:<slug>). */
+export function productHref(urn: string): string {
+  const [, , domain, slug] = urn.split(":");
+  return domain && slug ? `/products/${domain}/${slug}` : `/products/by-urn/${encodeURIComponent(urn)}`;
+}
