@@ -116,3 +116,14 @@ describe("the dedicated registry listener", () => {
     expect(source).not.toMatch(/["'`/]app\//);
   });
 });
+
+describe("the listener's responses", () => {
+  it("carry the same security headers as the web app's API responses, errors included", async () => {
+    for (const [pathname, auth] of [["/subjects", true], ["/subjects", false], ["/no-such-route", true]] as const) {
+      const response = await fetch(`http://127.0.0.1:${port}${pathname}`, { headers: auth ? { authorization: `Bearer ${token}` } : {} });
+      expect(response.headers.get("x-content-type-options"), pathname).toBe("nosniff");
+      expect(response.headers.get("referrer-policy"), pathname).toBe("strict-origin-when-cross-origin");
+      expect(response.headers.get("content-security-policy"), pathname).toContain("frame-ancestors 'none'");
+    }
+  });
+});
