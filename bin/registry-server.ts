@@ -4,6 +4,7 @@
 import http from "node:http";
 import { Readable } from "node:stream";
 import { refuseToStartWithoutSecret } from "@/lib/auth/auth-secret";
+import { API_SECURITY_HEADERS } from "@/lib/http/security-headers";
 import { registryApi, type RegistryHandler } from "@/lib/registry/registry-api";
 
 refuseToStartWithoutSecret();
@@ -58,6 +59,8 @@ async function handle(req: http.IncomingMessage, res: http.ServerResponse) {
 }
 
 const server = http.createServer((req, res) => {
+  // What the web app's proxy adds to its API responses, for answers that never pass through Next.
+  for (const [name, value] of Object.entries(API_SECURITY_HEADERS)) res.setHeader(name, value);
   handle(req, res).catch((error) => {
     console.error(error);
     if (!res.headersSent) confluentError(res, 500, "Error in the backend data store");

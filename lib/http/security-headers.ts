@@ -32,3 +32,9 @@ export const SECURITY_HEADERS: Record<string, string> = {
 export function newNonce(): string {
   return Buffer.from(crypto.getRandomValues(new Uint8Array(16))).toString("base64");
 }
+
+/** For responses that are data, never a page (the dedicated registry listener): nothing may load, frame or sniff them. */
+export const API_SECURITY_HEADERS: Record<string, string> = {
+  ...SECURITY_HEADERS,
+  "Content-Security-Policy": "default-src 'none'; frame-ancestors 'none'",
+};
