@@ -54,3 +54,15 @@ test("product, port and contract editor pages arrive in one piece, with no strea
   }
   await olivia.dispose();
 });
+
+test("a domain that does not exist answers HTTP 404; the domains that do answer 200", async ({ playwright, baseURL }) => {
+  const olivia = await playwright.request.newContext({ baseURL });
+  await signInApi(olivia, "olivia@meshwork.dev");
+  expect((await olivia.get("/domains/orders")).status()).toBe(200);
+  for (const path of [`/domains/${unique("no-such-domain")}`, "/domains/%E0%A4%A", "/domains/abc%"]) {
+    const response = await olivia.get(path, { maxRedirects: 0 });
+    expect(response.status(), path).toBe(404);
+    expect(await response.text(), path).toContain("Not found");
+  }
+  await olivia.dispose();
+});
