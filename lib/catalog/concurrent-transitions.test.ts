@@ -73,6 +73,16 @@ describe("20 identical changes at once", () => {
     expect(await auditCount("registry.config", port.id)).toBe(1);
   });
 
+  it("set the level of a subject of no port once: every PUT succeeds, one audit event per real change", async () => {
+    const subject = `ownerless-${Date.now()}-${Math.random().toString(36).slice(2)}-value`;
+    const outcome = await race(() => setCompatibilityLevel(admin, subject, { compatibility: "FULL" }));
+    expect(outcome).toEqual({ ok: N, codes: {}, other: [] });
+    expect(await auditCount("registry.config", subject)).toBe(1);
+    const again = await race(() => setCompatibilityLevel(admin, subject, { compatibility: "NONE" }));
+    expect(again).toEqual({ ok: N, codes: {}, other: [] });
+    expect(await auditCount("registry.config", subject)).toBe(2);
+  });
+
   it("revoke a token once: one audit event, no 500", async () => {
     const user = await createUser();
     const token = await createApiToken(user, { name: "raced" });
