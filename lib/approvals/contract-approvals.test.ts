@@ -1,3 +1,5 @@
+import { readFile } from "node:fs/promises";
+import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
@@ -57,5 +59,17 @@ describe("contract-version approvals run on the one approvals mechanism", () => 
     expect(await db.contractVersion.findUniqueOrThrow({ where: { id: version.id } })).toMatchObject({ status: "rejected", decisionNote: "breaks billing", decidedById: steward.id });
     const again = await expectMeshworkError(decideContractVersion(steward, version.id, "approve", {}), "conflict");
     expect(again.message).toBe("Contract version 2.0.0 is rejected, not waiting for approval.");
+  });
+
+  it("the migration gives versions pending from before the mechanism their steward step", async () => {
+    const { version, owner } = await pendingMajorVersion(admin);
+    await db.approvalRequest.delete({ where: { subject_subjectId: { subject: "contract_version", subjectId: version.id } } });
+    const sql = await readFile(path.resolve(import.meta.dirname, "../../prisma/migrations/20261201224510_contract_version_approval_requests/migration.sql"), "utf8");
+
+    await db.$executeRawUnsafe(sql.split(";").slice(0, 1)[0]);
+    await db.$executeRawUnsafe(sql.split(";").slice(1, 2)[0]);
+
+    expect(await requestOf(version.id)).toMatchObject({ state: "pending", requesterId: owner.id, steps: [{ kind: "steward", state: "pending" }] });
+    expect((await decideContractVersion(steward, version.id, "approve", {})).status).toBe("active");
   });
 });

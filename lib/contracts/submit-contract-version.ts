@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { createApprovalRequest } from "@/lib/approvals/create-approval-request";
 import type { Actor } from "@/lib/auth/actor";
 import { canEditProduct } from "@/lib/auth/permissions";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -55,6 +56,15 @@ export async function submitContractVersion(actor: Actor, portRef: string, input
         summary: `Contract ${evaluation.version} submitted for ${port.dataProduct.urn}:${port.name}`,
         after: { version: evaluation.version, status, changes: evaluation.changes },
       });
+      if (status === "pending_approval") {
+        await createApprovalRequest(tx, {
+          subject: "contract_version",
+          subjectId: row.id,
+          requesterId: actor.service ? null : actor.id,
+          rationale: `Version ${evaluation.version} is a new major version that is incompatible with ${evaluation.previousVersion} under ${evaluation.compatibility.mode}.`,
+          steps: [{ kind: "steward", reason: `incompatible with ${evaluation.previousVersion} under ${evaluation.compatibility.mode}: a governance steward decides whether consumers can take the break` }],
+        });
+      }
       const registered = evaluation.outcome === "activate" ? await activateContractVersion(tx, actor, row, port) : null;
       return { id: row.id, version: evaluation.version, status: evaluation.outcome === "activate" ? "active" : status, schemaId: registered?.id ?? null, changes: evaluation.changes, compatibility: evaluation.compatibility, reasons: evaluation.reasons };
     });
