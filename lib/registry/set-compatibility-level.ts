@@ -1,4 +1,5 @@
 import { db } from "@/lib/db";
+import { Prisma } from "@/lib/generated/prisma/client";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import type { CompatibilityMode } from "@/lib/generated/prisma/enums";
@@ -27,7 +28,15 @@ export async function setCompatibilityLevel(actor: Actor, subject: string | null
       // Only a real change writes: of identical PUTs at once one changes the mode, the rest find it set (and succeed, as Confluent's do).
       const { count } = await tx.port.updateMany({ where: { id: port.id, compatibilityMode: { not: level } }, data: { compatibilityMode: level } });
       if (count === 0) return { compatibility: level };
-    } else await tx.registryConfig.upsert({ where: { subject: subject ?? GLOBAL_SUBJECT }, update: { compatibility: level }, create: { subject: subject ?? GLOBAL_SUBJECT, compatibility: level } });
+    } else {
+      // One statement that writes only a real change: identical PUTs at once queue on the row, and the later ones change nothing.
+      const changed = await tx.$queryRaw<{ subject: string }[]>(Prisma.sql`
+        INSERT INTO registry_config (subject, compatibility) VALUES (${subject ?? GLOBAL_SUBJECT}, ${level}::"CompatibilityMode")
+        ON CONFLICT (subject) DO UPDATE SET compatibility = EXCLUDED.compatibility
+        WHERE registry_config.compatibility IS DISTINCT FROM EXCLUDED.compatibility
+        RETURNING subject`);
+      if (changed.length === 0) return { compatibility: level };
+    }
     await recordAuditEvent(tx, actor, {
       action: "registry.config",
       entityType: port ? "port" : "registry_subject",
