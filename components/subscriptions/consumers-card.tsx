@@ -1,8 +1,9 @@
 import { Section } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format-date";
+import type { listPortConsumers } from "@/lib/subscriptions/list-port-consumers";
 
-export type PortConsumer = { team: { name: string; slug?: string }; port: { name: string }; purpose: string; since: Date | string | null; until: Date | string | null };
+export type PortConsumer = Awaited<ReturnType<typeof listPortConsumers>>["consumers"][number];
 
 /** Who reads from this product: team, port, purpose, since and until. */
 export function ConsumersCard({ consumers }: { consumers: PortConsumer[] }) {
@@ -14,15 +15,15 @@ export function ConsumersCard({ consumers }: { consumers: PortConsumer[] }) {
         </EmptyState>
       ) : (
         <ul className="divide-y divide-slate-100" data-testid="consumers">
-          {consumers.map((c, i) => (
-            <li key={i} className="px-5 py-3 text-sm" data-testid="consumer">
+          {consumers.map((c) => (
+            <li key={c.subscriptionId} className="px-5 py-3 text-sm" data-testid="consumer">
               <p className="flex flex-wrap items-baseline justify-between gap-x-2">
                 <span className="font-medium text-slate-900">{c.team.name}</span>
                 <code className="font-mono text-xs text-slate-500">{c.port.name}</code>
               </p>
               <p className="mt-0.5 text-xs text-slate-600">{c.purpose}</p>
               <p className="mt-1 text-xs text-slate-500">
-                {c.since ? `Since ${formatDate(c.since)}` : "Being granted"}
+                {c.state === "provisioning" ? "Being granted now" : c.since ? `Since ${formatDate(c.since)}` : "Active"}
                 {" · "}
                 {c.until ? `until ${formatDate(c.until)}` : "no end"}
               </p>

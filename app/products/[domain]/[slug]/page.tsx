@@ -6,9 +6,10 @@ import { LineageLists } from "@/components/product/lineage-lists";
 import { OwnershipCard } from "@/components/product/ownership-card";
 import { InputPortsTable, OutputPortsTable } from "@/components/product/ports-tables";
 import { ProductHeader } from "@/components/product/product-header";
-import { ConsumersCard, type PortConsumer } from "@/components/subscriptions/consumers-card";
+import { ConsumersCard } from "@/components/subscriptions/consumers-card";
 import { pageActor } from "@/lib/auth/page-actor";
 import { getDataProduct } from "@/lib/catalog/get-data-product";
+import { listPortConsumers } from "@/lib/subscriptions/list-port-consumers";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { pathParam } from "@/lib/http/path-param";
 
@@ -31,11 +32,10 @@ export default async function ProductPage({ params }: { params: Params }) {
   const { actor, product } = await loadProduct(domain, slug);
   // Access is granted to a team: the caller's teams are the ones that can consume; only a published product takes new consumers.
   const consumerTeams = product.status === "published" ? actor.memberships.map((m) => ({ id: m.teamId, name: m.teamName })) : undefined;
-  const consumers: PortConsumer[] = [];
-  const subscribingTeams = new Set(consumers.map((c) => c.team.name)).size;
+  const { consumers, teamCount } = await listPortConsumers(actor, product.id);
   return (
     <div className="space-y-6" data-testid="product-page">
-      <ProductHeader product={product} consumerTeams={consumerTeams} subscribingTeams={subscribingTeams} />
+      <ProductHeader product={product} consumerTeams={consumerTeams} subscribingTeams={teamCount} />
       <LifecycleBanner product={product} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">

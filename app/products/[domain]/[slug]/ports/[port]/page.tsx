@@ -8,7 +8,9 @@ import { NoContractYet } from "@/components/contracts/no-contract-yet";
 import { PortContractHeader } from "@/components/contracts/port-contract-header";
 import { VersionStatusBadge } from "@/components/contracts/version-status-badge";
 import { VersionsPanel } from "@/components/contracts/versions-panel";
+import { PortAccessSettings, PortAccessSummary } from "@/components/subscriptions/port-access-settings";
 import { pageActor } from "@/lib/auth/page-actor";
+import { isAdmin, ownerOfTeam } from "@/lib/auth/permissions";
 import { portUrn } from "@/lib/catalog/find-output-port-or-throw";
 import { productUrn } from "@/lib/catalog/product-input";
 import type { OdcsContract } from "@/lib/contracts/contract-types";
@@ -16,6 +18,8 @@ import { getContractVersion } from "@/lib/contracts/get-contract-version";
 import { listContractVersions } from "@/lib/contracts/list-contract-versions";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { pathParam } from "@/lib/http/path-param";
+import { db } from "@/lib/db";
+import { findSubscribablePortOrThrow } from "@/lib/subscriptions/find-subscribable-port";
 
 type Params = Promise<{ domain: string; slug: string; port: string }>;
 type Search = Promise<{ tab?: string; version?: string }>;
@@ -49,6 +53,9 @@ export default async function PortContractPage({ params, searchParams }: { param
     return qs ? `${basePath}?${qs}` : basePath;
   };
   const editHref = `${basePath}/edit`;
+  const access = await findSubscribablePortOrThrow(actor, port.id, db);
+  const canSetAccess = (isAdmin(actor) || ownerOfTeam(actor, access.dataProduct.teamId)) && access.dataProduct.status !== "retired";
+  const accessSettings = { selfService: access.selfService, maxDurationDays: access.maxDurationDays, allowNoEnd: access.allowNoEnd };
 
   return (
     <div className="space-y-6" data-testid="port-contract-page">
@@ -68,6 +75,8 @@ export default async function PortContractPage({ params, searchParams }: { param
           ) : undefined
         }
       />
+
+      {canSetAccess ? <PortAccessSettings portRef={ref} initial={accessSettings} /> : <PortAccessSummary access={accessSettings} />}
 
       {!selected || !detail ? (
         <NoContractYet canPublish={canPublish} editHref={editHref} portName={port.name} />

@@ -1,0 +1,82 @@
+"use client";
+
+import { useMutation } from "@tanstack/react-query";
+import { useRouter } from "next/navigation";
+import { useState } from "react";
+import { ApiError, apiRequest } from "@/components/ui/api-request";
+import { Section } from "@/components/ui/card";
+import { describedBy, Field, inputClass, primaryButton } from "@/components/ui/field";
+
+export type PortAccess = { selfService: boolean; maxDurationDays: number; allowNoEnd: boolean };
+
+/** Owners' settings for who may get access to a port without asking, for how long, and whether "no end" is allowed. */
+export function PortAccessSettings({ portRef, initial }: { portRef: string; initial: PortAccess }) {
+  const router = useRouter();
+  const [saved, setSaved] = useState(initial);
+  const [draft, setDraft] = useState(initial);
+  const save = useMutation({
+    mutationFn: (body: PortAccess) => apiRequest<PortAccess>(`/api/v1/ports/${encodeURIComponent(portRef)}/access`, { method: "PUT", json: body }),
+    onSuccess: (answer) => {
+      const next = { selfService: answer.selfService, maxDurationDays: answer.maxDurationDays, allowNoEnd: answer.allowNoEnd };
+      setSaved(next);
+      setDraft(next);
+      router.refresh();
+    },
+  });
+  const error = save.error instanceof ApiError ? save.error : null;
+  const daysError = error?.details.find((d) => d.path === "maxDurationDays")?.message;
+  const changed = draft.selfService !== saved.selfService || draft.maxDurationDays !== saved.maxDurationDays || draft.allowNoEnd !== saved.allowNoEnd;
+  return (
+    <Section id="port-access" title="Access settings" description="How teams get access to this port. Sensitive products always need an owner and a governance steward, whatever is set here.">
+      <form
+        className="space-y-4 px-5 py-4"
+        data-testid="port-access-settings"
+        onSubmit={(e) => {
+          e.preventDefault();
+          save.mutate(draft);
+        }}
+      >
+        <label className="flex items-start gap-3 text-sm">
+          <input type="checkbox" checked={draft.selfService} onChange={(e) => setDraft({ ...draft, selfService: e.target.checked })} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
+          <span>
+            <span className="font-medium text-slate-800">Self-service</span>
+            <span className="block text-xs text-slate-500">Requests to a public or internal product without personal data are approved at once. Off: an owner of your team approves each one.</span>
+          </span>
+        </label>
+        <div className="flex flex-wrap items-end gap-6">
+          <Field id="port-max-days" label="Longest access, in days" error={daysError} hint="Requests default to 90 days, or this if it is shorter.">
+            <input id="port-max-days" type="number" min={1} max={3650} required value={draft.maxDurationDays} onChange={(e) => setDraft({ ...draft, maxDurationDays: Number(e.target.value) })} className={`${inputClass} w-32!`} {...describedBy("port-max-days", daysError, true)} />
+          </Field>
+          <label className="flex items-center gap-3 pb-6 text-sm">
+            <input type="checkbox" checked={draft.allowNoEnd} onChange={(e) => setDraft({ ...draft, allowNoEnd: e.target.checked })} className="h-4 w-4 rounded border-slate-300" />
+            <span className="font-medium text-slate-800">Allow access with no end</span>
+          </label>
+        </div>
+        {save.isError && !daysError && (
+          <p role="alert" className="text-sm text-red-700" data-testid="port-access-error">
+            {save.error.message}
+          </p>
+        )}
+        <div className="flex items-center gap-3">
+          <button type="submit" disabled={!changed || save.isPending} className={primaryButton}>
+            {save.isPending ? "Saving…" : "Save access settings"}
+          </button>
+          {save.isSuccess && !changed && (
+            <span role="status" className="text-sm text-emerald-700" data-testid="port-access-saved">
+              Saved.
+            </span>
+          )}
+        </div>
+      </form>
+    </Section>
+  );
+}
+
+/** The same settings, read-only, for everyone else. */
+export function PortAccessSummary({ access }: { access: PortAccess }) {
+  return (
+    <p className="text-sm text-slate-600" data-testid="port-access-summary">
+      {access.selfService ? "Self-service for public and internal data without personal data" : "Every request is approved by the owning team"} · at most {access.maxDurationDays} days{access.allowNoEnd ? ", or no end" : ""}.
+    </p>
+  );
+}
