@@ -2,6 +2,7 @@ import { z } from "zod";
 import { ProductDescriptor, ProductUpdate, StatusChange } from "@/lib/catalog/product-input";
 import { DomainInput, MemberInput, TeamInput } from "@/lib/org/org-input";
 import { CreateTokenInput } from "@/lib/tokens/create-api-token";
+import { ApprovalDecision } from "@/lib/approvals/approval-input";
 import { ContractCheck, ContractDecision, ContractSubmission } from "@/lib/contracts/contract-input";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
@@ -43,6 +44,7 @@ export function openApiDocument() {
         ContractSubmission: schema(ContractSubmission),
         ContractCheck: schema(ContractCheck),
         ContractDecision: schema(ContractDecision),
+        ApprovalDecision: schema(ApprovalDecision),
       },
     },
     paths: {
@@ -84,6 +86,10 @@ export function openApiDocument() {
       "/contracts/{id}/approve": { post: { summary: "Approve a pending new major version (stewards)", parameters: [versionParam], requestBody: json("ContractDecision"), responses: ok("Activated") } },
       "/contracts/{id}/reject": { post: { summary: "Reject a pending new major version (stewards)", parameters: [versionParam], requestBody: json("ContractDecision"), responses: ok("Rejected") } },
       "/contract-approvals": { get: { summary: "New major contract versions waiting for a steward", responses: ok("Pending versions") } },
+      "/approvals": { get: { summary: "Your approvals inbox: every step you may decide now, subscriptions and contract versions alike, oldest wait first, with requester, purpose and time waited", responses: ok("Inbox items") } },
+      "/approvals/{id}": { get: { summary: "An approval request with its ordered steps (who decides each, why, and each decision)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: ok("Approval request") } },
+      "/approvals/{id}/approve": { post: { summary: "Approve the request's current step (its decider; never the requester). 409 with the current state when it was already decided", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: json("ApprovalDecision"), responses: ok("The request after the decision") } },
+      "/approvals/{id}/reject": { post: { summary: "Reject the request's current step with a comment: the request ends rejected. 409 with the current state when it was already decided", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: json("ApprovalDecision"), responses: ok("The request after the decision") } },
       "/me": { get: { summary: "The caller, with team memberships", responses: ok("Actor") } },
       "/me/sessions": { delete: { summary: "Sign out everywhere: ends every browser session of the caller (API tokens are not affected)", responses: { "204": { description: "Signed out" }, ...errors } } },
     },
