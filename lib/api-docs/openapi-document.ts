@@ -4,6 +4,7 @@ import { DomainInput, MemberInput, TeamInput } from "@/lib/org/org-input";
 import { CreateTokenInput } from "@/lib/tokens/create-api-token";
 import { ApprovalDecision } from "@/lib/approvals/approval-input";
 import { ContractCheck, ContractDecision, ContractSubmission } from "@/lib/contracts/contract-input";
+import { PortAccessInput, SubscriptionPreviewInput, SubscriptionRequestInput, TeamPrincipalsInput, CancelInput } from "@/lib/subscriptions/subscription-input";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -45,6 +46,12 @@ export function openApiDocument() {
         ContractCheck: schema(ContractCheck),
         ContractDecision: schema(ContractDecision),
         ApprovalDecision: schema(ApprovalDecision),
+        SubscriptionRequest: schema(SubscriptionRequestInput),
+        SubscriptionPreview: schema(SubscriptionPreviewInput),
+        SubscriptionDecision: { type: "object", additionalProperties: false, properties: { comment: { type: "string", maxLength: 2000, description: "The reason, for a rejection" }, stepId: { type: "string", format: "uuid", description: "The step the decider saw; 409 if the request moved on" } } },
+        SubscriptionCancel: schema(CancelInput),
+        PortAccess: schema(PortAccessInput),
+        TeamPrincipals: schema(TeamPrincipalsInput),
       },
     },
     paths: {
@@ -92,6 +99,26 @@ export function openApiDocument() {
       "/approvals/{id}/reject": { post: { summary: "Reject the request's current step with a comment: the request ends rejected. 409 with the current state when it was already decided", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: json("ApprovalDecision"), responses: ok("The request after the decision") } },
       "/me": { get: { summary: "The caller, with team memberships", responses: ok("Actor") } },
       "/me/sessions": { delete: { summary: "Sign out everywhere: ends every browser session of the caller (API tokens are not affected)", responses: { "204": { description: "Signed out" }, ...errors } } },
+      "/subscriptions": {
+        get: { summary: "Subscriptions you may see (requester, consuming team, owning team; stewards all), newest first", parameters: ["mine", "product", "port", "team", "state", "page", "pageSize"].map((name) => ({ name, in: "query", schema: { type: "string" } })), responses: ok("Items, total, page, pageSize") },
+        post: {
+          summary: "Request access to an output port for one of your teams, with a purpose; the approval chain is computed by policy (no steps → approved at once and provisioning starts)",
+          parameters: [{ name: "Idempotency-Key", in: "header", required: false, description: "A retried request with the same key answers the first result (header Idempotent-Replayed: true); reused for a different request → 409", schema: { type: "string", maxLength: 255 } }],
+          requestBody: json("SubscriptionRequest"),
+          responses: { "201": { description: "The subscription with its approval chain and grants" }, ...errors },
+        },
+      },
+      "/subscriptions/preview": { post: { summary: "The approval chain a request would take and why, and the duration it would get; saves nothing", requestBody: json("SubscriptionPreview"), responses: ok("Chain, rationale, duration") } },
+      "/subscriptions/{id}": { get: { summary: "A subscription with its approval chain (steps, decisions, comments) and grants", parameters: [{ name: "id", in: "path", required: true, description: "Subscription id", schema: { type: "string" } }], responses: ok("Subscription") } },
+      "/subscriptions/{id}/approve": { post: { summary: "Approve the current step of the subscription's request (its decider; never the requester); 409 with the current state if already decided", parameters: [{ name: "id", in: "path", required: true, description: "Subscription id", schema: { type: "string" } }], requestBody: json("SubscriptionDecision"), responses: ok("Subscription") } },
+      "/subscriptions/{id}/reject": { post: { summary: "Reject the current step with a comment: the request ends with that reason", parameters: [{ name: "id", in: "path", required: true, description: "Subscription id", schema: { type: "string" } }], requestBody: json("SubscriptionDecision"), responses: ok("Subscription") } },
+      "/subscriptions/{id}/cancel": { post: { summary: "Withdraw a request still waiting for approval (requester, consuming team's owners, admins)", parameters: [{ name: "id", in: "path", required: true, description: "Subscription id", schema: { type: "string" } }], requestBody: json("SubscriptionCancel"), responses: ok("Subscription") } },
+      "/ports/{port}/access": {
+        get: { summary: "The port's access settings (and whether you may change them)", parameters: [portParam], responses: ok("Settings") },
+        put: { summary: "Set the port's access settings (owners of the owning team): self-service, maximum duration in days, whether no end is allowed", parameters: [portParam], requestBody: json("PortAccess"), responses: ok("Settings") },
+      },
+      "/teams/{id}/principals": { put: { summary: "Set the Kafka principal and PostgreSQL role a team is known by (admins); null restores the default (User:team-<slug>, <prefix>team_<slug>)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: json("TeamPrincipals"), responses: ok("Principals, set and effective") } },
+      "/data-products/{id}/consumers": { get: { summary: "Teams consuming the product now: team, port, purpose, since, until", parameters: [idParam], responses: ok("Consumers and the number of teams") } },
     },
   };
 }
