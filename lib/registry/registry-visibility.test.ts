@@ -7,6 +7,7 @@ import { createApiToken } from "@/lib/tokens/create-api-token";
 import { db } from "@/lib/db";
 import { createOwnedTeam, createUser, registerProduct } from "@/lib/testing/fixtures";
 import * as compatibilityRoute from "@/app/api/schema-registry/compatibility/subjects/[subject]/versions/[version]/route";
+import * as allVersionsCompatibilityRoute from "@/app/api/schema-registry/compatibility/subjects/[subject]/versions/route";
 import * as configSubjectRoute from "@/app/api/schema-registry/config/[subject]/route";
 import * as schemaIdRoute from "@/app/api/schema-registry/schemas/ids/[id]/route";
 import * as schemaIdSchemaRoute from "@/app/api/schema-registry/schemas/ids/[id]/schema/route";
@@ -79,6 +80,8 @@ async function readAll(token: string, p: { subject: string; schemaId: number; sc
     versionSchema: await call(versionSchemaRoute.GET, token, { ...subject, version: "1" }),
     lookup: await call(subjectRoute.POST, token, subject, { schema: p.schema }),
     compatibility: await call(compatibilityRoute.POST, token, { ...subject, version: "latest" }, { schema: p.schema }),
+    versionOneCompatibility: await call(compatibilityRoute.POST, token, { ...subject, version: "1" }, { schema: p.schema }),
+    allVersionsCompatibility: await call(allVersionsCompatibilityRoute.POST, token, subject, { schema: p.schema }),
     config: await call(configSubjectRoute.GET, token, subject),
     schemaById: await call(schemaIdRoute.GET, token, id),
     schemaByIdText: await call(schemaIdSchemaRoute.GET, token, id),
@@ -90,9 +93,13 @@ async function readAll(token: string, p: { subject: string; schemaId: number; sc
 
 function expectHidden(r: Awaited<ReturnType<typeof readAll>>) {
   expect(r.listed).toBe(false);
-  for (const key of ["versions", "version", "latest", "versionSchema", "lookup", "compatibility"] as const) {
+  for (const key of ["versions", "version", "latest", "versionSchema", "lookup"] as const) {
     expect([key, r[key].status, r[key].body.error_code]).toEqual([key, 404, 40401]);
   }
+  // A compatibility check answers as for a subject that does not exist (anything goes; version 1 is unknown), so it does not tell a hidden subject from no subject.
+  expect([r.compatibility.status, r.compatibility.body]).toEqual([200, { is_compatible: true }]);
+  expect([r.allVersionsCompatibility.status, r.allVersionsCompatibility.body]).toEqual([200, { is_compatible: true }]);
+  expect([r.versionOneCompatibility.status, r.versionOneCompatibility.body.error_code]).toEqual([404, 40402]);
   // As for a subject without a level of its own.
   expect([r.config.status, r.config.body.error_code]).toEqual([404, 40408]);
   for (const key of ["schemaById", "schemaByIdText", "schemaIdVersions", "schemaIdSubjects"] as const) {
@@ -102,7 +109,7 @@ function expectHidden(r: Awaited<ReturnType<typeof readAll>>) {
 
 function expectReadable(r: Awaited<ReturnType<typeof readAll>>) {
   expect(r.listed).toBe(true);
-  for (const key of ["versions", "version", "latest", "versionSchema", "lookup", "compatibility", "config", "schemaById", "schemaByIdText", "schemaIdVersions", "schemaIdSubjects"] as const) {
+  for (const key of ["versions", "version", "latest", "versionSchema", "lookup", "compatibility", "versionOneCompatibility", "allVersionsCompatibility", "config", "schemaById", "schemaByIdText", "schemaIdVersions", "schemaIdSubjects"] as const) {
     expect([key, r[key].status]).toEqual([key, 200]);
   }
 }
