@@ -1,0 +1,137 @@
+import { spawn, type ChildProcess } from "node:child_process";
+import path from "node:path";
+import pg from "pg";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { createApprovalRequest } from "@/lib/approvals/create-approval-request";
+import { decideApprovalStep } from "@/lib/approvals/decide-approval-step";
+import { closeDataPool } from "@/lib/data-tables/data-database";
+import { listFailedJobs } from "@/lib/jobs/list-failed-jobs";
+import { grantJobKey } from "@/lib/provisioning/request-grant-provisioning";
+import { teamRoleName } from "@/lib/provisioning/team-role-name";
+import { createOwnedTeam, createUser } from "@/lib/testing/fixtures";
+import { canRead, dropRolesWithPrefix, tablePortWithContract, testRolePrefix } from "@/lib/testing/table-port-fixture";
+
+// The issue's test: the worker killed between the final approval and the grant, then restarted → the grant is applied
+// once. Through the real worker process (workers/main.ts), from the approvals mechanism's final decision.
+const ROOT = path.resolve(import.meta.dirname, "..");
+const url = () => process.env.DATABASE_URL!;
+const prefix = testRolePrefix();
+let admin: Actor;
+let client: pg.Client;
+const started: ChildProcess[] = [];
+
+type Worker = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+
+/** `node --import tsx workers/main.ts` as a process group of its own (see workers/main.test.ts for why not npx). */
+async function startWorker(): Promise<Worker> {
+  const child = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
+    cwd: ROOT,
+    env: { ...process.env, MESHWORK_DEMO: "on", MESHWORK_ROLE_PREFIX: prefix },
+    stdio: ["ignore", "pipe", "pipe"],
+    detached: true,
+  });
+  started.push(child);
+  let output = "";
+  child.stdout!.on("data", (chunk) => (output += chunk));
+  child.stderr!.on("data", (chunk) => (output += chunk));
+  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
+  await until(async () => output.includes("[workers] ready") || (child.exitCode !== null && Promise.reject(new Error(`the worker exited:\n${output}`))), 60_000);
+  return { child, output: () => output, exited };
+}
+
+async function until<T>(read: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
+  const end = Date.now() + timeoutMs;
+  for (;;) {
+    const value = await read();
+    if (value) return value;
+    if (Date.now() > end) throw new Error("timed out waiting");
+    await new Promise((r) => setTimeout(r, 20));
+  }
+}
+
+beforeAll(async () => {
+  admin = await createUser({ role: "admin" });
+  client = new pg.Client({ connectionString: url() });
+  await client.connect();
+});
+afterAll(async () => {
+  for (const child of started) {
+    try {
+      process.kill(-child.pid!, "SIGKILL");
+    } catch {
+      // That process group is gone already.
+    }
+  }
+  await client.end();
+  await closeDataPool();
+  await dropRolesWithPrefix(url(), prefix);
+});
+
+/**
+ * A subscription of a consumer team to a producer's table port, waiting for its one owner step, as requestSubscription
+ * leaves it (the consumer team's role named under this file's prefix, as an admin would set it).
+ */
+async function waitingSubscription() {
+  const producer = await tablePortWithContract(admin);
+  const consumer = await createOwnedTeam(admin);
+  const role = teamRoleName(consumer.team.slug, prefix);
+  await db.team.update({ where: { id: consumer.team.id }, data: { postgresRole: role } });
+  const { subscription, request } = await db.$transaction(async (tx) => {
+    const subscription = await tx.subscription.create({ data: { portId: producer.port.id, consumerTeamId: consumer.team.id, requesterId: consumer.owner.id, purpose: "Weekly order report", durationDays: 90 } });
+    const request = await createApprovalRequest(tx, {
+      subject: "subscription",
+      subjectId: subscription.id,
+      requesterId: consumer.owner.id,
+      rationale: "Weekly order report",
+      steps: [{ kind: "owner", teamId: producer.team.id, reason: "the owning team approves access to its port" }],
+    });
+    return { subscription, request };
+  });
+  return { producer, consumer, role, subscription, request };
+}
+
+const grantedLines = (output: string) => output.split("\n").filter((l) => /provisioning: job \d+ grant .*granted SELECT/.test(l));
+
+describe("a grant after the final approval, through the real worker process", () => {
+  it("killed (SIGKILL) between the final approval and the grant, then restarted: the grant is applied once", async () => {
+    const { producer, role, subscription, request } = await waitingSubscription();
+    // Hold the schema's provisioning lock, so the worker claims the grant's job and then waits inside it.
+    const blocker = new pg.Client({ connectionString: url() });
+    await blocker.connect();
+    await blocker.query("BEGIN");
+    await blocker.query("SELECT pg_advisory_xact_lock(72709, hashtext($1))", [producer.schema]);
+    const first = await startWorker();
+
+    await decideApprovalStep(producer.owner, request.id, "approve", { comment: "Fine for reporting" });
+    const [grant] = await db.accessGrant.findMany({ where: { subscriptionId: subscription.id } });
+    expect(grant).toMatchObject({ kind: "postgres_select", principal: role, state: "pending" });
+    const job = async () => (await client.query<{ id: string; locked_by: string | null }>("SELECT id, locked_by FROM graphile_worker._private_jobs WHERE key = $1", [grantJobKey(grant.id)])).rows[0];
+    await until(async () => (await job())?.locked_by);
+    process.kill(-first.child.pid!, "SIGKILL");
+    await first.exited;
+    await blocker.query("COMMIT");
+    await blocker.end();
+
+    // Nothing happened in PostgreSQL or Meshwork's tables, and the job is still locked by the dead process.
+    expect(await canRead(url(), role, producer.schema, producer.table)).toEqual({ privilege: false, selectWorks: false });
+    expect((await job()).locked_by).not.toBeNull();
+    expect(await db.accessGrant.findUniqueOrThrow({ where: { id: grant.id } })).toMatchObject({ state: "pending", attempts: 0 });
+    expect((await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).state).toBe("provisioning");
+
+    const second = await startWorker();
+    await until(async () => (await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).state === "active", 30_000);
+    expect(await canRead(url(), role, producer.schema, producer.table)).toEqual({ privilege: true, selectWorks: true });
+    await until(async () => (await job()) === undefined);
+    expect(second.output()).toMatch(/recovered the jobs of stopped worker pool/);
+    expect(grantedLines(first.output())).toEqual([]);
+    expect(grantedLines(second.output())).toHaveLength(1);
+    expect(await db.accessGrant.findMany({ where: { subscriptionId: subscription.id } })).toEqual([expect.objectContaining({ id: grant.id, state: "applied", attempts: 1, lastError: null })]);
+    const events = await db.auditEvent.findMany({ where: { entityId: { in: [grant.id, subscription.id] } }, orderBy: { id: "asc" }, select: { action: true } });
+    expect(events.map((e) => e.action)).toEqual(["subscription.approve", "grant.request", "grant.apply", "subscription.activate"]);
+    expect((await listFailedJobs({ task: "provision-grant" })).filter((j) => (j.payload as { grantId?: string }).grantId === grant.id)).toEqual([]);
+    second.child.kill("SIGTERM");
+    expect(await second.exited).toBe(0);
+  }, 90_000);
+});
