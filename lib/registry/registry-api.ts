@@ -28,16 +28,18 @@ export const registryApi = {
     POST: registryRoute<Subject>(async (request, { subject }) => {
       const reader = await requireRegistryReader(request);
       const body = await readRegistryBody(request);
-      await requireVisibleSubject(reader, subject);
-      return testCompatibility(subject, null, body, query(request, "verbose") === "true");
+      // A hidden subject is checked as one that does not exist, so the answer does not reveal it.
+      const hidden = !(await isSubjectVisible(reader, subject));
+      return testCompatibility(subject, null, body, query(request, "verbose") === "true", { asUnknown: hidden });
     }),
   },
   "compatibility/subjects/[subject]/versions/[version]": {
     POST: registryRoute<SubjectVersion>(async (request, { subject, version }) => {
       const reader = await requireRegistryReader(request, { version });
       const body = await readRegistryBody(request);
-      await requireVisibleSubject(reader, subject);
-      return testCompatibility(subject, version, body, query(request, "verbose") === "true");
+      // A hidden subject is checked as one that does not exist, so the answer does not reveal it.
+      const hidden = !(await isSubjectVisible(reader, subject));
+      return testCompatibility(subject, version, body, query(request, "verbose") === "true", { asUnknown: hidden });
     }),
   },
   "config/[subject]": {

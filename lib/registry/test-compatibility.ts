@@ -12,14 +12,18 @@ import { validateSchema } from "./validate-schema";
  * POST /compatibility/subjects/{subject}/versions/{version}: would this schema be accepted after that version?
  * Like Confluent, a named version (or latest) is the only one compared, whatever the mode; without a version
  * (POST .../versions) the schema is compared with every version the mode names, as a registration would.
- * A subject with no versions accepts anything. Saves nothing.
+ * A subject with no versions accepts anything, and so does one the caller may not see (`asUnknown`). Saves nothing.
  */
-export async function testCompatibility(subject: string, versionParam: string | null, body: unknown, verbose: boolean) {
+export async function testCompatibility(subject: string, versionParam: string | null, body: unknown, verbose: boolean, { asUnknown = false } = {}) {
   const request = parseSchemaRequest(body);
   const canonical = canonicalSchema(request.schemaType, request.schema);
   validateSchema(request.schemaType, canonical);
   const version = versionParam === null ? null : parseVersion(versionParam);
   return db.$transaction(async (tx) => {
+    if (asUnknown) {
+      if (version !== null && version !== "latest") throw versionNotFound(versionParam!);
+      return { is_compatible: true, ...(verbose ? { messages: [] } : {}) };
+    }
     const live = (await tx.registrySubjectVersion.findMany({ where: { subject, deleted: false }, select: { version: true }, orderBy: { version: "asc" } })).map((v) => v.version);
     let against: number[] | undefined;
     if (version === "latest") against = live.slice(-1);
