@@ -46,13 +46,13 @@ export async function requestSubscription(actor: Actor, input: unknown, { idempo
     });
     return { subscription, replayed: false };
   } catch (error) {
-    if (!isUniqueViolation(error)) throw error;
-    // A request with the same key committed first; otherwise the team's open subscription to the port did.
+    // A request with the same key may have committed meanwhile (the unique key, or the open subscription it made, refused this one).
     if (key) {
       const first = await replay(actor, key, request);
       if (first) return first;
     }
-    throw conflict("The team already has an open subscription to this port (requested at the same moment). Reload to see it.");
+    if (isUniqueViolation(error)) throw conflict("The team already has an open subscription to this port (requested at the same moment). Reload to see it.");
+    throw error;
   }
 }
 
