@@ -1,7 +1,6 @@
-import { randomBytes } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
 import path from "node:path";
 import { demoMode, env } from "@/lib/env";
+import { readOrCreateDemoSecret } from "./demo-secret-file";
 
 /** The secret Meshwork once shipped as its default: public, so it never signs anything outside demo mode. */
 export const OLD_DEMO_SECRET = "meshwork-demo-secret-change-me-in-production";
@@ -9,31 +8,11 @@ export const OLD_DEMO_SECRET = "meshwork-demo-secret-change-me-in-production";
 const MISSING = "NEXTAUTH_SECRET is not set: set it to a long random value (e.g. `openssl rand -base64 32`), or set MESHWORK_DEMO=on to run the demo.";
 const PUBLIC = "NEXTAUTH_SECRET is the demo secret published in Meshwork's source: set it to a long random value (e.g. `openssl rand -base64 32`).";
 
-// Several processes (web app, registry listener) may start at once: the first complete file wins, atomically.
-function readOrCreateSecret(file: string): string {
-  try {
-    return readFileSync(file, "utf8").trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  mkdirSync(path.dirname(file), { recursive: true });
-  const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
-  writeFileSync(draft, `${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
-  try {
-    linkSync(draft, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  } finally {
-    unlinkSync(draft);
-  }
-  return readFileSync(file, "utf8").trim();
-}
-
 /** The configured secret; in demo mode without one, a random one kept in the data folder. Throws one line otherwise. */
 export function resolveAuthSecret({ demo, secret, dataDir }: { demo: boolean; secret: string | undefined; dataDir: string }): string {
   if (secret && (demo || secret !== OLD_DEMO_SECRET)) return secret;
   if (!demo) throw new Error(secret ? PUBLIC : MISSING);
-  return readOrCreateSecret(path.join(dataDir, "nextauth-secret"));
+  return readOrCreateDemoSecret(path.join(dataDir, "nextauth-secret"));
 }
 
 let cached: string | undefined;

@@ -1,7 +1,7 @@
-import { randomBytes, timingSafeEqual } from "node:crypto";
-import { linkSync, mkdirSync, readFileSync, unlinkSync, writeFileSync } from "node:fs";
+import { timingSafeEqual } from "node:crypto";
 import path from "node:path";
 import type { Actor } from "./actor";
+import { readOrCreateDemoSecret } from "./demo-secret-file";
 
 /**
  * The service identity: workers, demo producers and serializers read the registry (and the catalog) through it, and
@@ -22,26 +22,6 @@ export const isServiceActor = (actor: Actor) => actor.service === true;
 
 const MIN_LENGTH = 24;
 
-// Several processes may start at once: the first complete file wins, atomically.
-function readOrCreate(file: string): string {
-  try {
-    return readFileSync(file, "utf8").trim();
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "ENOENT") throw error;
-  }
-  mkdirSync(path.dirname(file), { recursive: true });
-  const draft = `${file}.${process.pid}.${randomBytes(4).toString("hex")}`;
-  writeFileSync(draft, `mws_${randomBytes(32).toString("base64url")}\n`, { mode: 0o600 });
-  try {
-    linkSync(draft, file);
-  } catch (error) {
-    if ((error as NodeJS.ErrnoException).code !== "EEXIST") throw error;
-  } finally {
-    unlinkSync(draft);
-  }
-  return readFileSync(file, "utf8").trim();
-}
-
 let demoToken: string | undefined;
 
 /** The service token, or null when none is configured (outside demo mode the service identity then does not exist). */
@@ -52,7 +32,7 @@ export function serviceToken(): string | null {
     return configured;
   }
   if (process.env.MESHWORK_DEMO !== "on") return null;
-  demoToken ??= readOrCreate(path.join(process.cwd(), ".meshwork", "service-token"));
+  demoToken ??= readOrCreateDemoSecret(path.join(process.cwd(), ".meshwork", "service-token"), "mws_");
   return demoToken;
 }
 
