@@ -1,8 +1,8 @@
 import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { conflict } from "@/lib/errors";
 import type { ApprovalSubject } from "@/lib/generated/prisma/enums";
 import { contractVersionApproval } from "@/lib/contracts/contract-version-approval";
+import { subscriptionApprovalHandlers } from "@/lib/subscriptions/subscription-approval-handlers";
 
 /** The request as a subject's handler receives it, already decided (approved or rejected) in the same transaction. */
 export type DecidedRequest = { id: string; subject: ApprovalSubject; subjectId: string; requesterId: string | null; rationale: string };
@@ -18,17 +18,8 @@ export type ApprovalSubjectHandler = {
   describeDecided?(tx: Tx, request: DecidedRequest): Promise<string | null>;
 };
 
-const subscriptionPending: ApprovalSubjectHandler = {
-  onApproved: async () => {
-    throw conflict("Subscription approvals are not wired to lib/subscriptions yet.");
-  },
-  onRejected: async () => {
-    throw conflict("Subscription approvals are not wired to lib/subscriptions yet.");
-  },
-};
-
 /** Every kind of thing that is decided through approval requests, and its handler. */
 export const APPROVAL_SUBJECTS: Record<ApprovalSubject, ApprovalSubjectHandler> = {
-  subscription: subscriptionPending,
+  subscription: subscriptionApprovalHandlers,
   contract_version: contractVersionApproval,
 };
