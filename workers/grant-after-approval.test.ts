@@ -5,13 +5,14 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { createApprovalRequest } from "@/lib/approvals/create-approval-request";
+import { submitContractVersion } from "@/lib/contracts/submit-contract-version";
 import { decideApprovalStep } from "@/lib/approvals/decide-approval-step";
 import { closeDataPool } from "@/lib/data-tables/data-database";
 import { listFailedJobs } from "@/lib/jobs/list-failed-jobs";
 import { grantJobKey } from "@/lib/provisioning/request-grant-provisioning";
 import { teamRoleName } from "@/lib/provisioning/team-role-name";
 import { createOwnedTeam, createUser } from "@/lib/testing/fixtures";
-import { canRead, dropRolesWithPrefix, tablePortWithContract, testRolePrefix } from "@/lib/testing/table-port-fixture";
+import { canRead, dropRolesWithPrefix, ORDER_PROPERTIES, tableContractYaml, tablePortWithContract, testRolePrefix } from "@/lib/testing/table-port-fixture";
 
 // The test: the worker killed between the final approval and the grant, then restarted → the grant is applied
 // once. Through the real worker process (workers/main.ts), from the approvals mechanism's final decision.
@@ -73,8 +74,8 @@ afterAll(async () => {
  * A subscription of a consumer team to a producer's table port, waiting for its one owner step, as requestSubscription
  * leaves it (the consumer team's role named under this file's prefix, as an admin would set it).
  */
-async function waitingSubscription() {
-  const producer = await tablePortWithContract(admin);
+async function waitingSubscription({ contract = true }: { contract?: boolean } = {}) {
+  const producer = await tablePortWithContract(admin, { contract });
   const consumer = await createOwnedTeam(admin);
   const role = teamRoleName(consumer.team.slug, prefix);
   await db.team.update({ where: { id: consumer.team.id }, data: { postgresRole: role } });
@@ -133,5 +134,31 @@ describe("a grant after the final approval, through the real worker process", ()
     expect((await listFailedJobs({ task: "provision-grant" })).filter((j) => (j.payload as { grantId?: string }).grantId === grant.id)).toEqual([]);
     second.child.kill("SIGTERM");
     expect(await second.exited).toBe(0);
+  }, 90_000);
+
+  it("a grant that fails shows the reason, is retried by the queue with backoff, and is applied once the cause is gone", async () => {
+    // No active contract yet, so the port's table cannot be created and the grant fails.
+    const { producer, role, subscription, request } = await waitingSubscription({ contract: false });
+    const worker = await startWorker();
+    await decideApprovalStep(producer.owner, request.id, "approve", {});
+    const failed = await until(async () => {
+      const [grant] = await db.accessGrant.findMany({ where: { subscriptionId: subscription.id } });
+      return grant?.state === "failed" && grant;
+    });
+    expect(failed.lastError).toMatch(/has no active contract to create its table from/);
+    expect(failed.attempts).toBe(1);
+    // The queue records the failed attempt just after the grant does.
+    const job = await until(async () => (await listFailedJobs({ task: "provision-grant" })).find((j) => (j.payload as { grantId?: string }).grantId === failed.id));
+    expect(job).toMatchObject({ state: "retrying", attempts: 1 });
+    expect(job.runAt.getTime()).toBeGreaterThan(Date.now());
+
+    await submitContractVersion(producer.owner, producer.port.id, { contract: tableContractYaml(producer.location, "1.0.0", ORDER_PROPERTIES) });
+    // graphile-worker's first retry comes about e¹ ≈ 2.7 s after the failure.
+    await until(async () => (await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).state === "active", 30_000);
+    expect(await db.accessGrant.findUniqueOrThrow({ where: { id: failed.id } })).toMatchObject({ state: "applied", attempts: 2, lastError: null });
+    expect(await canRead(url(), role, producer.schema, producer.table)).toEqual({ privilege: true, selectWorks: true });
+    expect(worker.output()).toMatch(/has no active contract/);
+    worker.child.kill("SIGTERM");
+    expect(await worker.exited).toBe(0);
   }, 90_000);
 });
