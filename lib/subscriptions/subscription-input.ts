@@ -34,7 +34,7 @@ export const SubscriptionListQuery = z.strictObject({
   port: portRef.optional(),
   team: teamRef.optional(),
   state: z.enum(["pending_approval", "provisioning", "active", "rejected", "cancelled"]).optional(),
-  page: z.coerce.number().int().min(1).default(1),
+  page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
 
