@@ -72,4 +72,22 @@ describe("contract-version approvals run on the one approvals mechanism", () => 
     expect(await requestOf(version.id)).toMatchObject({ state: "pending", requesterId: owner.id, steps: [{ kind: "steward", state: "pending" }] });
     expect((await decideContractVersion(steward, version.id, "approve", {})).status).toBe("active");
   });
+
+  it("the approvals route and the contract route deciding one version at once: exactly one wins", async () => {
+    for (let round = 0; round < 3; round++) {
+      const { version, port } = await pendingMajorVersion(admin);
+      const request = (await requestOf(version.id))!;
+      const other = await createUser({ role: "steward" });
+
+      const results = await Promise.allSettled([decideApprovalStep(steward, request.id, "approve", {}), decideContractVersion(other, version.id, "reject", { note: "no" })]);
+
+      expect(results.filter((r) => r.status === "fulfilled")).toHaveLength(1);
+      for (const r of results) if (r.status === "rejected") expect((r.reason as { code?: string }).code).toBe("conflict");
+      const row = await db.contractVersion.findUniqueOrThrow({ where: { id: version.id } });
+      const decided = await requestOf(version.id);
+      expect(row.status).toBe(decided!.state === "approved" ? "active" : "rejected");
+      expect(await db.contractVersion.count({ where: { portId: port.id, status: "active" } })).toBe(1);
+      expect(await db.auditEvent.count({ where: { entityId: version.id, action: { in: ["contract.approve", "contract.reject"] } } })).toBe(1);
+    }
+  });
 });
