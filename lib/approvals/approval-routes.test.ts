@@ -1,6 +1,7 @@
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
+import { openApiDocument } from "@/lib/api-docs/openapi-document";
 import { changeProductStatus } from "@/lib/catalog/change-product-status";
 import { requestSubscription } from "@/lib/subscriptions/request-subscription";
 import { callRoute } from "@/lib/testing/call-route";
@@ -76,5 +77,12 @@ describe("/api/v1/approvals", () => {
     const again = await call(steward, "api/v1/contracts/[id]/reject", "POST", { id: version.id });
     expect(again.status).toBe(409);
     expect((await again.json()).error.message).toBe("Contract version 2.0.0 is active, not waiting for approval.");
+  });
+
+  it("is described in the OpenAPI document", () => {
+    const paths = openApiDocument().paths as Record<string, Record<string, unknown>>;
+    expect(Object.keys(paths["/approvals"])).toEqual(["get"]);
+    expect(Object.keys(paths["/approvals/{id}"])).toEqual(["get"]);
+    for (const path of ["/approvals/{id}/approve", "/approvals/{id}/reject"]) expect(Object.keys(paths[path]), path).toEqual(["post"]);
   });
 });
