@@ -1,10 +1,12 @@
 // Serves the production build (and the dedicated registry listener) against a fresh, seeded database of
 // its own, for the end-to-end tests.
 import { spawn } from "node:child_process";
+import { writeFileSync } from "node:fs";
 import path from "node:path";
 import { prepareTestDatabase } from "@/lib/testing/test-database";
 import { dropRolesWithPrefix, testRolePrefix } from "@/lib/testing/test-roles";
 import { stopProcessGroup } from "../../bin/process-group";
+import { serverInfoPath, type E2eServerInfo } from "./server-info";
 import { testOidcEnv } from "./test-oidc-provider";
 
 const ROOT = path.resolve(import.meta.dirname, "../..");
@@ -27,6 +29,8 @@ const database = await prepareTestDatabase("e2e");
 // Consumer teams' PostgreSQL roles (cluster-wide) under a prefix of this run's own, dropped at the end.
 const rolePrefix = testRolePrefix();
 process.env.MESHWORK_ROLE_PREFIX = rolePrefix;
+// Tests that check a grant as the consumer's role itself (e2e/subscriptions.spec.ts) connect to this database.
+writeFileSync(serverInfoPath(port), JSON.stringify({ databaseUrl: database.url, rolePrefix } satisfies E2eServerInfo));
 process.env.DATABASE_URL = database.url;
 const { seedDemoMesh } = await import("../../prisma/seed");
 await seedDemoMesh();
