@@ -2,7 +2,7 @@ import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { now } from "@/lib/clock";
-import { conflict } from "@/lib/errors";
+import { conflict, validationFailed } from "@/lib/errors";
 import { requestGrantProvisioning } from "@/lib/provisioning/request-grant-provisioning";
 import type { ApprovalSubjectHandler } from "@/lib/approvals/approval-subjects";
 import { endsAtFor } from "./subscription-duration";
@@ -32,7 +32,9 @@ export async function onSubscriptionApproved(tx: Tx, actor: Actor | null, reques
 
 export async function onSubscriptionRejected(tx: Tx, actor: Actor | null, request: DecidedRequest, comment: string | null | undefined): Promise<void> {
   const subscription = await tx.subscription.findUniqueOrThrow({ where: { id: request.subjectId }, select: { id: true, state: true, port: { select: { name: true, dataProduct: { select: { urn: true } } } }, consumerTeam: { select: { name: true } } } });
-  const reason = comment?.trim() || "Rejected without a comment.";
+  // A rejection ends the request and the requester is owed the reason; throwing here undoes the decision too.
+  const reason = comment?.trim();
+  if (!reason) throw validationFailed("A rejection needs a comment: tell the requester why.", [{ path: "comment", message: "is required to reject" }]);
   const { count } = await tx.subscription.updateMany({ where: { id: subscription.id, state: "pending_approval" }, data: { state: "rejected", reason, endedAt: now() } });
   if (count === 0) throw conflict(`Subscription ${subscription.id} is no longer waiting for approval.`);
   await recordAuditEvent(tx, actor, {

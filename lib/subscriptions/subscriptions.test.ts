@@ -149,6 +149,8 @@ describe("the approval chain, decided", () => {
     const analysts = await consumerTeam(admin);
     const { subscription } = await ask(analysts.member, port.id, analysts.team.id);
 
+    const silent = await expectMeshworkError(decideSubscription(producers.owner, subscription.id, "reject", { comment: " " }), "validation_failed");
+    expect(silent.details).toEqual([{ path: "comment", message: "is required to reject" }]);
     const rejected = await decideSubscription(producers.owner, subscription.id, "reject", { comment: "Use the aggregated product instead." });
 
     expect(rejected).toMatchObject({ state: "rejected", reason: "Use the aggregated product instead.", approval: { state: "rejected", steps: [{ state: "rejected" }, { state: "skipped" }] } });
@@ -195,7 +197,7 @@ describe("who may decide", () => {
     await expectMeshworkError(decideSubscription(elsewhere.owner, subscription.id, "approve", {}), "not_found");
     const own = await expectMeshworkError(decideSubscription(requester, subscription.id, "approve", {}), "forbidden");
     expect(own.message).toMatch(/four eyes/);
-    await expectMeshworkError(decideSubscription(requester, subscription.id, "reject", {}), "forbidden");
+    await expectMeshworkError(decideSubscription(requester, subscription.id, "reject", { comment: "mine" }), "forbidden");
     await expectMeshworkError(cancelSubscription(elsewhere.owner, subscription.id, {}), "not_found");
     await expectMeshworkError(cancelSubscription(producers.owner, subscription.id, {}), "forbidden");
     expect((await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).state).toBe("pending_approval");
