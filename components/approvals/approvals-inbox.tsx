@@ -6,7 +6,7 @@ import { useEffect, useState } from "react";
 import type { ContractChange } from "@/lib/contracts/contract-change";
 import { ContractChanges } from "@/components/contracts/contract-changes";
 import { yamlDownloadUrl } from "@/components/contracts/contract-api";
-import { ApprovalChain, stepTitle } from "@/components/subscriptions/approval-chain";
+import { ApprovalChain } from "@/components/subscriptions/approval-chain";
 import { productHref, type InboxItem } from "@/components/subscriptions/subscription-types";
 import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
 import { Badge } from "@/components/ui/badge";
@@ -126,7 +126,7 @@ function ApprovalCard({ item, onDecided }: { item: InboxItem; onDecided: (item: 
             <p className="mt-1 text-xs text-slate-500">
               {item.requester ? <>By {item.requester.name} · </> : null}
               <span data-testid="approval-waited" title={`Waiting since ${formatDateTime(item.waitingSince)}`} className="font-medium text-amber-700">
-                waiting {waited(item.waitedMs)}
+                waiting for {waited(item.waitedMs)}
               </span>
               {" · "}requested{" "}
               <time dateTime={item.createdAt} title={formatDateTime(item.createdAt)} suppressHydrationWarning>
@@ -134,7 +134,7 @@ function ApprovalCard({ item, onDecided }: { item: InboxItem; onDecided: (item: 
               </time>
             </p>
             <p className="mt-1 text-xs text-slate-600">
-              You decide step {item.step.position + 1} of {item.steps.length}: {stepTitle(item.step).toLowerCase()} — {item.step.reason}
+              You decide step {item.step.position + 1} of {item.steps.length}, as {item.step.kind === "steward" ? "a governance steward" : `an owner of ${item.step.team?.name ?? "the owning team"}`}.
             </p>
           </div>
           {!isSubscription && (

@@ -28,11 +28,6 @@ export function OutputPortsTable({ ports, productHref, requestAccess }: { ports:
                 <th scope="col" className={th}>Topic / table</th>
                 <th scope="col" className={th}>Materialized from</th>
                 <th scope="col" className={th}>Contract</th>
-                {requestAccess && (
-                  <th scope="col" className={th}>
-                    <span className="sr-only">Access</span>
-                  </th>
-                )}
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
@@ -43,6 +38,11 @@ export function OutputPortsTable({ ports, productHref, requestAccess }: { ports:
                       {p.name}
                     </Link>
                     {p.description && <p className="mt-0.5 max-w-xs text-xs text-slate-500">{p.description}</p>}
+                    {requestAccess && (
+                      <div className="mt-1.5">
+                        <RequestAccess productName={requestAccess.productName} teams={requestAccess.teams} ports={ports} portId={p.id} compact />
+                      </div>
+                    )}
                   </td>
                   <td className={td}>
                     <PortTypeLabel type={p.type} />
@@ -57,11 +57,6 @@ export function OutputPortsTable({ ports, productHref, requestAccess }: { ports:
                     </Link>
                     <p className="mt-0.5 text-xs text-slate-500">{p.compatibilityMode.replace("_", " ").toLowerCase()}</p>
                   </td>
-                  {requestAccess && (
-                    <td className={`${td} text-right`}>
-                      <RequestAccess productName={requestAccess.productName} teams={requestAccess.teams} ports={ports} portId={p.id} compact />
-                    </td>
-                  )}
                 </tr>
               ))}
             </tbody>

@@ -72,11 +72,12 @@ export function PortAccessSettings({ portRef, initial }: { portRef: string; init
   );
 }
 
-/** The same settings, read-only, for everyone else. */
+/** What a requester needs to know of the settings; who approves depends on the product and the requester, so the request form says. */
 export function PortAccessSummary({ access }: { access: PortAccess }) {
   return (
     <p className="text-sm text-slate-600" data-testid="port-access-summary">
-      {access.selfService ? "Self-service for public and internal data without personal data" : "Every request is approved by the owning team"} · at most {access.maxDurationDays} days{access.allowNoEnd ? ", or no end" : ""}.
+      Access to this port lasts at most {access.maxDurationDays} days{access.allowNoEnd ? " (or has no end)" : ""}.{" "}
+      {access.selfService ? "Requests for non-sensitive data are approved at once" : "The owning team approves every request"}; the request form shows who approves yours and why.
     </p>
   );
 }

@@ -35,11 +35,11 @@ export function RequestAccess({ productName, ports, teams, portId, compact = fal
         type="button"
         onClick={() => setOpen(true)}
         data-testid={portId ? "request-port-access" : "request-access"}
-        className={compact ? "text-sm font-medium whitespace-nowrap text-brand-700 hover:underline" : `${primaryButton} h-9 px-3! py-0!`}
+        className={compact ? "text-xs font-medium whitespace-nowrap text-brand-700 hover:underline" : `${primaryButton} h-9 px-3! py-0!`}
       >
-        Request access
+        Request access{compact && <span aria-hidden> →</span>}
       </button>
-      <Modal open={open} onClose={() => setOpen(false)} title={`Request access to ${productName}`} description="Your team becomes a consumer of the port once every approver in the chain agrees." testId="request-access-dialog" wide>
+      <Modal open={open} onClose={() => setOpen(false)} title={`Request access to ${productName}`} description={teams.length > 0 ? "Your team becomes a consumer of the port once every approver in the chain agrees." : undefined} testId="request-access-dialog" wide>
         {open && <RequestForm ports={ports} teams={teams} initialPortId={portId ?? ports[0]?.id ?? ""} onClose={() => setOpen(false)} />}
       </Modal>
     </>
@@ -170,7 +170,8 @@ function RequestForm({ ports, teams, initialPortId, onClose }: { ports: Requesta
         ) : preview.data ? (
           <>
             <ApprovalChain steps={preview.data.steps} autoApproved={preview.data.autoApproved} testId="preview-chain" />
-            {preview.data.rationale && <p className="mt-2 text-xs text-slate-500">{preview.data.rationale}</p>}
+            {/* The steps carry their own reasons; an auto-approval says here why it needs none. */}
+            {preview.data.autoApproved && <p className="mt-2 text-xs text-slate-500">{preview.data.rationale}</p>}
           </>
         ) : null}
       </section>

@@ -9,6 +9,7 @@ import { PortContractHeader } from "@/components/contracts/port-contract-header"
 import { VersionStatusBadge } from "@/components/contracts/version-status-badge";
 import { VersionsPanel } from "@/components/contracts/versions-panel";
 import { PortAccessSettings, PortAccessSummary } from "@/components/subscriptions/port-access-settings";
+import { RequestAccess } from "@/components/subscriptions/request-access";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isAdmin, ownerOfTeam } from "@/lib/auth/permissions";
 import { portUrn } from "@/lib/catalog/find-output-port-or-throw";
@@ -72,11 +73,13 @@ export default async function PortContractPage({ params, searchParams }: { param
               </svg>
               New version
             </Link>
+          ) : access.dataProduct.status === "published" ? (
+            <RequestAccess productName={access.dataProduct.name} ports={[port]} portId={port.id} teams={actor.memberships.map((m) => ({ id: m.teamId, name: m.teamName }))} />
           ) : undefined
         }
       />
 
-      {canSetAccess ? <PortAccessSettings portRef={ref} initial={accessSettings} /> : <PortAccessSummary access={accessSettings} />}
+      {!canSetAccess && <PortAccessSummary access={accessSettings} />}
 
       {!selected || !detail ? (
         <NoContractYet canPublish={canPublish} editHref={editHref} portName={port.name} />
@@ -100,6 +103,8 @@ export default async function PortContractPage({ params, searchParams }: { param
           {tab === "versions" && <VersionsPanel versions={versions} basePath={basePath} selectedId={selected.id} />}
         </>
       )}
+
+      {canSetAccess && <PortAccessSettings portRef={ref} initial={accessSettings} />}
     </div>
   );
 }
