@@ -3,6 +3,7 @@ import path from "node:path";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
+import { changeProductStatus } from "@/lib/catalog/change-product-status";
 import { decideContractVersion } from "@/lib/contracts/decide-contract-version";
 import { addMember, createUser, expectMeshworkError } from "@/lib/testing/fixtures";
 import { decideApprovalStep } from "./decide-approval-step";
@@ -89,5 +90,19 @@ describe("contract-version approvals run on the one approvals mechanism", () => 
       expect(await db.contractVersion.count({ where: { portId: port.id, status: "active" } })).toBe(1);
       expect(await db.auditEvent.count({ where: { entityId: version.id, action: { in: ["contract.approve", "contract.reject"] } } })).toBe(1);
     }
+  });
+
+  it("a decision whose effect is refused is not recorded at all: step, request and audit roll back together", async () => {
+    const { version, owner, product } = await pendingMajorVersion(admin);
+    const request = (await requestOf(version.id))!;
+    await changeProductStatus(owner, product.id, { status: "retired" });
+
+    const error = await expectMeshworkError(decideApprovalStep(steward, request.id, "approve", { comment: "go" }), "conflict");
+
+    expect(error.message).toBe("A retired data product's contracts cannot change.");
+    expect(await requestOf(version.id)).toMatchObject({ state: "pending", steps: [{ state: "pending", decidedById: null, comment: null }] });
+    expect(await db.auditEvent.count({ where: { entityId: request.id } })).toBe(0);
+    expect((await decideApprovalStep(steward, request.id, "reject", { comment: "product retired" })).state).toBe("rejected");
+    expect(await db.auditEvent.count({ where: { entityId: request.id, action: "approval.reject" } })).toBe(1);
   });
 });
