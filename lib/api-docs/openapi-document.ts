@@ -103,7 +103,7 @@ export function openApiDocument() {
         get: { summary: "Subscriptions you may see (requester, consuming team, owning team; stewards all), newest first", parameters: ["mine", "product", "port", "team", "state", "page", "pageSize"].map((name) => ({ name, in: "query", schema: { type: "string" } })), responses: ok("Items, total, page, pageSize") },
         post: {
           summary: "Request access to an output port for one of your teams, with a purpose; the approval chain is computed by policy (no steps → approved at once and provisioning starts)",
-          parameters: [{ name: "Idempotency-Key", in: "header", required: false, description: "A retried request with the same key answers the first result (header Idempotent-Replayed: true); reused for a different request → 409", schema: { type: "string", maxLength: 255 } }],
+          parameters: [{ name: "Idempotency-Key", in: "header", required: false, description: "A retried request with the same key answers the first result (header Idempotent-Replayed: true); reused for a different request → 422", schema: { type: "string", maxLength: 255 } }],
           requestBody: json("SubscriptionRequest"),
           responses: { "201": { description: "The subscription with its approval chain and grants" }, ...errors },
         },

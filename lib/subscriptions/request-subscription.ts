@@ -3,7 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { createApprovalRequest } from "@/lib/approvals/create-approval-request";
 import { now } from "@/lib/clock";
-import { conflict, isUniqueViolation } from "@/lib/errors";
+import { conflict, isUniqueViolation, validationFailed } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
 import { planSubscription } from "./preview-subscription";
 import { onSubscriptionApproved } from "./subscription-approval-handlers";
@@ -72,6 +72,7 @@ async function replay(actor: Actor, key: string, request: SubscriptionRequest): 
     request.purpose === first.purpose &&
     request.intendedUse === first.intendedUse &&
     (request.durationDays === undefined || request.durationDays === first.durationDays);
-  if (!same) throw conflict(`Idempotency-Key ${key} was already used for a different request (subscription ${first.id}); send a new key for a new request.`, [{ path: "Idempotency-Key", message: "reused for a different request" }]);
+  // 422, as the IETF Idempotency-Key draft asks for a key reused with a different payload.
+  if (!same) throw validationFailed(`Idempotency-Key ${key} was already used for a different request (subscription ${first.id}); send a new key for a new request.`, [{ path: "Idempotency-Key", message: "reused for a different request" }]);
   return { subscription: await subscriptionView(db, first.id), replayed: true };
 }

@@ -271,7 +271,7 @@ describe("at the same moment", () => {
     const first = await requestSubscription(analysts.member, body, { idempotencyKey: "key-1" });
     const retry = await requestSubscription(analysts.member, body, { idempotencyKey: "key-1" });
     expect(retry).toMatchObject({ replayed: true, subscription: { id: first.subscription.id } });
-    const reused = await expectMeshworkError(requestSubscription(analysts.member, { ...body, purpose: "Something else" }, { idempotencyKey: "key-1" }), "conflict");
+    const reused = await expectMeshworkError(requestSubscription(analysts.member, { ...body, purpose: "Something else" }, { idempotencyKey: "key-1" }), "validation_failed");
     expect(reused.message).toMatch(/different request/);
     // The key is the requester's own: another person's same key is another request (here: the team's open one → 409).
     await expectMeshworkError(requestSubscription(analysts.owner, body, { idempotencyKey: "key-1" }), "conflict");
