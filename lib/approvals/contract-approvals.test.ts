@@ -5,6 +5,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { changeProductStatus } from "@/lib/catalog/change-product-status";
 import { decideContractVersion } from "@/lib/contracts/decide-contract-version";
+import { listPendingApprovals } from "@/lib/contracts/list-pending-approvals";
 import { addMember, createUser, expectMeshworkError } from "@/lib/testing/fixtures";
 import { decideApprovalStep } from "./decide-approval-step";
 import { listApprovalInbox } from "./list-approval-inbox";
@@ -44,6 +45,8 @@ describe("contract-version approvals run on the one approvals mechanism", () => 
     await expectMeshworkError(decideContractVersion(authorActor, version.id, "reject", {}), "forbidden");
     expect((await db.contractVersion.findUniqueOrThrow({ where: { id: version.id } })).status).toBe("pending_approval");
     expect((await listApprovalInbox(authorActor)).items.some((i) => i.subjectId === version.id)).toBe(false);
+    expect((await listPendingApprovals(authorActor)).some((v) => v.id === version.id)).toBe(false);
+    expect((await listPendingApprovals(steward)).some((v) => v.id === version.id)).toBe(true);
 
     expect((await decideContractVersion(steward, version.id, "approve", { note: "checked" })).status).toBe("active");
     const request = await requestOf(version.id);
