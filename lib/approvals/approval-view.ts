@@ -86,7 +86,7 @@ export function approvalView(actor: Actor, request: RequestRow, teams: Map<strin
 export type ApprovalView = ReturnType<typeof approvalView>;
 
 /** One request as the actor may see it, or null when it does not exist or is hidden from them. */
-export async function loadApprovalView(tx: Tx | Db, actor: Actor, where: { id: string } | { subject_subjectId: { subject: "subscription" | "contract_version"; subjectId: string } }): Promise<ApprovalView | null> {
+export async function loadApprovalView(tx: Tx | Db, actor: Actor, where: { id: string }): Promise<ApprovalView | null> {
   const request = await tx.approvalRequest.findUnique({ where, include: REQUEST_INCLUDE });
   if (!request) return null;
   const summary = (await summarizeSubjects(tx, [request])).get(request.subjectId);
