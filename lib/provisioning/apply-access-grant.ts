@@ -1,8 +1,10 @@
+import pg from "pg";
 import { db, type Db, type Tx } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { now } from "@/lib/clock";
 import { createProductTable } from "@/lib/data-tables/create-product-table";
 import { dataPool, type Queryable } from "@/lib/data-tables/data-database";
+import { parseTableLocation } from "@/lib/data-tables/table-location";
 import { notFound } from "@/lib/errors";
 import { provisionTableAccess, type ProvisionResult } from "./provision-table-access";
 
@@ -26,7 +28,7 @@ const MAX_ERROR_LENGTH = 1_000;
 export async function applyAccessGrant(grantId: string, { data = dataPool(), client = db }: { data?: Queryable; client?: Db } = {}): Promise<AppliedGrant> {
   const grant = await client.accessGrant.findUnique({
     where: { id: grantId },
-    select: { id: true, kind: true, state: true, principal: true, subscription: { select: { id: true, state: true, portId: true } } },
+    select: { id: true, kind: true, state: true, principal: true, target: true, subscription: { select: { id: true, state: true, portId: true } } },
   });
   if (!grant) throw notFound(`Access grant ${grantId}`);
   if (grant.kind !== "postgres_select" || grant.state === "not_supported") return { outcome: "skipped", reason: `a ${grant.kind} grant is not applied by this worker` };
@@ -35,8 +37,12 @@ export async function applyAccessGrant(grantId: string, { data = dataPool(), cli
 
   let result: ProvisionResult;
   try {
-    const table = await createProductTable(subscription.portId, { data, client });
-    result = await provisionTableAccess({ role: grant.principal, schema: table.schema, table: table.table, access: "select" }, data);
+    // The grant acts on the location that was approved; the table is created from the port's contract only when it
+    // is not there yet (one catalog lookup instead of the creation's own transaction on every grant).
+    const { schema, table } = parseTableLocation(grant.target);
+    const found = await data.query<{ ok: boolean }>("SELECT to_regclass($1) IS NOT NULL AS ok", [`${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`]);
+    if (!found.rows[0].ok) await createProductTable(subscription.portId, { data, client });
+    result = await provisionTableAccess({ role: grant.principal, schema, table, access: "select" }, data);
   } catch (error) {
     const message = (error instanceof Error ? error.message : String(error)).slice(0, MAX_ERROR_LENGTH);
     await client.$transaction(async (tx) => {
