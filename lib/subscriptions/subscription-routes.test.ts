@@ -1,4 +1,5 @@
-import { beforeAll, describe, expect, it } from "vitest";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { openApiDocument } from "@/lib/api-docs/openapi-document";
 import { callRoute, loadRoute } from "@/lib/testing/call-route";
@@ -19,6 +20,11 @@ const tokenOf = async (actor: Actor) => {
 beforeAll(async () => {
   admin = await createUser({ role: "admin" });
   steward = await createUser({ role: "steward" });
+});
+
+afterAll(async () => {
+  // Leave no provision job behind for a worker another test file starts on this database (it would make roles under the default prefix).
+  await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key LIKE 'provision-grant:%'`;
 });
 
 type Handler = (request: Request, context: { params: Promise<Record<string, string>> }) => Promise<Response>;
