@@ -1,12 +1,25 @@
+"use client";
+
+import { useQuery } from "@tanstack/react-query";
+import { apiRequest } from "@/components/ui/api-request";
 import { Section } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate } from "@/components/ui/format-date";
+import type { Jsonified } from "@/components/ui/jsonified";
 import type { listPortConsumers } from "@/lib/subscriptions/list-port-consumers";
 
-export type PortConsumer = Awaited<ReturnType<typeof listPortConsumers>>["consumers"][number];
+/** GET /api/v1/data-products/{id}/consumers as the browser receives it. */
+export type ProductConsumers = Jsonified<Awaited<ReturnType<typeof listPortConsumers>>>;
 
-/** Who reads from this product: team, port, purpose, since and until. */
-export function ConsumersCard({ consumers }: { consumers: PortConsumer[] }) {
+/** Who reads from this product: team, port, purpose, since and until; kept live as approvals and grants land. */
+export function ConsumersCard({ productId, initial }: { productId: string; initial: ProductConsumers }) {
+  const query = useQuery({
+    queryKey: ["product-consumers", productId],
+    queryFn: () => apiRequest<ProductConsumers>(`/api/v1/data-products/${productId}/consumers`),
+    initialData: initial,
+    refetchInterval: 15_000,
+  });
+  const consumers = query.data.consumers;
   return (
     <Section id="consumers" title="Consumers" description="Teams with access to this product's ports.">
       {consumers.length === 0 ? (

@@ -7,6 +7,7 @@ import { OwnershipCard } from "@/components/product/ownership-card";
 import { InputPortsTable, OutputPortsTable } from "@/components/product/ports-tables";
 import { ProductHeader } from "@/components/product/product-header";
 import { ConsumersCard } from "@/components/subscriptions/consumers-card";
+import { jsonified } from "@/components/ui/jsonified";
 import { pageActor } from "@/lib/auth/page-actor";
 import { getDataProduct } from "@/lib/catalog/get-data-product";
 import { listPortConsumers } from "@/lib/subscriptions/list-port-consumers";
@@ -32,10 +33,10 @@ export default async function ProductPage({ params }: { params: Params }) {
   const { actor, product } = await loadProduct(domain, slug);
   // Access is granted to a team: the caller's teams are the ones that can consume; only a published product takes new consumers.
   const consumerTeams = product.status === "published" ? actor.memberships.map((m) => ({ id: m.teamId, name: m.teamName })) : undefined;
-  const { consumers, teamCount } = await listPortConsumers(actor, product.id);
+  const consumers = await listPortConsumers(actor, product.id);
   return (
     <div className="space-y-6" data-testid="product-page">
-      <ProductHeader product={product} consumerTeams={consumerTeams} subscribingTeams={teamCount} />
+      <ProductHeader product={product} consumerTeams={consumerTeams} subscribingTeams={consumers.teamCount} />
       <LifecycleBanner product={product} />
       <div className="grid gap-6 lg:grid-cols-[minmax(0,1fr)_20rem]">
         <div className="min-w-0 space-y-6">
@@ -52,7 +53,7 @@ export default async function ProductPage({ params }: { params: Params }) {
         </div>
         <div className="space-y-6">
           <OwnershipCard product={product} />
-          <ConsumersCard consumers={consumers} />
+          <ConsumersCard productId={product.id} initial={jsonified(consumers)} />
           <Section id="details" title="Details">
             <dl className="space-y-3 px-5 py-4 text-sm">
               <div>
