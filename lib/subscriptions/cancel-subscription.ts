@@ -23,7 +23,7 @@ export async function cancelSubscription(actor: Actor, id: string, input: unknow
     // The approval request's row lock is the one decisions take: a cancel and a decision at once are ordered by it.
     const [request] = await tx.$queryRaw<{ id: string }[]>`SELECT id FROM approval_request WHERE subject = 'subscription' AND subject_id = ${subscription.id}::uuid FOR UPDATE`;
     const at = now();
-    const { count } = await tx.subscription.updateMany({ where: { id: subscription.id, state: "pending_approval" }, data: { state: "cancelled", reason: reason || "Cancelled by the requester.", endedAt: at } });
+    const { count } = await tx.subscription.updateMany({ where: { id: subscription.id, state: "pending_approval" }, data: { state: "cancelled", reason: reason || `Cancelled by ${actor.name}.`, endedAt: at } });
     if (count === 0) {
       const current = await tx.subscription.findUniqueOrThrow({ where: { id: subscription.id }, select: { state: true } });
       throw conflict(
