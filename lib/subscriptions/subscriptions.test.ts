@@ -250,6 +250,24 @@ describe("at the same moment", () => {
     expect(await db.auditEvent.count({ where: { action: "approval.approve", entityId: steps[0].requestId } })).toBe(1);
   });
 
+  it("six owners approving the same steward-free step at once, three rounds → each time one decision, one grant, one job", async () => {
+    for (let round = 0; round < 3; round++) {
+      const { port, producers } = await publishedProduct(admin, { access: { selfService: false } });
+      const owners = [producers.owner, ...(await Promise.all(Array.from({ length: 5 }, async () => addMember(admin, producers.team.id, await createUser(), "owner"))))];
+      const analysts = await consumerTeam(admin);
+      const { subscription } = await ask(analysts.member, port.id, analysts.team.id);
+
+      const results = await Promise.allSettled(owners.map((owner) => decideSubscription(owner, subscription.id, "approve", {})));
+
+      expect(results.filter((r) => r.status === "fulfilled"), `round ${round}`).toHaveLength(1);
+      for (const r of results) if (r.status === "rejected") expect((r.reason as MeshworkError).code).toBe("conflict");
+      const grants = await db.accessGrant.findMany({ where: { subscriptionId: subscription.id } });
+      expect(grants).toHaveLength(1);
+      expect(await jobsFor(grants.map((g) => g.id))).toBe(1);
+      expect(await auditCount("subscription.approve", subscription.id)).toBe(1);
+    }
+  });
+
   it("approve and cancel at once → exactly one wins", async () => {
     const { port, producers } = await publishedProduct(admin, { access: { selfService: false } });
     const analysts = await consumerTeam(admin);
