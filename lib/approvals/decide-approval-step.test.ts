@@ -135,7 +135,7 @@ describe("deciding a chain: owner, then steward", () => {
   });
 
   it("a rejection ends the request with its reason; the waiting steps are skipped", async () => {
-    const { producer, request, subscription } = await requestedSubscription();
+    const { producer, request, subscription, analyst } = await requestedSubscription();
 
     const rejected = await decideApprovalStep(producer.owner, request.id, "reject", { comment: "Use the aggregated product instead" });
 
@@ -143,6 +143,8 @@ describe("deciding a chain: owner, then steward", () => {
     expect(await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).toMatchObject({ state: "rejected", reason: "Use the aggregated product instead" });
     const again = await expectMeshworkError(decideApprovalStep(steward, request.id, "approve", {}), "conflict");
     expect(again.details).toContainEqual({ path: "state", message: "rejected" });
+    // The requester is refused as such, decided or not.
+    await expectMeshworkError(decideApprovalStep(analyst, request.id, "approve", {}), "forbidden");
     expect(await db.accessGrant.count({ where: { subscriptionId: subscription.id } })).toBe(0);
   });
 

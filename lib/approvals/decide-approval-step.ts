@@ -11,6 +11,7 @@ import { canSeeRequest, loadApprovalView, loadStepTeams, REQUEST_INCLUDE, teamHa
 import { summarizeSubjects } from "./summarize-subjects";
 
 const ordinal = (step: { position: number }, request: RequestRow) => `step ${step.position + 1} of ${request.steps.length}`;
+const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
 const by = (step: { decidedBy: { name: string } | null }) => (step.decidedBy ? ` by ${step.decidedBy.name}` : "");
 
 /** The request's current state, step by step, as the details of a 409. */
@@ -35,6 +36,7 @@ export async function decideApprovalStep(actor: Actor, requestId: string, decisi
     const summary = (await summarizeSubjects(tx, [request])).get(request.subjectId);
     if (!canSeeRequest(actor, request, summary)) throw notFound(`Approval request ${requestId}`);
     const handler = APPROVAL_SUBJECTS[request.subject];
+    if (request.requesterId === actor.id) throw forbidden("You made this request: someone else must decide it (four eyes).");
     if (request.state !== "pending") {
       const words = (await handler.describeDecided?.(tx, request)) ?? `This request is already ${request.state}${by(request.steps.findLast((s) => s.decidedAt) ?? { decidedBy: null })}.`;
       throw conflict(words, stateDetails(request));
@@ -46,15 +48,14 @@ export async function decideApprovalStep(actor: Actor, requestId: string, decisi
     if (stepId && stepId !== step.id) {
       const target = request.steps.find((s) => s.id === stepId);
       if (!target) throw notFound(`Step ${stepId} of this approval request`);
-      throw conflict(`${ordinal(target, request)} is ${target.state}${by(target)}; the request now waits for ${waitsFor}.`, stateDetails(request));
+      throw conflict(`${capitalized(ordinal(target, request))} is ${target.state}${by(target)}; the request now waits for ${waitsFor}.`, stateDetails(request));
     }
-    if (request.requesterId === actor.id) throw forbidden("You made this request: someone else must decide it (four eyes).");
     const mine = request.steps.find((s) => s.decidedById === actor.id);
     if (mine) throw conflict(`You already decided ${ordinal(mine, request)}; ${ordinal(step, request)} needs ${waitsFor} other than you.`, stateDetails(request));
     if (!canDecideStep(actor, step, teamHasOwners(teams, step))) {
       // Someone else decided the step this actor could decide a moment ago: a lost race, not a refusal.
       const taken = request.steps.find((s) => s.position < step.position && canDecideStep(actor, s, teamHasOwners(teams, s)));
-      if (taken) throw conflict(`${ordinal(taken, request)} was already ${taken.state}${by(taken)}; the request now waits for ${waitsFor}.`, stateDetails(request));
+      if (taken) throw conflict(`${capitalized(ordinal(taken, request))} was already ${taken.state}${by(taken)}; the request now waits for ${waitsFor}.`, stateDetails(request));
       throw forbidden(`Only ${waitsFor} can decide ${ordinal(step, request)}${step.reason ? ` (${step.reason})` : ""}.`);
     }
 
