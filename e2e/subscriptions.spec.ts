@@ -232,3 +232,28 @@ test("nobody but the step's approvers can approve: not the requesting consumer, 
   }
   await waitForState(consumer, id, "pending_approval");
 });
+
+test("an owner turns self-service off on the port page; the request form then shows the owner's approval step", async ({ page, browser, playwright, baseURL }) => {
+  const owner = await apiAs(playwright, baseURL, OWNER);
+  const product = await orderPlatformProduct(owner, "Order Lines");
+
+  const ownerPage = await pageAs(browser, OWNER);
+  await ownerPage.goto(`${productPath(product)}/ports/table`);
+  const settings = ownerPage.getByTestId("port-access-settings");
+  await settings.getByLabel("Self-service").uncheck();
+  await settings.getByLabel("Longest access, in days").fill("30");
+  await settings.getByRole("button", { name: "Save access settings" }).click();
+  await expect(settings.getByTestId("port-access-saved")).toBeVisible();
+
+  await signInPage(page, OTHER_ANALYST);
+  await page.goto(`${productPath(product)}/ports/table`);
+  await expect(page.getByTestId("port-access-settings")).toHaveCount(0);
+  await expect(page.getByTestId("port-access-summary")).toContainText("at most 30 days");
+  await page.getByTestId("request-access").click();
+  const dialog = page.getByTestId("request-access-dialog");
+  const steps = dialog.getByTestId("preview-chain").getByTestId("approval-step");
+  await expect(steps).toHaveCount(1);
+  await expect(steps.first()).toHaveAttribute("data-kind", "owner");
+  await expect(steps.first()).toContainText("does not allow self-service");
+  await expect(dialog.getByLabel("Duration in days")).toHaveValue("30");
+});

@@ -159,6 +159,12 @@ function RequestForm({ ports, teams, initialPortId, onClose }: { ports: Requesta
         </div>
       </Field>
 
+      {port?.type === "kafka_topic" && (
+        <p className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2.5 text-xs text-amber-900" data-testid="topic-access-note">
+          Meshwork records and approves access to topics, but does not set Kafka ACLs on the cluster yet: once approved, ask the platform team to apply the grant. Table ports are granted in PostgreSQL automatically.
+        </p>
+      )}
+
       <section aria-label="Approval chain" className="rounded-lg bg-slate-50 p-3 ring-1 ring-slate-200">
         <h3 className="mb-2 text-xs font-semibold tracking-wide text-slate-500 uppercase">Who approves, and why</h3>
         {preview.isPending && previewInput.portId && previewInput.teamId ? (
