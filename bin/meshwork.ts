@@ -1,7 +1,7 @@
 #!/usr/bin/env -S npx tsx
 // The meshwork CLI: lets a producer's CI check and publish data contracts through the API. From any directory:
-//   npx --package /path/to/meshwork meshwork contract check   FILE --port urn:meshwork:<domain>:<product>:<port>
-//   npx --package /path/to/meshwork meshwork contract publish FILE --port urn:meshwork:<domain>:<product>:<port> [--schema-type JSON] [--draft]
+//   npx --yes --package /path/to/meshwork meshwork contract check   FILE --port urn:meshwork:<domain>:<product>:<port>
+//   npx --yes --package /path/to/meshwork meshwork contract publish FILE --port urn:meshwork:<domain>:<product>:<port> [--schema-type JSON] [--draft]
 // Environment: MESHWORK_URL (default http://localhost:3000), MESHWORK_TOKEN (an API token; required).
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
@@ -28,7 +28,7 @@ async function main() {
   });
   const [area, command, file] = positionals;
   if (values.help || area !== "contract" || !["check", "publish"].includes(command ?? "") || !file || !values.port) fail(USAGE);
-  const token = process.env.MESHWORK_TOKEN ?? fail("MESHWORK_TOKEN is not set: create an API token in Meshwork (API tokens page) and export it.");
+  const token = process.env.MESHWORK_TOKEN?.trim() || fail("MESHWORK_TOKEN is not set (or empty): create an API token in Meshwork (API tokens page) and export it.");
   const base = (process.env.MESHWORK_URL ?? "http://localhost:3000").replace(/\/$/, "");
   const contract = await readFile(file, "utf8").catch((e: Error) => fail(`cannot read ${file}: ${e.message}`));
   const body = { contract, schemaType: values["schema-type"]!.toUpperCase(), draft: values.draft, ...(command === "check" ? { port: values.port } : {}) };

@@ -75,7 +75,7 @@ async function main() {
     { name: "workers", process: spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
   ];
   console.log(`\nMeshwork: http://localhost:${port}${demo ? `  (demo password: ${process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo"})` : ""}`);
-  console.log(`CLI, from any directory: MESHWORK_URL=http://localhost:${port} MESHWORK_TOKEN=mw_... npx --package ${ROOT} meshwork contract check FILE --port PORT_URN\n`);
+  console.log(`CLI, from any directory: MESHWORK_URL=http://localhost:${port} MESHWORK_TOKEN=mw_... npx --yes --package ${ROOT} meshwork contract check FILE --port PORT_URN\n`);
 
   let stopping = false;
   const shutdown = async (code = 0) => {

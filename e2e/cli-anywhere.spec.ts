@@ -28,7 +28,7 @@ const contract = (version: string, amountType: string) =>
 
 test("the CLI runs from any directory as the README shows, and points at each error's line and column", async ({ playwright, baseURL }) => {
   const readme = await readFile(README, "utf8");
-  expect(readme).toContain("npx --package /path/to/meshwork meshwork contract check");
+  expect(readme).toContain("npx --yes --package /path/to/meshwork meshwork contract check");
 
   const owner = await playwright.request.newContext({ baseURL });
   await signInApi(owner, "olivia@meshwork.dev");
