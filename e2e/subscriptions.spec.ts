@@ -249,7 +249,7 @@ test("an owner turns self-service off on the port page; the request form then sh
   await page.goto(`${productPath(product)}/ports/table`);
   await expect(page.getByTestId("port-access-settings")).toHaveCount(0);
   await expect(page.getByTestId("port-access-summary")).toContainText("at most 30 days");
-  await page.getByTestId("request-access").click();
+  await page.getByTestId("port-header").getByRole("button", { name: "Request access" }).click();
   const dialog = page.getByTestId("request-access-dialog");
   const steps = dialog.getByTestId("preview-chain").getByTestId("approval-step");
   await expect(steps).toHaveCount(1);

@@ -9,17 +9,20 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
+import { TeamPrincipals } from "./team-principals";
 import { useSluggedName } from "./use-slugged-name";
 
 type DomainSummary = { id: string; slug: string; name: string; description: string; teams: { id: string; slug: string; name: string }[] };
 type Member = { userId: string; role: "owner" | "member"; user: { id: string; name: string; email: string } };
-type DomainDetail = Omit<DomainSummary, "teams"> & { teams: { id: string; slug: string; name: string; description: string; contactEmail: string | null; memberships: Member[] }[] };
+type DomainDetail = Omit<DomainSummary, "teams"> & { teams: { id: string; slug: string; name: string; description: string; contactEmail: string | null; kafkaPrincipal?: string | null; postgresRole?: string | null; memberships: Member[] }[] };
+/** Each team's default principals, by team id, as the server computes them. */
+export type PrincipalDefaults = Record<string, { kafkaPrincipal: string; postgresRole: string }>;
 
 const fieldErrors = (error: unknown): Record<string, string> =>
   error instanceof ApiError ? Object.fromEntries(error.details.map((d) => [d.path, d.message])) : {};
 
 /** Domains → teams → members, with forms to create domains and teams and to manage membership. */
-export function AdminConsole() {
+export function AdminConsole({ principalDefaults = {} }: { principalDefaults?: PrincipalDefaults }) {
   const domains = useQuery({ queryKey: ["domains"], queryFn: () => apiRequest<{ items: DomainSummary[] }>("/api/v1/domains").then((r) => r.items) });
   const details = useQueries({
     queries: (domains.data ?? []).map((d) => ({ queryKey: ["domain", d.slug], queryFn: () => apiRequest<DomainDetail>(`/api/v1/domains/${d.slug}`) })),
@@ -36,14 +39,14 @@ export function AdminConsole() {
         {domains.isError && <p className="text-sm text-red-600">{errorMessage(domains.error)}</p>}
         {domains.data?.length === 0 && <EmptyState title="No domains yet">Create the first domain on the left, then add teams to it.</EmptyState>}
         {domains.data?.map((d, i) => (
-          <DomainCard key={d.id} domain={d} detail={details[i]?.data} loading={details[i]?.isPending ?? true} />
+          <DomainCard key={d.id} domain={d} detail={details[i]?.data} loading={details[i]?.isPending ?? true} principalDefaults={principalDefaults} />
         ))}
       </div>
     </div>
   );
 }
 
-function DomainCard({ domain, detail, loading }: { domain: DomainSummary; detail?: DomainDetail; loading: boolean }) {
+function DomainCard({ domain, detail, loading, principalDefaults }: { domain: DomainSummary; detail?: DomainDetail; loading: boolean; principalDefaults: PrincipalDefaults }) {
   return (
     <Card testId={`domain-${domain.slug}`}>
       <header className="flex items-baseline justify-between gap-3 border-b border-slate-100 px-5 py-3.5">
@@ -56,14 +59,14 @@ function DomainCard({ domain, detail, loading }: { domain: DomainSummary; detail
       {domain.teams.length === 0 && <p className="px-5 py-4 text-sm text-slate-500">No teams yet.</p>}
       <ul className="divide-y divide-slate-100">
         {(detail?.teams ?? domain.teams.map((t) => ({ ...t, description: "", contactEmail: null, memberships: [] as Member[] }))).map((team) => (
-          <TeamRow key={team.id} domainSlug={domain.slug} team={team} loading={loading} />
+          <TeamRow key={team.id} domainSlug={domain.slug} team={team} loading={loading} defaults={principalDefaults[team.id]} />
         ))}
       </ul>
     </Card>
   );
 }
 
-function TeamRow({ domainSlug, team, loading }: { domainSlug: string; team: DomainDetail["teams"][number]; loading: boolean }) {
+function TeamRow({ domainSlug, team, loading, defaults }: { domainSlug: string; team: DomainDetail["teams"][number]; loading: boolean; defaults?: PrincipalDefaults[string] }) {
   const queryClient = useQueryClient();
   const [email, setEmail] = useState("");
   const [role, setRole] = useState<"owner" | "member">("member");
@@ -145,6 +148,7 @@ function TeamRow({ domainSlug, team, loading }: { domainSlug: string; team: Doma
           </p>
         )}
       </form>
+      {!loading && defaults && <TeamPrincipals key={`${team.kafkaPrincipal}|${team.postgresRole}`} team={team} current={{ kafkaPrincipal: team.kafkaPrincipal ?? null, postgresRole: team.postgresRole ?? null }} defaults={defaults} domainSlug={domainSlug} />}
       <ConfirmDialog
         open={!!removing}
         onClose={() => setRemoving(null)}
