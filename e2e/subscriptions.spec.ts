@@ -160,6 +160,11 @@ test("an analyst requests a personal-data table; the owner and then a steward ap
   // The product page lists the new consumer.
   await page.goto(productPath(product));
   await expect(page.getByTestId("consumer").filter({ hasText: "Business Intelligence" })).toContainText(purpose);
+
+  // Deprecating it now warns of both teams that read it (the owners' own and Business Intelligence).
+  await ownerPage.goto(productPath(product));
+  await ownerPage.getByRole("button", { name: "Deprecate" }).click();
+  await expect(ownerPage.getByTestId("deprecate-subscribers-warning")).toContainText("2 subscribing teams");
 });
 
 test("an internal self-service port is granted without approval", async ({ page, playwright, baseURL }) => {
