@@ -262,3 +262,38 @@ test("an owner turns self-service off on the port page; the request form then sh
   await expect(steps.first()).toContainText("does not allow self-service");
   await expect(dialog.getByLabel("Duration in days")).toHaveValue("30");
 });
+
+test("a request to a product whose team has no owners goes to a governance steward, who approves it in the inbox", async ({ page, browser, playwright, baseURL }) => {
+  const admin = await apiAs(playwright, baseURL, "admin@meshwork.dev");
+  const slug = unique("ownerless").toLowerCase();
+  const team = await admin.post("/api/v1/teams", { data: { domain: "orders", name: `Ownerless ${slug}`, slug } });
+  expect(team.status(), await team.text()).toBe(201);
+  const productName = unique("Orphan Orders");
+  // Personal data, so the request needs the owning team; with no owners there, a steward decides in their place (once).
+  const product = await registerProduct(admin, descriptor("orders", slug, productName, { containsPersonalData: true }), { publish: true });
+  const published = await admin.post(`/api/v1/ports/${encodeURIComponent(`${product.urn}:table`)}/contracts`, { data: { contract: tableContract(product) } });
+  expect(published.status(), await published.text()).toBe(201);
+
+  await signInPage(page, OTHER_ANALYST);
+  await page.goto(`${productPath(product)}/ports/table`);
+  await page.getByTestId("port-header").getByRole("button", { name: "Request access" }).click();
+  const dialog = page.getByTestId("request-access-dialog");
+  const steps = dialog.getByTestId("preview-chain").getByTestId("approval-step");
+  await expect(steps).toHaveCount(1);
+  await expect(steps.first()).toHaveAttribute("data-kind", "steward");
+  await expect(steps.first()).toContainText("no owner");
+  const purpose = `Orphan check ${unique("p")}`;
+  await dialog.getByLabel("Purpose").fill(purpose);
+  await dialog.getByTestId("send-request").click();
+  await expect(dialog.getByTestId("request-access-sent")).toHaveAttribute("data-state", "pending_approval");
+
+  const stewardPage = await pageAs(browser, STEWARD);
+  await stewardPage.goto("/approvals");
+  const item = stewardPage.getByTestId("approval-item").filter({ hasText: purpose });
+  await expect(item).toContainText("as a governance steward");
+  await item.getByRole("button", { name: "Approve" }).click();
+  await expect(item).toHaveCount(0);
+
+  await page.goto("/subscriptions");
+  await expect(page.getByTestId("subscription").filter({ hasText: purpose }).getByTestId("subscription-state")).toHaveText("Active", { timeout: 30_000 });
+});
