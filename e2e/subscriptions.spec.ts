@@ -297,3 +297,22 @@ test("a request to a product whose team has no owners goes to a governance stewa
   await page.goto("/subscriptions");
   await expect(page.getByTestId("subscription").filter({ hasText: purpose }).getByTestId("subscription-state")).toHaveText("Active", { timeout: 30_000 });
 });
+
+test("an admin sets the PostgreSQL role a consumer team's grants go to, in the admin console", async ({ page, playwright, baseURL }) => {
+  const admin = await apiAs(playwright, baseURL, "admin@meshwork.dev");
+  const slug = unique("readers").toLowerCase();
+  const created = await admin.post("/api/v1/teams", { data: { domain: "marketing", name: `Readers ${slug}`, slug } });
+  expect(created.status(), await created.text()).toBe(201);
+
+  await signInPage(page, "admin@meshwork.dev");
+  await page.goto("/admin");
+  const team = page.getByTestId(`team-marketing-${slug}`);
+  const principals = team.locator("details");
+  await expect(principals.locator("summary")).toContainText(`team_${slug.replace(/-/g, "_")}`);
+  await expect(principals.locator("summary")).toContainText(`User:team-${slug}`);
+  await principals.locator("summary").click();
+  const role = `${readServerInfo().rolePrefix}readers_${Date.now().toString(36)}`;
+  await team.getByLabel("PostgreSQL role").fill(role);
+  await team.getByRole("button", { name: /Save principals/ }).click();
+  await expect(team.locator("details summary")).toContainText(role);
+});
