@@ -1,5 +1,5 @@
 import { useState } from "react";
-import { slugify } from "@/lib/catalog/product-input";
+import { slugify } from "@/lib/catalog/slugify";
 
 /** A name and a slug that follows it until the user edits the slug by hand. */
 export function useSluggedName() {

@@ -86,13 +86,6 @@ export type ProductUpdateInput = z.infer<typeof ProductUpdate>;
 export type OutputPort = z.infer<typeof OutputPortInput>;
 export type InputPort = z.infer<typeof InputPortInput>;
 
-export function slugify(text: string): string {
-  return text
-    .toLowerCase()
-    .normalize("NFKD")
-    .replace(/[^a-z0-9]+/g, "-")
-    .slice(0, 64)
-    .replace(/^-+|-+$/g, "");
-}
+export { slugify } from "./slugify";
 
 export const productUrn = (domainSlug: string, productSlug: string) => `urn:meshwork:${domainSlug}:${productSlug}`;
