@@ -7,6 +7,7 @@
 // /tmp/meshwork-e2e.lock where .next is shared); --via lib decides through decideSubscription in this process instead.
 import { spawn, type ChildProcess } from "node:child_process";
 import { existsSync, mkdirSync, writeFileSync } from "node:fs";
+import os from "node:os";
 import path from "node:path";
 import { performance } from "node:perf_hooks";
 import { parseArgs } from "node:util";
@@ -183,6 +184,7 @@ async function main() {
     const fromAnswered: number[] = [];
     const answer: number[] = [];
     const toActive: number[] = [];
+    const loadBefore = os.loadavg()[0];
     const measuredStarted = performance.now();
     for (const [i, id] of subscriptionIds.entries()) {
       const t0 = performance.now();
@@ -208,6 +210,7 @@ async function main() {
       }
     }
     const measuredSeconds = (performance.now() - measuredStarted) / 1000;
+    const load = { before: loadBefore, after: os.loadavg()[0] };
 
     // Everything the worker did is recorded: every grant applied once, every subscription active.
     const grants = await db.accessGrant.groupBy({ by: ["state"], where: { subscriptionId: { in: subscriptionIds } }, _count: { _all: true } });
@@ -230,11 +233,11 @@ async function main() {
     console.log(`\nApproval → applied vs the bare GRANT floor: ${ratio.p50.toFixed(1)}× at p50, ${ratio.p95.toFixed(1)}× at p95, ${ratio.p99.toFixed(1)}× at p99`);
     console.log(`Grants: ${grants.map((g) => `${g._count._all} ${g.state}`).join(", ")} (${grantEvents} grant.apply audit events); ${activeCount} of ${total} subscriptions active; ${(total / measuredSeconds).toFixed(1)} approvals/s one at a time`);
     const met = result.fromSent.p95 <= 250;
-    console.log(`Goal p95 ≤ 250 ms from the final approval: ${met ? "met" : "NOT met"} (p95 ${result.fromSent.p95.toFixed(1)} ms)`);
+    console.log(`Goal p95 ≤ 250 ms from the final approval: ${met ? "met" : "NOT met"} (p95 ${result.fromSent.p95.toFixed(1)} ms); load average ${load.before.toFixed(1)} before, ${load.after.toFixed(1)} after`);
     mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
     writeFileSync(
       path.join(ROOT, "bench/results/approvals.json"),
-      JSON.stringify({ at: new Date().toISOString(), count: COUNT, warmup: WARMUP, via: VIA, ...result, ratio, grants: Object.fromEntries(grants.map((g) => [g.state, g._count._all])), goalMet: met }, null, 2),
+      JSON.stringify({ at: new Date().toISOString(), count: COUNT, warmup: WARMUP, via: VIA, load, ...result, ratio, grants: Object.fromEntries(grants.map((g) => [g.state, g._count._all])), goalMet: met }, null, 2),
     );
     console.log("Figures written to bench/results/approvals.json");
   } finally {
