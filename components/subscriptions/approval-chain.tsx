@@ -21,7 +21,7 @@ export function ApprovalChain({ steps, autoApproved = false, testId = "approval-
           <path d="m5 10.5 3 3 7-7.5" />
         </svg>
         <span>
-          <strong className="font-medium">No approval needed.</strong> Access is granted as soon as you send the request.
+          <strong className="font-medium">No approval needed.</strong> The request is approved as soon as you send it.
         </span>
       </p>
     );
