@@ -13,7 +13,7 @@ const STEP_STATE: Record<string, { label: string; tone: BadgeTone } | undefined>
 export const stepTitle = (step: ChainStep) => (step.kind === "steward" ? "A governance steward" : `An owner of ${step.team?.name ?? "the owning team"}`);
 
 /** The ordered approval steps of a request, each with why it is needed and, once there is one, its decision. */
-export function ApprovalChain({ steps, autoApproved = false, testId = "approval-chain" }: { steps: ChainStep[]; autoApproved?: boolean; testId?: string }) {
+export function ApprovalChain({ steps, autoApproved = false, testId = "approval-chain", sent = false }: { steps: ChainStep[]; autoApproved?: boolean; testId?: string; sent?: boolean }) {
   if (steps.length === 0 || autoApproved) {
     return (
       <p data-testid={testId} data-auto-approved="true" className="flex items-start gap-2 rounded-lg border border-emerald-200 bg-emerald-50 px-3 py-2.5 text-sm text-emerald-900">
@@ -21,7 +21,7 @@ export function ApprovalChain({ steps, autoApproved = false, testId = "approval-
           <path d="m5 10.5 3 3 7-7.5" />
         </svg>
         <span>
-          <strong className="font-medium">No approval needed.</strong> The request is approved as soon as you send it.
+          <strong className="font-medium">No approval needed.</strong> {sent ? "The request was approved at once." : "The request is approved as soon as you send it."}
         </span>
       </p>
     );

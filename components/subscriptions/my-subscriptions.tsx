@@ -81,7 +81,7 @@ function SubscriptionCard({ sub }: { sub: SubscriptionView }) {
           </div>
           <div>
             <h3 className="mb-2 text-xs font-medium text-slate-500">Approval chain</h3>
-            <ApprovalChain steps={steps} autoApproved={steps.length === 0} testId="subscription-chain" />
+            <ApprovalChain steps={steps} autoApproved={steps.length === 0} testId="subscription-chain" sent />
           </div>
         </div>
         {sub.grants.length > 0 && (
