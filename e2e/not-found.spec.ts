@@ -66,3 +66,20 @@ test("a domain that does not exist answers HTTP 404; the domains that do answer 
   }
   await olivia.dispose();
 });
+
+test("a path whose percent-escape does not decode answers 404 (pages, registry) or 400 (API), never 500", async ({ playwright, baseURL }) => {
+  const olivia = await playwright.request.newContext({ baseURL });
+  await signInApi(olivia, "olivia@meshwork.dev");
+  for (const bad of ["%25", "abc%", "%E0%A4%A", "%C0%AE"]) {
+    for (const path of [`/products/orders/${bad}`, `/products/${bad}/orders`, `/products/orders/orders/ports/${bad}`, `/domains/${bad}`]) {
+      const response = await olivia.get(path, { maxRedirects: 0 });
+      expect(response.status(), path).toBe(404);
+    }
+    for (const path of [`/api/v1/data-products/${bad}`, `/api/v1/domains/${bad}`, `/api/v1/ports/${bad}/contracts`]) {
+      expect([400, 404], path).toContain((await olivia.get(path)).status());
+    }
+    const registry = await olivia.get(`/api/schema-registry/subjects/${bad}/versions`);
+    expect([400, 401, 404], `registry ${bad}`).toContain(registry.status());
+  }
+  await olivia.dispose();
+});
