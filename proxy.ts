@@ -1,5 +1,6 @@
 import { NextResponse, type NextRequest } from "next/server";
 import { contentSecurityPolicy, newNonce, SECURITY_HEADERS } from "@/lib/http/security-headers";
+import { hasUndecodableEscape, undecodablePathResponse } from "@/lib/http/undecodable-path";
 
 // Every page and API response gets the security headers; Next reads the nonce from the request's
 // Content-Security-Policy header and puts it on its own scripts, which is why pages render dynamically.
@@ -10,7 +11,7 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
-  const response = NextResponse.next({ request: { headers } });
+  const response = hasUndecodableEscape(request.nextUrl.pathname) ? undecodablePathResponse(request.nextUrl.pathname) : NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);
   return response;
