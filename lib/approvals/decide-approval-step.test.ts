@@ -7,7 +7,6 @@ import { MeshworkError } from "@/lib/errors";
 import { setTeamMember } from "@/lib/org/set-team-member";
 import { requestSubscription } from "@/lib/subscriptions/request-subscription";
 import { addMember, createOwnedTeam, createUser, expectMeshworkError, registerProduct, reload } from "@/lib/testing/fixtures";
-import { createApprovalRequest } from "./create-approval-request";
 import { decideApprovalStep } from "./decide-approval-step";
 import { getApprovalRequest } from "./get-approval-request";
 import { listApprovalInbox } from "./list-approval-inbox";
