@@ -56,8 +56,12 @@ test("a page that runs an inline event handler is caught by the end-to-end guard
   await page.goto("/sign-in");
   // What an HTML injection would add; an inline event handler runs only where the policy is missing.
   await page.evaluate(async () => {
+    // Wait for the browser's own violation event (the image has to fail to load first, slow on a busy machine),
+    // then a moment for the fixture's report of it to reach the test process.
+    const violated = new Promise((resolve) => document.addEventListener("securitypolicyviolation", resolve, { once: true }));
     document.body.insertAdjacentHTML("beforeend", `<img src="/no-such-image.png" alt="" onerror="document.title = 'injected'">`);
-    await new Promise((resolve) => setTimeout(resolve, 300));
+    await Promise.race([violated, new Promise((resolve) => setTimeout(resolve, 10_000))]);
+    await new Promise((resolve) => setTimeout(resolve, 500));
   });
 });
 
