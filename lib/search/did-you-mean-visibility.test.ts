@@ -15,8 +15,14 @@ beforeAll(async () => {
   analyst = await createUser();
 });
 
-/** A made-up lowercase word (letters only, as the typo corrector wants), ending in "ord" so English stemming leaves it whole. */
-const word = () => `zq${[...randomBytes(7)].map((b) => String.fromCharCode(97 + (b % 26))).join("")}ord`;
+/**
+ * A made-up lowercase word (letters only, as the typo corrector wants), ending in "ord" so English stemming leaves it
+ * whole. Its 5th and 6th letters differ, so swapping them (typo) really makes another word.
+ */
+function word(): string {
+  const w = `zq${[...randomBytes(7)].map((b) => String.fromCharCode(97 + (b % 26))).join("")}ord`;
+  return w[4] === w[5] ? word() : w;
+}
 /** The word with two letters in its middle swapped: a typo the vocabulary can correct. */
 const typo = (w: string) => `${w.slice(0, 4)}${w[5]}${w[4]}${w.slice(6)}`;
 
