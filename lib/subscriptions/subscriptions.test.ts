@@ -6,7 +6,9 @@ import { advanceClock, resetClock, setClock } from "@/lib/clock";
 import { MeshworkError } from "@/lib/errors";
 import { grantJobKey } from "@/lib/provisioning/request-grant-provisioning";
 import { teamRoleName } from "@/lib/provisioning/team-role-name";
-import { addMember, createDomainWithTeam, createOwnedTeam, createUser, expectMeshworkError, registerProduct } from "@/lib/testing/fixtures";
+import { addMember, createDomainWithTeam, createOwnedTeam, createUser, expectMeshworkError, registerProduct, reload, unique } from "@/lib/testing/fixtures";
+import { createDomain } from "@/lib/org/create-domain";
+import { createTeam } from "@/lib/org/create-team";
 import { ORDER_PROPERTIES } from "@/lib/testing/table-port-fixture";
 import { cancelSubscription } from "./cancel-subscription";
 import { decideSubscription } from "./decide-subscription";
@@ -345,5 +347,22 @@ describe("settings", () => {
     const { port } = await publishedProduct(admin);
     const { subscription } = await ask(analysts.member, port.id, analysts.team.id);
     expect(subscription.grants).toMatchObject([{ principal: role }]);
+  });
+
+  it("refuses a request from a team whose default role another team (same slug, other domain) also has, until an admin sets one of its own", async () => {
+    const first = await consumerTeam(admin);
+    const elsewhere = await createDomain(admin, { slug: unique("dom"), name: `Domain ${unique("d")}` });
+    const twin = await createTeam(admin, { domain: elsewhere.slug, slug: first.team.slug, name: `Twin ${unique("t")}` });
+    const twinOwner = await addMember(admin, twin.id, await createUser(), "owner");
+    const { port } = await publishedProduct(admin);
+
+    // Both would act as mesh_team_<slug>: a grant to one would be the other's too.
+    const refused = await expectMeshworkError(ask(twinOwner, port.id, twin.id), "conflict");
+    expect(refused.message).toContain(teamRoleName(first.team.slug));
+    expect(await db.subscription.count({ where: { consumerTeamId: twin.id } })).toBe(0);
+
+    await setTeamPrincipals(admin, twin.id, { kafkaPrincipal: `User:twin-${twin.id.slice(0, 8)}`, postgresRole: `mwt_twin_${twin.id.slice(0, 8)}` });
+    const { subscription } = await ask(await reload(twinOwner), port.id, twin.id);
+    expect(subscription.grants).toMatchObject([{ principal: `mwt_twin_${twin.id.slice(0, 8)}` }]);
   });
 });
