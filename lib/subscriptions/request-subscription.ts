@@ -1,10 +1,11 @@
-import { db } from "@/lib/db";
+import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { createApprovalRequest } from "@/lib/approvals/create-approval-request";
 import { now } from "@/lib/clock";
 import { conflict, isUniqueViolation, validationFailed } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { findPrincipalClash } from "./find-principal-clash";
 import { planSubscription } from "./preview-subscription";
 import { onSubscriptionApproved } from "./subscription-approval-handlers";
 import { IdempotencyKey, SubscriptionRequestInput, type SubscriptionRequest } from "./subscription-input";
@@ -27,6 +28,7 @@ export async function requestSubscription(actor: Actor, input: unknown, { idempo
   try {
     const subscription = await db.$transaction(async (tx) => {
       const { port, team, durationDays, chain } = await planSubscription(tx, actor, request);
+      await requireOwnPrincipals(tx, team.id);
       const open = await tx.subscription.findFirst({ where: { portId: port.id, consumerTeamId: team.id, state: { in: ["pending_approval", "provisioning", "active"] } }, select: { id: true, state: true } });
       if (open) throw openConflict(team.name, `${port.dataProduct.urn}:${port.name}`, open);
       const created = await tx.subscription.create({
@@ -75,4 +77,16 @@ async function replay(actor: Actor, key: string, request: SubscriptionRequest): 
   // 422, as the IETF Idempotency-Key draft asks for a key reused with a different payload.
   if (!same) throw validationFailed(`Idempotency-Key ${key} was already used for a different request (subscription ${first.id}); send a new key for a new request.`, [{ path: "Idempotency-Key", message: "reused for a different request" }]);
   return { subscription: await subscriptionView(db, first.id), replayed: true };
+}
+
+/** A team that shares its role or principal with another would receive that team's grants too: an admin sets its own first. */
+async function requireOwnPrincipals(tx: Tx, teamId: string): Promise<void> {
+  const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, slug: true, name: true, kafkaPrincipal: true, postgresRole: true } });
+  const clash = await findPrincipalClash(tx, team);
+  if (clash) {
+    throw conflict(
+      `${team.name} would act as ${clash.label}, which team ${clash.other.name} also acts as, so each would hold the other's access. An admin must set principals of its own for ${team.name} (Admin → team principals) before it subscribes.`,
+      [{ path: "consumerTeam", message: `shares ${clash.label} with team ${clash.other.slug}` }],
+    );
+  }
 }

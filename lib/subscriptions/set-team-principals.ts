@@ -5,6 +5,7 @@ import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { conflict, notFound } from "@/lib/errors";
 import { teamKafkaPrincipal, teamPostgresRole } from "@/lib/provisioning/team-principals";
 import { isUuid, parseInput } from "@/lib/validation";
+import { findPrincipalClash } from "./find-principal-clash";
 import { TeamPrincipalsInput } from "./subscription-input";
 
 type TeamRow = { id: string; slug: string; name: string; kafkaPrincipal: string | null; postgresRole: string | null };
@@ -26,13 +27,8 @@ export async function setTeamPrincipals(actor: Actor, teamId: string, input: unk
     if (!team) throw notFound(`Team ${teamId}`);
     await tx.$queryRaw`SELECT id FROM "team" WHERE id = ${team.id}::uuid FOR NO KEY UPDATE`;
     const updated = { ...team, ...next };
-    // Two teams acting as one principal would each hold the other's grants.
-    const others = await tx.team.findMany({ where: { id: { not: team.id } }, select: { id: true, slug: true, name: true, kafkaPrincipal: true, postgresRole: true } });
-    const clash = others.find((other) => teamPostgresRole(other) === teamPostgresRole(updated) || teamKafkaPrincipal(other) === teamKafkaPrincipal(updated));
-    if (clash) {
-      const which = teamPostgresRole(clash) === teamPostgresRole(updated) ? `PostgreSQL role ${teamPostgresRole(updated)}` : `Kafka principal ${teamKafkaPrincipal(updated)}`;
-      throw conflict(`Team ${clash.name} already acts as ${which}; each team needs principals of its own.`, [{ path: which.startsWith("Kafka") ? "kafkaPrincipal" : "postgresRole", message: `used by team ${clash.slug}` }]);
-    }
+    const clash = await findPrincipalClash(tx, updated);
+    if (clash) throw conflict(`Team ${clash.other.name} already acts as ${clash.label}; each team needs principals of its own.`, [{ path: clash.path, message: `used by team ${clash.other.slug}` }]);
     if (team.kafkaPrincipal === next.kafkaPrincipal && team.postgresRole === next.postgresRole) return principalsOf(team);
     await tx.team.update({ where: { id: team.id }, data: next });
     await recordAuditEvent(tx, actor, {
