@@ -3,12 +3,11 @@ import path from "node:path";
 import { randomUUID } from "node:crypto";
 import YAML from "yaml";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
-import { submitContractVersion } from "@/lib/contracts/submit-contract-version";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { APP_DIR, callRoute, loadRoute, paramName, type RouteModule } from "@/lib/testing/call-route";
-import { createOwnedTeam, createUser, registerProduct } from "@/lib/testing/fixtures";
+import { createUser } from "@/lib/testing/fixtures";
+import { topicPortWithContract } from "@/lib/testing/table-port-fixture";
 
 // Walks every app/**/route.ts with hostile path parameters, queries and bodies and fails on any 5xx.
 // The routes are found on disk, so a new route is walked without editing this file.
@@ -109,18 +108,8 @@ let lastConsoleError = "";
 beforeAll(async () => {
   admin = await createUser({ role: "admin" });
   outsider = await createUser();
-  const team = await createOwnedTeam(admin);
-  const product = await registerProduct(team.owner);
-  const port = await db.port.findFirstOrThrow({ where: { dataProductId: product.id, name: "events" } });
-  const contract = YAML.stringify({
-    apiVersion: "v3.1.0",
-    kind: "DataContract",
-    id: `${product.urn}:events`,
-    version: "1.0.0",
-    status: "active",
-    schema: [{ name: "orders", physicalName: port.location, logicalType: "object", properties: [{ name: "order_id", logicalType: "string", required: true }] }],
-  });
-  const published = await submitContractVersion(team.owner, port.id, { contract });
+  const team = await topicPortWithContract(admin);
+  const { product, port, published } = team;
   adminToken = (await createApiToken(admin, { name: "route walk" })).token;
   outsiderToken = (await createApiToken(outsider, { name: "route walk" })).token;
   const spareToken = await createApiToken(admin, { name: "to revoke" });

@@ -1,11 +1,10 @@
-import YAML from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import type { Actor } from "@/lib/auth/actor";
 import { changeProductStatus } from "@/lib/catalog/change-product-status";
-import { submitContractVersion } from "@/lib/contracts/submit-contract-version";
 import { createApiToken } from "@/lib/tokens/create-api-token";
 import { db } from "@/lib/db";
-import { createOwnedTeam, createUser, registerProduct } from "@/lib/testing/fixtures";
+import { createUser } from "@/lib/testing/fixtures";
+import { topicPortWithContract } from "@/lib/testing/table-port-fixture";
 import * as compatibilityRoute from "@/app/api/schema-registry/compatibility/subjects/[subject]/versions/[version]/route";
 import * as allVersionsCompatibilityRoute from "@/app/api/schema-registry/compatibility/subjects/[subject]/versions/route";
 import * as configSubjectRoute from "@/app/api/schema-registry/config/[subject]/route";
@@ -50,21 +49,9 @@ const tokenOf = async (actor: Actor) => (await createApiToken(actor, { name: "re
 
 /** A product of a fresh team with an active contract, so its value subject has version 1. */
 async function productWithSubject() {
-  const team = await createOwnedTeam(admin);
-  const product = await registerProduct(team.owner);
-  const port = await db.port.findFirstOrThrow({ where: { dataProductId: product.id, name: "events" } });
-  const contract = YAML.stringify({
-    apiVersion: "v3.1.0",
-    kind: "DataContract",
-    id: `${product.urn}:events`,
-    version: "1.0.0",
-    status: "active",
-    schema: [{ name: `rec_${product.slug.replace(/-/g, "_")}`, physicalName: port.location, logicalType: "object", properties: [{ name: `only_${product.slug.replace(/-/g, "_")}`, logicalType: "string", required: true }] }],
-  });
-  const published = await submitContractVersion(team.owner, port.id, { contract });
-  const subject = `${port.location}-value`;
-  const version = await db.registrySubjectVersion.findFirstOrThrow({ where: { subject }, include: { schema: true } });
-  return { ...team, product, subject, schemaId: published.schemaId!, schema: version.schema.schema };
+  const p = await topicPortWithContract(admin, { properties: [{ name: `only_${Math.random().toString(36).slice(2, 10)}`, logicalType: "string", required: true }] });
+  const version = await db.registrySubjectVersion.findFirstOrThrow({ where: { subject: p.subject }, include: { schema: true } });
+  return { ...p, schemaId: p.published.schemaId!, schema: version.schema.schema };
 }
 
 /** Every registry read of the subject and its schema id, as status and Confluent error code. */

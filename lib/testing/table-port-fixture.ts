@@ -68,3 +68,25 @@ export async function canRead(databaseUrl: string, role: string, schema: string,
     await client.end();
   }
 }
+
+/** An ODCS contract for a product's `events` topic port: one object whose properties default to a required order_id. */
+export function topicContractYaml(product: { urn: string }, topic: string, version = "1.0.0", properties: Property[] = [{ name: "order_id", logicalType: "string", required: true }]): string {
+  return YAML.stringify({
+    apiVersion: "v3.1.0",
+    kind: "DataContract",
+    id: `${product.urn}:events`,
+    version,
+    status: "active",
+    schema: [{ name: "orders", physicalName: topic, logicalType: "object", properties }],
+  });
+}
+
+/** A team's product whose `events` topic port has an active contract (so `<topic>-value` has version 1). */
+export async function topicPortWithContract(admin: Actor, { properties, schemaType }: { properties?: Property[]; schemaType?: "AVRO" | "JSON" } = {}) {
+  const team = await createOwnedTeam(admin);
+  const product = await registerProduct(team.owner);
+  const port = await db.port.findFirstOrThrow({ where: { dataProductId: product.id, name: "events" } });
+  const topic = port.location!;
+  const published = await submitContractVersion(team.owner, port.id, { contract: topicContractYaml(product, topic, "1.0.0", properties), ...(schemaType ? { schemaType } : {}) });
+  return { ...team, product, port, topic, subject: `${topic}-value`, published };
+}
