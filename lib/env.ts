@@ -16,7 +16,13 @@ const EnvSchema = z.object({
   OIDC_NAME: z.string().default("Single sign-on"),
   GITHUB_CLIENT_ID: z.string().optional(),
   GITHUB_CLIENT_SECRET: z.string().optional(),
+  // Comma-separated host:port list of the Kafka cluster; unset, `npm start` and the tests start librdkafka's mock cluster.
   KAFKA_BROKERS: z.string().optional(),
+  KAFKA_CLIENT_ID: z.string().default("meshwork"),
+  KAFKA_SSL: z.enum(["on", "off"]).default("off"),
+  KAFKA_SASL_MECHANISM: z.enum(["plain", "scram-sha-256", "scram-sha-512"]).optional(),
+  KAFKA_SASL_USERNAME: z.string().optional(),
+  KAFKA_SASL_PASSWORD: z.string().optional(),
   SCHEMA_REGISTRY_URL: z.string().url().optional(),
   MAX_BODY_BYTES: z.coerce.number().int().positive().default(1_000_000),
   // Where data products' tables live and consumer teams' grants act (Meshwork's own database when unset).
