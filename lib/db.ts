@@ -6,7 +6,7 @@ import { SerialPgClient } from "@/lib/db/serial-pg-client";
 function createClient() {
   const adapter = new PrismaPg({ connectionString: requireDatabaseUrl(), max: 10, Client: SerialPgClient });
   // Secrets are never selected unless a query asks for them explicitly.
-  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, apiToken: { tokenHash: true } } });
+  return new PrismaClient({ adapter, omit: { user: { passwordHash: true }, apiToken: { tokenHash: true }, teamWebhook: { secret: true } } });
 }
 
 export type Db = ReturnType<typeof createClient>;

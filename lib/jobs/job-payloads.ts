@@ -13,6 +13,10 @@ export const JobPayloads = {
     /** The subscription's AccessGrant this job applies; its state (pending → applied, or failed) is kept up to date. */
     grantId: z.string().uuid().optional(),
   }),
+  /** Send one webhook delivery (lib/webhooks) to its team's URL, signed; retried with graphile-worker's backoff. */
+  "deliver-webhook": z.object({ deliveryId: z.string().uuid() }),
+  /** Turn undelivered contract_event rows into notifications for the subscribing teams and mark them delivered. */
+  "deliver-contract-events": z.object({}),
 } as const;
 
 export type JobName = keyof typeof JobPayloads;
