@@ -1,0 +1,49 @@
+import pg from "pg";
+import { db } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { now } from "@/lib/clock";
+import { parseTableLocation } from "@/lib/data-tables/table-location";
+import { conflict } from "@/lib/errors";
+import { Prisma } from "@/lib/generated/prisma/client";
+import { findMaterializedPortOrThrow, requireMaterializationOperator } from "./find-materialized-port";
+import { getMaterializationStatus, type MaterializationStatus } from "./get-materialization-status";
+import { requireMaterializationDatabase } from "./materialization-database";
+
+/**
+ * "Restart from the beginning": the operator's answer to a recreated topic (its end offset below the stored one), or a
+ * rebuild. In one transaction the table's rows, the stored offsets and the dead letters of the earlier stream are
+ * removed (the new stream's offsets start again at 0, and (_partition, _offset) is unique), the reset flag and any
+ * error are cleared, and the generation is bumped so running workers seek the port's partitions back to the start.
+ */
+export async function restartMaterializationFromBeginning(actor: Actor, portRef: string): Promise<MaterializationStatus> {
+  requireMaterializationDatabase();
+  await db.$transaction(async (tx) => {
+    const port = await findMaterializedPortOrThrow(actor, portRef, tx);
+    requireMaterializationOperator(actor, port, "restart the materialization of");
+    if (!port.source) throw conflict(`${port.urn} is not materialized from a topic port; there is nothing to restart.`);
+    await tx.materialization.upsert({ where: { portId: port.id }, create: { portId: port.id }, update: {} });
+    // One restart at a time, and no batch of a worker commits in between (workers lock this row too).
+    const [before] = await tx.$queryRaw<{ generation: number; reset_detected_at: Date | null }[]>`SELECT generation, reset_detected_at FROM materialization WHERE port_id = ${port.id}::uuid FOR UPDATE`;
+    const { schema, table } = parseTableLocation(port.location);
+    const qualified = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
+    const [exists] = await tx.$queryRaw<{ t: string | null }[]>`SELECT to_regclass(${qualified})::text AS t`;
+    const [counted] = exists.t ? await tx.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${qualified}`) : [{ n: 0n }];
+    if (exists.t) await tx.$executeRawUnsafe(`TRUNCATE ${qualified}`);
+    await tx.materializationOffset.deleteMany({ where: { portId: port.id } });
+    const { count: deadLetters } = await tx.deadLetter.deleteMany({ where: { portId: port.id } });
+    await tx.materialization.update({
+      where: { portId: port.id },
+      data: { generation: before.generation + 1, resetDetectedAt: null, resetDetails: Prisma.DbNull, error: null, errorAt: null, updatedAt: now() },
+    });
+    await recordAuditEvent(tx, actor, {
+      action: "materialization.restart",
+      entityType: "port",
+      entityId: port.id,
+      summary: `${port.urn}: materialization restarted from the beginning of ${port.source.location}${before.reset_detected_at ? " after a topic reset" : ""}; ${counted.n} rows and ${deadLetters} dead letters of the earlier stream removed`,
+      before: { generation: before.generation, rows: Number(counted.n), deadLetters },
+      after: { generation: before.generation + 1 },
+    });
+  });
+  return getMaterializationStatus(actor, portRef);
+}
