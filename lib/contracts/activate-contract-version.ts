@@ -2,6 +2,7 @@ import type { Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { storeSubjectVersion } from "@/lib/registry/store-subject-version";
+import { enqueueJob } from "@/lib/jobs/enqueue-job";
 
 type VersionRow = { id: string; portId: string; version: string; schemaType: "AVRO" | "JSON" | "PROTOBUF"; valueSchema: string; keySchema: string | null; changes: unknown };
 type PortRow = { id: string; type: string; location: string | null; dataProduct: { urn: string } };
@@ -19,6 +20,8 @@ export async function activateContractVersion(tx: Tx, actor: Actor, version: Ver
   if (topic && version.keySchema) await storeSubjectVersion(tx, `${topic}-key`, version.schemaType, version.keySchema);
   const diff = { version: version.version, previousVersion: previous.at(-1)?.version ?? null, changes: version.changes ?? [] };
   await tx.contractEvent.create({ data: { portId: port.id, contractVersionId: version.id, type: "contract.activated", diff: diff as never } });
+  // The notifications worker tells the subscribing teams once this commits.
+  await enqueueJob(tx, "deliver-contract-events", {}, { jobKey: "deliver-contract-events" });
   await recordAuditEvent(tx, actor, {
     action: "contract.activate",
     entityType: "contract_version",
