@@ -5,6 +5,8 @@ import { CreateTokenInput } from "@/lib/tokens/create-api-token";
 import { ApprovalDecision } from "@/lib/approvals/approval-input";
 import { ContractCheck, ContractDecision, ContractSubmission } from "@/lib/contracts/contract-input";
 import { PortAccessInput, SubscriptionPreviewInput, SubscriptionRequestInput, TeamPrincipalsInput, CancelInput } from "@/lib/subscriptions/subscription-input";
+import { MarkReadInput } from "@/lib/notifications/notification-input";
+import { WebhookSettingsInput } from "@/lib/webhooks/webhook-input";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -52,6 +54,8 @@ export function openApiDocument() {
         SubscriptionCancel: schema(CancelInput),
         PortAccess: schema(PortAccessInput),
         TeamPrincipals: schema(TeamPrincipalsInput),
+        MarkNotificationsRead: schema(MarkReadInput),
+        WebhookSettings: schema(WebhookSettingsInput),
       },
     },
     paths: {
@@ -75,6 +79,7 @@ export function openApiDocument() {
       "/tokens": { get: { summary: "Your API tokens", responses: ok("Tokens") }, post: { summary: "Create an API token (the token is shown once)", requestBody: json("TokenRequest"), responses: { "201": { description: "Created" }, ...errors } } },
       "/tokens/{id}": { delete: { summary: "Revoke an API token", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "Revoked" }, ...errors } } },
       "/audit-events": { get: { summary: "Audit log (stewards and admins)", parameters: ["action", "entityType", "entityId", "actor", "page", "pageSize"].map((name) => ({ name, in: "query", schema: { type: "string" } })), responses: ok("Events") } },
+      "/audit/verify": { get: { summary: "Verify the tamper-evident audit chain (stewards and admins): every sealed event's hash recomputed in chain order; ok, the sealed and not-yet-sealed counts, and the first broken link (altered, link, missing or head) with its event", responses: ok("ok, checked, sealed, unsealed, head, firstBroken") } },
       "/ports/{port}/contracts": {
         get: { summary: "A port's contract versions, newest first", parameters: [portParam], responses: ok("Versions") },
         post: {
@@ -117,8 +122,53 @@ export function openApiDocument() {
         get: { summary: "The port's access settings (and whether you may change them)", parameters: [portParam], responses: ok("Settings") },
         put: { summary: "Set the port's access settings (owners of the owning team): self-service, maximum duration in days, whether no end is allowed", parameters: [portParam], requestBody: json("PortAccess"), responses: ok("Settings") },
       },
+      "/notifications": {
+        get: {
+          summary: "Your own notifications, newest first (requests waiting on you, decisions on your requests, grants, deprecations, contract activations with their diff, expiries, incidents), with the unread count",
+          parameters: [{ name: "page", in: "query", schema: { type: "integer", minimum: 1 } }, { name: "pageSize", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } }, { name: "unread", in: "query", description: "true: only unread ones", schema: { type: "string", enum: ["true", "false"] } }],
+          responses: ok("Items (id, kind, title, body, link, data, createdAt, readAt), total, page, pageSize, unreadCount"),
+        },
+      },
+      "/notifications/read": { post: { summary: "Mark some ({ ids }) or all ({ all: true }) of your notifications read; others' ids match nothing; marking twice is harmless", requestBody: json("MarkNotificationsRead"), responses: ok("marked, unreadCount") } },
+      "/teams/{id}/webhook": {
+        get: { summary: "The team's webhook (URL, when set, when its secret was last rotated; never the secret) and its newest deliveries (team owners, admins)", parameters: [...[{ name: "id", in: "path", required: true, description: "Team id", schema: { type: "string" } }], { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 100 } }, { name: "before", in: "query", description: "createdAt of the last delivery seen (nextBefore), for the next page", schema: { type: "string", format: "date-time" } }], responses: ok("team, webhook (null when none), deliveries, nextBefore") },
+        put: { summary: "Set the team's webhook URL (https; http only to localhost in demo mode; internal addresses refused). A new webhook answers its signing secret once (`secret`); changing the URL keeps the secret (team owners, admins)", parameters: [{ name: "id", in: "path", required: true, description: "Team id", schema: { type: "string" } }], requestBody: json("WebhookSettings"), responses: ok("url, secret (only when new), createdAt, updatedAt") },
+        delete: { summary: "Remove the team's webhook (team owners, admins)", parameters: [{ name: "id", in: "path", required: true, description: "Team id", schema: { type: "string" } }], responses: { "204": { description: "Removed" }, ...errors } },
+      },
+      "/teams/{id}/webhook/secret": { post: { summary: "Replace the webhook's signing secret; the new one is answered this once. Deliveries are signed `Meshwork-Signature: t=<unix seconds>,v1=<hex HMAC-SHA256 of \"<t>.<raw body>\">` (team owners, admins)", parameters: [{ name: "id", in: "path", required: true, description: "Team id", schema: { type: "string" } }], responses: ok("secret, secretRotatedAt") } },
+      "/teams/{id}/webhook/test": { post: { summary: "Send a webhook.test event to the team's webhook (team owners, admins)", parameters: [{ name: "id", in: "path", required: true, description: "Team id", schema: { type: "string" } }], responses: { "202": { description: "Queued: the delivery id" }, ...errors } } },
+      "/teams/{id}/webhook/deliveries": { get: { summary: "The team's webhook deliveries, newest first: state (pending, retrying, delivered, failed), attempts, response status, last error, times (team owners, admins)", parameters: [...[{ name: "id", in: "path", required: true, description: "Team id", schema: { type: "string" } }], { name: "limit", in: "query", schema: { type: "integer" } }, { name: "before", in: "query", schema: { type: "string", format: "date-time" } }], responses: ok("deliveries, nextBefore") } },
+      "/teams/{id}/webhook/deliveries/{deliveryId}/resend": { post: { summary: "Send a delivery's event again as a new delivery (same event id) (team owners, admins)", parameters: [...[{ name: "id", in: "path", required: true, description: "Team id", schema: { type: "string" } }], { name: "deliveryId", in: "path", required: true, schema: { type: "string" } }], responses: { "202": { description: "Queued: the new delivery id" }, ...errors } } },
       "/teams/{id}/principals": { put: { summary: "Set the Kafka principal and PostgreSQL role a team is known by (admins); null restores the default (User:team-<slug>, <prefix>team_<slug>)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: json("TeamPrincipals"), responses: ok("Principals, set and effective") } },
       "/data-products/{id}/consumers": { get: { summary: "Teams consuming the product now: team, port, purpose, since, until", parameters: [idParam], responses: ok("Consumers and the number of teams") } },
+      "/lineage/openlineage": {
+        post: {
+          summary: "Report OpenLineage events: one run, job or dataset event, or a JSON array of them recorded all or nothing. Validated against the OpenLineage 2-0-2 JSON Schema and each standard facet's own schema (422 names each bad field by JSON pointer, e.g. /2/run/runId). Datasets are matched to ports by the OpenLineage naming rules (kafka://host:port + topic; postgres://host:port + database.schema.table), with MESHWORK_LINEAGE_ALIASES for other addresses; unmatched ones are kept as seen in lineage, not in the catalog. Members of a team, stewards and admins",
+          requestBody: { content: { "application/json": { schema: { oneOf: [{ type: "object", description: "An OpenLineage RunEvent, JobEvent or DatasetEvent (https://openlineage.io/spec/2-0-2/OpenLineage.json)" }, { type: "array", minItems: 1, maxItems: 500, items: { type: "object" } }] } } } },
+          responses: { "201": { description: "Accepted: the number of events, the jobs and the datasets with whether each matched a port" }, ...errors },
+        },
+      },
+      "/lineage/fields": { get: { summary: "Field-level lineage of an output port: for each field of its active contract, the upstream fields it comes from and the downstream fields that read it (descriptor mappings and OpenLineage column lineage); hidden products are counted, not named", parameters: [{ name: "port", in: "query", required: true, description: "Output port id or URN", schema: { type: "string" } }], responses: ok("Fields with their sources and readers") } },
+      "/lineage/impact": {
+        get: { summary: "Impact of a contract version on what reads the port: downstream ports, products and subscribing teams, and the downstream fields that read each removed, renamed or retyped field; hidden products are counted, not named", parameters: [{ name: "port", in: "query", required: true, description: "Output port id or URN", schema: { type: "string" } }, { name: "contract", in: "query", required: false, description: "Contract version id of the port to compare with the active one; without it, the impact of retiring the port", schema: { type: "string" } }], responses: ok("Impact") },
+        post: { summary: "Impact of a proposed contract (not saved): the body as for /contracts/check", requestBody: json("ContractCheck"), responses: ok("Impact") },
+      },
+      "/lineage": {
+        get: {
+          summary: "The lineage graph around one product: products (with ports), consumer teams and edges (input ports, materialization, subscriptions, OpenLineage jobs), `up` hops upstream and `down` downstream. Products the caller may not see come back only as counts (\"N hidden products\"); each product node counts its neighbours not in the graph",
+          parameters: [
+            { name: "focus", in: "query", required: true, description: "Product URN or id", schema: { type: "string" } },
+            { name: "depth", in: "query", description: "Hops in both directions (0-10, default 1)", schema: { type: "integer", minimum: 0, maximum: 10 } },
+            { name: "up", in: "query", description: "Hops upstream (overrides depth)", schema: { type: "integer", minimum: 0, maximum: 10 } },
+            { name: "down", in: "query", description: "Hops downstream (overrides depth)", schema: { type: "integer", minimum: 0, maximum: 10 } },
+            { name: "kinds", in: "query", description: "Edge kinds, comma-separated (default all): input_port, openlineage_job, materialization, subscription", schema: { type: "string" } },
+            { name: "limit", in: "query", description: "Neighbours followed per node and direction (1-500, default 50); the rest are counted as hidden", schema: { type: "integer", minimum: 1, maximum: 500 } },
+            { name: "maxNodes", in: "query", description: "Stop adding levels once the graph holds this many products (1-5000, default 1500); `truncated` says so", schema: { type: "integer", minimum: 1, maximum: 5000 } },
+            { name: "cursor", in: "query", description: "`cursors.upstream` or `cursors.downstream` of an earlier answer: the next page of the focus's neighbours in that direction", schema: { type: "string" } },
+          ],
+          responses: ok("focus, nodes (product | team | hidden), edges, cursors, truncated"),
+        },
+      },
     },
   };
 }

@@ -47,7 +47,7 @@ const HOSTILE_PARAMS = [
   "urn:meshwork:x:y:z:w",
 ];
 const HOSTILE_QUERY_VALUES = ["\u0000", "%", "-1", "99999999999999999999", "x".repeat(5000), "", "ü🙂‮"];
-const COMMON_QUERY_KEYS = ["q", "domain", "tag", "team", "status", "classification", "portType", "page", "pageSize", "sort", "format", "against", "verbose", "deleted", "permanent", "defaultToGlobal", "port", "entityType", "entityId", "action", "actor", "limit", "cursor", "before", "after"];
+const COMMON_QUERY_KEYS = ["q", "domain", "tag", "team", "status", "classification", "portType", "page", "pageSize", "sort", "format", "against", "verbose", "deleted", "permanent", "defaultToGlobal", "port", "entityType", "entityId", "action", "actor", "limit", "cursor", "before", "after", "focus", "depth", "up", "down", "kinds", "maxNodes"];
 const BODY_KEYS = ["name", "description", "slug", "domain", "team", "email", "role", "status", "reason", "sunsetDate", "mode", "compatibility", "compatibilityLevel", "contract", "customSchema", "schemaType", "draft", "note", "port", "schema", "references", "tags", "classification", "containsPersonalData", "outputPorts", "inputPorts", "expiresInDays", "urn", "owner", "id", "version"];
 
 const deep = (depth: number) => "[".repeat(depth) + "]".repeat(depth);
