@@ -1,11 +1,13 @@
 // `npm start`: runs Meshwork with no configuration — embedded PostgreSQL (unless DATABASE_URL is set),
-// migrations, the demo mesh on an empty database, then the web app. `--dev` runs Next in development mode.
+// migrations, the demo mesh on an empty database, librdkafka's mock Kafka cluster (unless KAFKA_BROKERS is set), then
+// the web app, the registry listener, the workers and, in demo mode, the demo producers. `--dev` runs Next in development mode.
 import { spawn, spawnSync } from "node:child_process";
 import { existsSync, statSync, readdirSync } from "node:fs";
 import path from "node:path";
 import pg from "pg";
 import { migrateDatabase } from "@/lib/db/migrate";
 import { startEmbeddedPostgres } from "@/lib/db/start-embedded-postgres";
+import { startDemoKafka } from "@/lib/demo/start-demo-kafka";
 import { stopProcessGroup } from "./process-group";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
@@ -65,6 +67,15 @@ async function main() {
   if (seed.seeded) console.log("Seeded the demo mesh.");
   else if (!demo) console.log(seed.reason);
 
+  let stopKafka = async () => {};
+  if (!process.env.KAFKA_BROKERS?.trim()) {
+    console.log("No KAFKA_BROKERS: starting librdkafka's mock Kafka cluster (in memory) with the demo topics …");
+    const cluster = await startDemoKafka();
+    stopKafka = cluster.stop;
+    process.env.KAFKA_BROKERS = cluster.brokers.join(",");
+  }
+  console.log(`Kafka: ${process.env.KAFKA_BROKERS}`);
+
   if (!dev) buildIfStale();
   // Each child in its own process group, so stopping Meshwork stops next-server too, not only the npx wrapper.
   const env = { ...process.env, NEXTAUTH_URL: process.env.NEXTAUTH_URL ?? `http://localhost:${port}` };
@@ -73,6 +84,8 @@ async function main() {
     { name: "schema registry listener", process: spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
     // Node itself with tsx's loader, no wrapper: it gets the group's SIGTERM once and finishes the jobs it holds.
     { name: "workers", process: spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
+    // Stand-ins for the domain teams' services: registry-encoded events (and a few bad records) to the demo topics.
+    ...(demo ? [{ name: "demo producers", process: spawn(process.execPath, ["--import", "tsx", "workers/demo-producers.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) }] : []),
   ];
   console.log(`\nMeshwork: http://localhost:${port}${demo ? `  (demo password: ${process.env.MESHWORK_DEMO_PASSWORD ?? "meshwork-demo"})` : ""}`);
   console.log(`CLI, from any directory: MESHWORK_URL=http://localhost:${port} MESHWORK_TOKEN=mw_... npx --yes --package ${ROOT} meshwork contract check FILE --port PORT_URN\n`);
@@ -83,6 +96,7 @@ async function main() {
     stopping = true;
     // To the last process of each group (npx's next-server too), so no connection sees the database stop.
     await Promise.all(children.map(({ process: child }) => stopProcessGroup(child.pid!)));
+    await stopKafka();
     await stopDatabase();
     process.exit(code);
   };

@@ -3,6 +3,7 @@
 import { spawn } from "node:child_process";
 import { writeFileSync } from "node:fs";
 import path from "node:path";
+import { startDemoKafka } from "@/lib/demo/start-demo-kafka";
 import { prepareTestDatabase } from "@/lib/testing/test-database";
 import { dropRolesWithPrefix, testRolePrefix } from "@/lib/testing/test-roles";
 import { stopProcessGroup } from "../../bin/process-group";
@@ -29,20 +30,23 @@ const database = await prepareTestDatabase("e2e");
 // Consumer teams' PostgreSQL roles (cluster-wide) under a prefix of this run's own, dropped at the end.
 const rolePrefix = testRolePrefix();
 process.env.MESHWORK_ROLE_PREFIX = rolePrefix;
+// The demo's Kafka: librdkafka's mock cluster with the demo topics, written to by the demo producers.
+const kafka = await startDemoKafka();
 // Tests that check a grant as the consumer's role itself (e2e/subscriptions.spec.ts) connect to this database.
-writeFileSync(serverInfoPath(port), JSON.stringify({ databaseUrl: database.url, rolePrefix } satisfies E2eServerInfo));
+writeFileSync(serverInfoPath(port), JSON.stringify({ databaseUrl: database.url, rolePrefix, kafkaBrokers: kafka.brokers } satisfies E2eServerInfo));
 process.env.DATABASE_URL = database.url;
 const { seedDemoMesh } = await import("../../prisma/seed");
 await seedDemoMesh();
 
 // The single sign-on provider of e2e/sso.spec.ts (which starts it on a fixed port) is known to the server from the start.
-const env = { ...process.env, DATABASE_URL: database.url, NEXTAUTH_URL: `http://localhost:${port}`, REGISTRY_PORT: String(Number(port) + 1), NEXT_TELEMETRY_DISABLED: "1", ...testOidcEnv() };
+const env = { ...process.env, DATABASE_URL: database.url, KAFKA_BROKERS: kafka.brokers.join(","), NEXTAUTH_URL: `http://localhost:${port}`, REGISTRY_PORT: String(Number(port) + 1), NEXT_TELEMETRY_DISABLED: "1", ...testOidcEnv() };
 // Each server in its own process group, stopped (npx, next-server and all) before the database is dropped:
 // otherwise next-server's connections see the database go away (57P01/57P03) as it shuts down.
 const children = [
   spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, stdio: "inherit", env, detached: true }),
   spawn("npx", ["next", "start", "-p", port], { cwd: ROOT, stdio: "inherit", env, detached: true }),
   spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], { cwd: ROOT, stdio: "inherit", env, detached: true }),
+  spawn(process.execPath, ["--import", "tsx", "workers/demo-producers.ts"], { cwd: ROOT, stdio: "inherit", env, detached: true }),
 ];
 
 let stopping = false;
@@ -50,6 +54,7 @@ async function stop() {
   if (stopping) return;
   stopping = true;
   await Promise.all(children.map((child) => stopProcessGroup(child.pid!)));
+  await kafka.stop();
   await dropRolesWithPrefix(database.url, rolePrefix).catch((error: Error) => console.error(`Could not drop this run's roles (${rolePrefix}*): ${error.message}`));
   await database.drop();
   process.exit(0);

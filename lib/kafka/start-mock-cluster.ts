@@ -46,8 +46,9 @@ export async function startMockKafkaCluster(
   await ensureMockClusterBinary();
 
   const args = ["--brokers", String(brokerCount), ...topics.map((t) => `${t.name}:${t.partitions}`)];
-  // stdin stays open as a lifeline: when this process dies, the pipe closes and the cluster exits.
-  const child = spawn(binaryPath, args, { stdio: ["pipe", "pipe", "pipe"] });
+  // stdin stays open as a lifeline: when this process dies, the pipe closes and the cluster exits. Its own process
+  // group, so a Ctrl-C in the terminal reaches only the launcher, which stops the cluster after its clients.
+  const child = spawn(binaryPath, args, { stdio: ["pipe", "pipe", "pipe"], detached: true });
 
   let stderr = "";
   child.stderr.setEncoding("utf8");
