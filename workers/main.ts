@@ -7,6 +7,9 @@ import type { MeshworkWorker, RunningWorker } from "./worker";
 
 const WORKERS: Record<string, () => Promise<MeshworkWorker>> = {
   provisioning: async () => (await import("./provisioning-worker")).provisioningWorker,
+  lifecycle: async () => (await import("./lifecycle-worker")).lifecycleWorker,
+  notifications: async () => (await import("./notifications-worker")).notificationsWorker,
+  "audit-sealer": async () => (await import("./audit-sealer")).auditSealerWorker,
 };
 
 const log = (line: string) => console.log(`[workers] ${line}`);
