@@ -11,6 +11,8 @@ export function proxy(request: NextRequest) {
   const headers = new Headers(request.headers);
   headers.set("x-nonce", nonce);
   headers.set("content-security-policy", policy);
+  // The page a signed-out visitor asked for, so the sign-in page can send them back to it.
+  headers.set("x-meshwork-path", `${request.nextUrl.pathname}${request.nextUrl.search}`);
   const response = hasUndecodableEscape(request.nextUrl.pathname) ? undecodablePathResponse(request.nextUrl.pathname) : NextResponse.next({ request: { headers } });
   response.headers.set("Content-Security-Policy", policy);
   for (const [name, value] of Object.entries(SECURITY_HEADERS)) response.headers.set(name, value);

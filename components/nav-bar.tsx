@@ -6,6 +6,7 @@ import { SignOutButton } from "./sign-out-button";
 export function NavBar({ actor }: { actor: Actor | null }) {
   const links = actor
     ? [
+        { href: "/", label: "Home" },
         { href: "/search", label: "Discover" },
         { href: "/domains", label: "Domains" },
         ...(actor.memberships.length > 0 || isAdmin(actor) ? [{ href: "/products/new", label: "Register product" }] : []),
@@ -19,7 +20,7 @@ export function NavBar({ actor }: { actor: Actor | null }) {
   return (
     <header className="border-b border-slate-200 bg-white">
       <nav className="mx-auto flex h-14 max-w-7xl items-center gap-6 px-6">
-        <Link href="/search" className="flex items-center gap-2 font-semibold text-slate-900">
+        <Link href="/" className="flex items-center gap-2 font-semibold text-slate-900">
           <span className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">M</span>
           Meshwork
         </Link>

@@ -99,8 +99,9 @@ test("someone outside the owning team cannot publish a contract, in the UI or th
   const product = await registerProduct(owner, descriptor("orders", "order-platform", unique("Guarded Contract")), { publish: true });
 
   await signInPage(page, "paul@meshwork.dev");
-  await page.goto(`/products/${product.domain}/${product.slug}/ports/events/edit`);
-  await expect(page.getByRole("main").getByTestId("edit-contract-forbidden")).toBeVisible();
+  const refusedPage = await page.goto(`/products/${product.domain}/${product.slug}/ports/events/edit`);
+  expect(refusedPage?.status()).toBe(403);
+  await expect(page.getByRole("main").getByTestId("forbidden")).toBeVisible();
 
   const outsider = await playwright.request.newContext({ baseURL });
   await signInApi(outsider, "paul@meshwork.dev");

@@ -25,6 +25,9 @@ test("an analyst finds a product despite a typo, filters by domain, sorts by nam
   await registerProduct(olivia, descriptor("orders", "order-platform", ordersName, { description: "Orders waiting for fulfilment, per warehouse." }), { publish: true });
 
   await signInPage(page, "analyst@meshwork.dev");
+  // Signing in lands on the home dashboard; Discover is one click away.
+  await expect(page.getByTestId("home-dashboard")).toBeVisible();
+  await page.getByRole("navigation").getByRole("link", { name: "Discover" }).click();
   await expect(page).toHaveURL(/\/search$/);
   const searchBox = page.getByRole("searchbox", { name: "Search data products" });
   await page.getByRole("heading", { name: "Discover data products" }).click();

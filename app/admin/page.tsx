@@ -1,5 +1,5 @@
 import { AdminConsole } from "@/components/admin/admin-console";
-import { RoleRequired } from "@/components/ui/role-required";
+import { forbidden } from "next/navigation";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isAdmin } from "@/lib/auth/permissions";
 import { listTeams } from "@/lib/org/list-teams";
@@ -9,7 +9,7 @@ export const metadata = { title: "Admin" };
 
 export default async function AdminPage() {
   const actor = await pageActor();
-  if (!isAdmin(actor)) return <RoleRequired title="Admins only" message="Managing domains, teams and members is for platform admins. Ask one if you need a team created or a person added." />;
+  if (!isAdmin(actor)) forbidden();
   // Grants go to these when an admin has set none; the rule lives in lib/provisioning, so the server fills them in.
   const teams = await listTeams(actor, {});
   const principalDefaults = Object.fromEntries(teams.map((t) => [t.id, { kafkaPrincipal: teamKafkaPrincipal({ slug: t.slug, kafkaPrincipal: null, postgresRole: null }), postgresRole: teamPostgresRole({ slug: t.slug, kafkaPrincipal: null, postgresRole: null }) }]));

@@ -1,4 +1,4 @@
-import { RoleRequired } from "@/components/ui/role-required";
+import { forbidden } from "next/navigation";
 import { AuditLog } from "@/components/audit/audit-log";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isSteward } from "@/lib/auth/permissions";
@@ -7,7 +7,7 @@ export const metadata = { title: "Audit log" };
 
 export default async function AuditPage() {
   const actor = await pageActor();
-  if (!isSteward(actor)) return <RoleRequired title="Stewards and admins only" message="The audit log is for governance stewards and platform admins." />;
+  if (!isSteward(actor)) forbidden();
   return (
     <div className="space-y-6">
       <header>

@@ -1,7 +1,7 @@
 import Link from "next/link";
 import { ProductForm } from "@/components/product-form/product-form";
 import { valuesFromProduct } from "@/components/product-form/values-from-product";
-import { NotAllowed } from "@/components/ui/not-allowed";
+import { forbidden } from "next/navigation";
 import { pageActor } from "@/lib/auth/page-actor";
 import { getDataProduct } from "@/lib/catalog/get-data-product";
 import { productUrn } from "@/lib/catalog/product-input";
@@ -15,13 +15,8 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
   const product = await orNotFound(getDataProduct(actor, productUrn(domain, slug)));
   const url = `/products/${product.domain.slug}/${product.slug}`;
 
-  if (!product.permissions.canEdit) {
-    return (
-      <NotAllowed testId="edit-forbidden" title={`You cannot edit ${product.name}`} backHref={url} backLabel="Back to the product">
-        {product.status === "retired" ? "Retired products are read-only." : `Only members of ${product.team.name} and platform admins can edit this data product.`}
-      </NotAllowed>
-    );
-  }
+  // Only the owning team and admins edit; a retired product is read-only.
+  if (!product.permissions.canEdit) forbidden();
 
   return (
     <div className="space-y-6">

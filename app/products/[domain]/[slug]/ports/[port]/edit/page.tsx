@@ -1,6 +1,6 @@
 import { ContractEditor } from "@/components/contracts/contract-editor";
 import { PortContractHeader } from "@/components/contracts/port-contract-header";
-import { NotAllowed } from "@/components/ui/not-allowed";
+import { forbidden } from "next/navigation";
 import { pageActor } from "@/lib/auth/page-actor";
 import { portUrn } from "@/lib/catalog/find-output-port-or-throw";
 import { productUrn } from "@/lib/catalog/product-input";
@@ -20,13 +20,8 @@ export default async function EditContractPage({ params }: { params: Promise<{ d
   const latest = versions[0] ?? null;
   const active = versions.find((v) => v.status === "active") ?? null;
 
-  if (!canPublish) {
-    return (
-      <NotAllowed testId="edit-contract-forbidden" title={`You cannot publish contracts for ${port.name}`} backHref={portHref} backLabel="Back to the contract">
-        {port.product.status === "retired" ? `${port.product.name} is retired; its contracts are read-only.` : `Only members of the team that owns ${port.product.name} can author and publish its data contracts.`}
-      </NotAllowed>
-    );
-  }
+  // Only the owning team publishes contracts; a retired product's contracts are read-only.
+  if (!canPublish) forbidden();
 
   return (
     <div className="space-y-6" data-testid="edit-contract-page">
