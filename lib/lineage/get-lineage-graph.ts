@@ -61,7 +61,7 @@ const NIL_UUID = "00000000-0000-0000-0000-000000000000";
  * jobs into products the viewer may see, at most `limit` neighbours per node and direction. Products the viewer may
  * not see are never walked into nor named: they come back as counts beside the node they touch.
  */
-export async function getLineageGraph(actor: Actor, input: LineageGraphQueryInput) {
+export async function getLineageGraph(actor: Actor, input: LineageGraphQueryInput | Record<string, string | string[]>) {
   const query = parseInput(LineageGraphQuery, input, "Lineage query");
   const focus = await findProductOrThrow(actor, query.focus);
   const visible = visibleProductSql(actor, "p");
