@@ -4,7 +4,7 @@ import { DomainInput, MemberInput, TeamInput } from "@/lib/org/org-input";
 import { CreateTokenInput } from "@/lib/tokens/create-api-token";
 import { ApprovalDecision } from "@/lib/approvals/approval-input";
 import { ContractCheck, ContractDecision, ContractSubmission } from "@/lib/contracts/contract-input";
-import { PortAccessInput, SubscriptionPreviewInput, SubscriptionRequestInput, TeamPrincipalsInput, CancelInput } from "@/lib/subscriptions/subscription-input";
+import { PortAccessInput, SubscriptionPreviewInput, SubscriptionRequestInput, TeamPrincipalsInput, CancelInput, RenewInput, RevokeInput } from "@/lib/subscriptions/subscription-input";
 import { MarkReadInput } from "@/lib/notifications/notification-input";
 import { WebhookSettingsInput } from "@/lib/webhooks/webhook-input";
 
@@ -25,6 +25,8 @@ const idParam = { name: "id", in: "path", required: true, description: "Product 
 const portParam = { name: "port", in: "path", required: true, description: "Output port id or URN (urn:meshwork:<domain>:<product>:<port>, URL-encoded)", schema: { type: "string" } };
 const versionParam = { name: "id", in: "path", required: true, description: "Contract version id", schema: { type: "string" } };
 const listParams = ["q", "domain", "tag", "classification", "status", "portType", "sort", "page", "pageSize"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } }));
+
+const SUB_ID = { name: "id", in: "path", required: true, description: "Subscription id", schema: { type: "string" } };
 
 /** The OpenAPI 3.1 description of /api/v1, served at /api/v1/openapi.json. */
 export function openApiDocument() {
@@ -52,6 +54,8 @@ export function openApiDocument() {
         SubscriptionPreview: schema(SubscriptionPreviewInput),
         SubscriptionDecision: { type: "object", additionalProperties: false, properties: { comment: { type: "string", maxLength: 2000, description: "The reason, for a rejection" }, stepId: { type: "string", format: "uuid", description: "The step the decider saw; 409 if the request moved on" } } },
         SubscriptionCancel: schema(CancelInput),
+        SubscriptionRevoke: schema(RevokeInput),
+        SubscriptionRenew: schema(RenewInput),
         PortAccess: schema(PortAccessInput),
         TeamPrincipals: schema(TeamPrincipalsInput),
         MarkNotificationsRead: schema(MarkReadInput),
@@ -79,6 +83,7 @@ export function openApiDocument() {
       "/tokens": { get: { summary: "Your API tokens", responses: ok("Tokens") }, post: { summary: "Create an API token (the token is shown once)", requestBody: json("TokenRequest"), responses: { "201": { description: "Created" }, ...errors } } },
       "/tokens/{id}": { delete: { summary: "Revoke an API token", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "Revoked" }, ...errors } } },
       "/audit-events": { get: { summary: "Audit log (stewards and admins)", parameters: ["action", "entityType", "entityId", "actor", "page", "pageSize"].map((name) => ({ name, in: "query", schema: { type: "string" } })), responses: ok("Events") } },
+      "/governance/access-metrics": { get: { summary: "The governance view (stewards and admins): time-to-access (request → every supported grant applied) median and p90 in hours per providing domain and overall, requests and the share auto-approved by policy, over the requests of the last `days` days (default 30); open requests by domain; the approval steps waiting longest, with their age", parameters: [{ name: "days", in: "query", schema: { type: "integer", minimum: 1, maximum: 365, default: 30 } }, { name: "limit", in: "query", description: "How many of the longest waits", schema: { type: "integer", minimum: 1, maximum: 100, default: 10 } }], responses: ok("days, since, until, overall, byDomain, openRequests, waitingLongest") } },
       "/audit/verify": { get: { summary: "Verify the tamper-evident audit chain (stewards and admins): every sealed event's hash recomputed in chain order; ok, the sealed and not-yet-sealed counts, and the first broken link (altered, link, missing or head) with its event", responses: ok("ok, checked, sealed, unsealed, head, firstBroken") } },
       "/ports/{port}/contracts": {
         get: { summary: "A port's contract versions, newest first", parameters: [portParam], responses: ok("Versions") },
@@ -118,6 +123,20 @@ export function openApiDocument() {
       "/subscriptions/{id}/approve": { post: { summary: "Approve the current step of the subscription's request (its decider; never the requester); 409 with the current state if already decided", parameters: [{ name: "id", in: "path", required: true, description: "Subscription id", schema: { type: "string" } }], requestBody: json("SubscriptionDecision"), responses: ok("Subscription") } },
       "/subscriptions/{id}/reject": { post: { summary: "Reject the current step with a comment: the request ends with that reason", parameters: [{ name: "id", in: "path", required: true, description: "Subscription id", schema: { type: "string" } }], requestBody: json("SubscriptionDecision"), responses: ok("Subscription") } },
       "/subscriptions/{id}/cancel": { post: { summary: "Withdraw a request still waiting for approval (requester, consuming team's owners, admins)", parameters: [{ name: "id", in: "path", required: true, description: "Subscription id", schema: { type: "string" } }], requestBody: json("SubscriptionCancel"), responses: ok("Subscription") } },
+      "/subscriptions/{id}/end": { post: { summary: "The consuming team ends its own approved subscription (requester, the team's owners, admins): it becomes ended and the worker revokes its grants; 409 once it is no longer open", parameters: [SUB_ID], requestBody: json("SubscriptionCancel"), responses: ok("Subscription") } },
+      "/subscriptions/{id}/revoke": { post: { summary: "Revoke a subscription at any time with a reason (owners of the product's team, stewards, admins): the consumers are notified and the worker revokes the grants; of two at once one wins, the other answers 409", parameters: [SUB_ID], requestBody: json("SubscriptionRevoke"), responses: ok("Subscription") } },
+      "/subscriptions/{id}/renew": {
+        get: { summary: "What renewing would ask: the approval chain, whether it is shortened because nothing changed since the last approval (same classification, no new personal data), and what changed", parameters: [SUB_ID], responses: ok("Renewal preview") },
+        post: { summary: "Renew an active or expired subscription (members of its consuming team): a new request for the same port through the approval chain, linked to the renewed one, which keeps its access until the renewal is approved; one renewal waits at a time (409)", parameters: [SUB_ID], requestBody: json("SubscriptionRenew"), responses: { "201": { description: "The renewal subscription" }, ...errors } },
+      },
+      "/reconciliation": { get: { summary: "Grant reconciliation (stewards, admins): the last runs (scheduled and Check now) and the repairs they made (re-created, removed, retried grants)", responses: ok("Runs and repairs") } },
+      "/reconciliation/check": { post: { summary: "Check now (stewards, admins): the worker reconciles every grant with PostgreSQL at once; a check already waiting is answered instead of a second", responses: { "202": { description: "The queued run" }, ...errors } } },
+      "/ports/{port}/materialization/pause": { post: { summary: "Pause a table port's materialization: workers stop writing its rows within a batch (owners of the owning team, admins)", parameters: [portParam], responses: ok("The materialization status") } },
+      "/ports/{port}/materialization/resume": { post: { summary: "Resume a paused or error-stopped materialization from its stored offsets; clears a stopping error (owners of the owning team, admins)", parameters: [portParam], responses: ok("The materialization status") } },
+      "/ports/{port}/materialization/restart": { post: { summary: "Restart from the beginning (after a topic reset, or to rebuild): empties the table, its stored offsets and dead letters in one transaction (owners of the owning team, admins)", parameters: [portParam], responses: ok("The materialization status") } },
+      "/ports/{port}/dead-letters": { get: { summary: "A table port's dead letters, newest first: partition, offset, key, raw value (base64), reason, error, time (owners of the owning team, admins)", parameters: [portParam, { name: "state", in: "query", schema: { type: "string", enum: ["waiting", "replayed", "all"] } }, { name: "limit", in: "query", schema: { type: "integer", minimum: 1, maximum: 500 } }, { name: "before", in: "query", description: "nextBefore of the previous page", schema: { type: "string" } }], responses: ok("deadLetters, nextBefore") } },
+      "/ports/{port}/dead-letters/{id}": { get: { summary: "One dead letter with its raw bytes (base64, and the first bytes in hex), the schema id they name, and a fresh decode attempt (owners of the owning team, admins)", parameters: [portParam, { name: "id", in: "path", required: true, schema: { type: "string" } }], responses: ok("The dead letter, headHex, schemaId, decoded") } },
+      "/ports/{port}/dead-letters/replay": { post: { summary: "Replay selected dead letters after a fix ({ ids }): each decoded again and written to the table, or left with its new error (owners of the owning team, admins)", parameters: [portParam], requestBody: { content: { "application/json": { schema: { type: "object", required: ["ids"], properties: { ids: { type: "array", minItems: 1, maxItems: 1000, items: { type: "string" } } } } } } }, responses: ok("replayed, failed") } },
       "/ports/{port}/access": {
         get: { summary: "The port's access settings (and whether you may change them)", parameters: [portParam], responses: ok("Settings") },
         put: { summary: "Set the port's access settings (owners of the owning team): self-service, maximum duration in days, whether no end is allowed", parameters: [portParam], requestBody: json("PortAccess"), responses: ok("Settings") },
