@@ -1,0 +1,219 @@
+import pg from "pg";
+import type { Queryable } from "@/lib/data-tables/data-database";
+import type { CheckDefinition, FreshnessCheck, LibraryCheck, SqlCheck } from "./check-definitions";
+export type { CheckOutcome, CheckStatus } from "./check-outcome";
+import { formatDuration } from "./check-definitions";
+import { judged, notEvaluated, type CheckOutcome } from "./check-outcome";
+import { runSqlCheck } from "./run-sql-check";
+
+export const SAMPLE_SIZE = 10;
+const q = pg.escapeIdentifier;
+
+export type TableCheckOptions = {
+  now: Date;
+  /** The restricted role sql checks run as; without it they are not evaluated. */
+  sqlRole?: string;
+  statementTimeoutMs?: number;
+  /** Collect failing-row samples (default true). */
+  samples?: boolean;
+};
+
+/** The SQL condition a row fails a per-row library check on, with its parameters appended to `params`. */
+function failingCondition(check: LibraryCheck, params: unknown[]): string | null {
+  const column = q(check.property!);
+  const param = (value: unknown) => {
+    params.push(value);
+    return `$${params.length}`;
+  };
+  switch (check.metric) {
+    case "nullValues":
+      return `${column} IS NULL`;
+    case "missingValues": {
+      const listed = (check.missingValues ?? []).map(String);
+      return listed.length > 0 ? `(${column} IS NULL OR ${column}::text = ANY(${param(listed)}::text[]))` : `${column} IS NULL`;
+    }
+    case "invalidValues": {
+      const parts: string[] = [];
+      if (check.validValues) parts.push(`NOT (${column}::text = ANY(${param(check.validValues.map(String))}::text[]))`);
+      if (check.pattern) parts.push(`${column}::text !~ ${param(check.pattern)}`);
+      return `(${column} IS NOT NULL AND (${parts.join(" OR ")}))`;
+    }
+    default:
+      return null;
+  }
+}
+
+const percentOf = (count: number, rows: number) => (rows === 0 ? 0 : (count * 100) / rows);
+
+/**
+ * Runs a table's checks with as few scans as it can: one aggregate query for every null, missing, invalid, row-count
+ * and freshness check, one grouping-sets query for every duplicate check, then (only for failed checks) one query
+ * for the failing-row samples; sql checks each in a read-only transaction as the restricted role.
+ */
+export async function evaluateTableChecks(client: Queryable, location: { schema: string; table: string }, checks: CheckDefinition[], options: TableCheckOptions): Promise<CheckOutcome[]> {
+  const qualified = `${q(location.schema)}.${q(location.table)}`;
+  const { rows: columnRows } = await client.query<{ attname: string }>(
+    `SELECT a.attname::text FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+     WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped`,
+    [location.schema, location.table],
+  );
+  const outcomes = new Map<CheckDefinition, CheckOutcome>();
+  if (columnRows.length === 0) {
+    return checks.map((c) => (c.kind === "not_evaluated" ? notEvaluated(c, c.reason) : notEvaluated(c, `the table ${location.schema}.${location.table} does not exist yet`)));
+  }
+  const columns = new Set(columnRows.map((r) => r.attname));
+  const aggregate: { check: LibraryCheck | FreshnessCheck; alias: string; condition?: string }[] = [];
+  const duplicates: LibraryCheck[] = [];
+  const sql: SqlCheck[] = [];
+  const params: unknown[] = [];
+  let needsRowCount = false;
+  for (const check of checks) {
+    if (check.kind === "not_evaluated") {
+      outcomes.set(check, notEvaluated(check, check.reason));
+      continue;
+    }
+    if (check.kind === "sql") {
+      sql.push(check);
+      continue;
+    }
+    const missing = [check.kind === "freshness" ? check.column : check.property, ...(check.kind === "library" ? (check.properties ?? []) : [])].filter((c): c is string => !!c && !columns.has(c));
+    if (missing.length > 0) {
+      outcomes.set(check, notEvaluated(check, `the table has no column ${missing.join(", ")} (is it created from the active contract?)`));
+      continue;
+    }
+    if (check.kind === "library" && check.pattern && !(await isValidPattern(client, check.pattern))) {
+      outcomes.set(check, notEvaluated(check, `arguments.pattern ${JSON.stringify(check.pattern)} is not a regular expression PostgreSQL accepts`));
+      continue;
+    }
+    if (check.kind === "library" && check.metric === "duplicateValues") {
+      duplicates.push(check);
+      needsRowCount ||= check.unit === "percent";
+      continue;
+    }
+    if (check.kind === "library" && check.metric === "rowCount") {
+      needsRowCount = true;
+      continue;
+    }
+    const alias = `m${aggregate.length}`;
+    if (check.kind === "freshness") aggregate.push({ check, alias });
+    else aggregate.push({ check, alias, condition: failingCondition(check, params)! });
+  }
+
+  let rowCount = 0;
+  const measuredBy = new Map<string, unknown>();
+  if (aggregate.length > 0 || needsRowCount || checks.some((c) => c.kind === "library" && c.metric === "rowCount")) {
+    const expressions = aggregate.map(({ check, alias, condition }) =>
+      check.kind === "freshness" ? `extract(epoch FROM max(${q(check.column)})::timestamptz) AS ${alias}` : `count(*) FILTER (WHERE ${condition}) AS ${alias}`,
+    );
+    const { rows } = await client.query({ text: `SELECT count(*) AS n${expressions.map((e) => `, ${e}`).join("")} FROM ${qualified}`, values: params });
+    rowCount = Number(rows[0].n);
+    for (const { alias } of aggregate) measuredBy.set(alias, rows[0][alias]);
+  }
+  for (const { check, alias } of aggregate) {
+    const raw = measuredBy.get(alias);
+    if (check.kind === "freshness") {
+      if (raw === null || raw === undefined) {
+        outcomes.set(check, { check, status: "failed", measured: null, unit: "seconds", threshold: check.thresholdText, reason: "the table has no rows yet", sample: null });
+        continue;
+      }
+      const age = Math.max(0, options.now.getTime() / 1000 - Number(raw));
+      outcomes.set(check, judged(check, Math.round(age), { reason: `newest row ${formatDuration(age)} old` }));
+      continue;
+    }
+    const count = Number(raw);
+    outcomes.set(check, judged(check, check.unit === "percent" ? percentOf(count, rowCount) : count, { reason: `${count} of ${rowCount} rows` }));
+  }
+  for (const check of checks) {
+    if (check.kind === "library" && check.metric === "rowCount" && !outcomes.has(check)) outcomes.set(check, judged(check, rowCount));
+  }
+
+  const duplicateKeys = new Map<LibraryCheck, unknown[][]>();
+  if (duplicates.length > 0) {
+    const sets = duplicates.map((d) => d.properties ?? [d.property!]);
+    const all = [...new Set(sets.flat())];
+    const maskOf = (set: string[]) => all.reduce((mask, column, i) => (set.includes(column) ? mask : mask | (1 << (all.length - 1 - i))), 0);
+    const grouping = `GROUPING(${all.map(q).join(", ")})`;
+    const complete = `CASE ${grouping} ${sets.map((set) => `WHEN ${maskOf(set)} THEN ${set.map((c) => `${q(c)} IS NOT NULL`).join(" AND ")}`).join(" ")} END`;
+    const distinctSets = [...new Map(sets.map((s) => [s.join("\u0000"), s])).values()];
+    const text = `SELECT g, sum(c - 1)::bigint AS duplicates, (array_agg(k) FILTER (WHERE c > 1))[1:${SAMPLE_SIZE}] AS keys
+      FROM (SELECT ${grouping} AS g, count(*) AS c, json_build_array(${all.map((c) => `${q(c)}::text`).join(", ")}) AS k, ${complete} AS complete
+            FROM ${qualified} GROUP BY GROUPING SETS (${distinctSets.map((s) => `(${s.map(q).join(", ")})`).join(", ")})) groups
+      WHERE complete GROUP BY g`;
+    const rows = await inTransaction(client, async (tx) => {
+      // Hash aggregation of a million keys needs more than the default 4 MB, or it spills to disk.
+      await tx.query("SET LOCAL work_mem = '256MB'");
+      return (await tx.query<{ g: number; duplicates: string; keys: unknown[][] | null }>(text)).rows;
+    });
+    const byMask = new Map(rows.map((r) => [Number(r.g), r]));
+    for (const [i, check] of duplicates.entries()) {
+      const row = byMask.get(maskOf(sets[i]));
+      const count = Number(row?.duplicates ?? 0);
+      const indexes = sets[i].map((c) => all.indexOf(c));
+      duplicateKeys.set(check, (row?.keys ?? []).map((k) => indexes.map((index) => k[index])));
+      outcomes.set(check, judged(check, check.unit === "percent" ? percentOf(count, rowCount) : count, { reason: `${count} rows repeat a value${sets[i].length > 1 ? ` of (${sets[i].join(", ")})` : ""}` }));
+    }
+  }
+
+  for (const check of sql) outcomes.set(check, await runSqlCheck(client, location, check, { role: options.sqlRole, statementTimeoutMs: options.statementTimeoutMs }));
+
+  if (options.samples !== false) await attachSamples(client, qualified, outcomes, duplicateKeys);
+  return checks.map((c) => outcomes.get(c)!);
+}
+
+async function attachSamples(client: Queryable, qualified: string, outcomes: Map<CheckDefinition, CheckOutcome>, duplicateKeys: Map<LibraryCheck, unknown[][]>) {
+  const params: unknown[] = [];
+  const branches: { outcome: CheckOutcome; sql: string }[] = [];
+  for (const outcome of outcomes.values()) {
+    const { check } = outcome;
+    if (outcome.status !== "failed" || check.kind !== "library") continue;
+    if (check.metric === "duplicateValues") {
+      const keys = duplicateKeys.get(check) ?? [];
+      if (keys.length === 0) continue;
+      const set = check.properties ?? [check.property!];
+      params.push(JSON.stringify(keys));
+      const element = `$${params.length}::jsonb`;
+      branches.push({ outcome, sql: `(${set.map(q).map((c) => `${c}::text`).join(", ")}) IN (SELECT ${set.map((_, i) => `x->>${i}`).join(", ")} FROM jsonb_array_elements(${element}) x)` });
+      continue;
+    }
+    if (check.metric === "rowCount") continue;
+    const condition = failingCondition(check, params);
+    if (condition) branches.push({ outcome, sql: condition });
+  }
+  if (branches.length === 0) return;
+  const text = branches.map((b, i) => `(SELECT ${i} AS branch, to_jsonb(t) AS row FROM ${qualified} t WHERE ${b.sql} LIMIT ${SAMPLE_SIZE})`).join(" UNION ALL ");
+  const { rows } = await client.query<{ branch: number; row: Record<string, unknown> }>({ text, values: params });
+  for (const [i, branch] of branches.entries()) {
+    branch.outcome.sample = rows.filter((r) => r.branch === i).map((r) => trimRow(r.row));
+  }
+}
+
+/** Long values are cut, so a sample stays small whatever the table holds. */
+function trimRow(row: Record<string, unknown>): Record<string, unknown> {
+  return Object.fromEntries(Object.entries(row).map(([k, v]) => [k, typeof v === "string" && v.length > 300 ? `${v.slice(0, 300)}…` : v !== null && typeof v === "object" && JSON.stringify(v).length > 300 ? `${JSON.stringify(v).slice(0, 300)}…` : v]));
+}
+
+async function isValidPattern(client: Queryable, pattern: string): Promise<boolean> {
+  return client.query("SELECT '' ~ $1", [pattern]).then(
+    () => true,
+    () => false,
+  );
+}
+
+async function inTransaction<T>(from: Queryable, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+  const client = from instanceof pg.Pool ? await from.connect() : from;
+  try {
+    await client.query("BEGIN READ ONLY");
+    try {
+      const result = await work(client);
+      await client.query("COMMIT");
+      return result;
+    } catch (error) {
+      await client.query("ROLLBACK").catch(() => {});
+      throw error;
+    }
+  } finally {
+    if (from instanceof pg.Pool) (client as pg.PoolClient).release();
+  }
+}
+
+export { inTransaction as inReadOnlyTransaction };
