@@ -1,4 +1,5 @@
 import { z } from "zod";
+import { parseLineageAliases } from "@/lib/lineage/dataset-naming";
 
 // One place that reads configuration; defaults make the embedded demo work with none at all.
 const EnvSchema = z.object({
@@ -29,8 +30,22 @@ const EnvSchema = z.object({
   DATA_DATABASE_URL: z.string().url().optional(),
   // Consumer teams' PostgreSQL roles are <prefix>team_<slug>; roles are cluster-wide, so tests use a prefix of their own.
   MESHWORK_ROLE_PREFIX: z.string().regex(/^[a-z_][a-z0-9_]{0,19}$/, "lower-case letters, digits and _ (at most 20)").default("mesh_"),
+  // OpenLineage addresses that are Meshwork's Kafka brokers or data database under another name (lib/lineage/dataset-naming.ts):
+  // comma-separated kafka://host:port=kafka, postgres://host:port[/database]=postgres (or =<another address>).
+  MESHWORK_LINEAGE_ALIASES: z.string().optional().superRefine((value, ctx) => {
+    try {
+      parseLineageAliases(value);
+    } catch (error) {
+      ctx.addIssue({ code: "custom", message: (error as Error).message });
+    }
+  }),
   // Comma-separated worker names that workers/main.ts starts; all of them when unset.
   MESHWORK_WORKERS: z.string().optional(),
+  // Subscription lifecycle: how long before its end date a subscription's team is reminded (once), how often the worker
+  // looks for reminders and expiries, and how often it reconciles grants with PostgreSQL.
+  MESHWORK_EXPIRY_REMINDER_DAYS: z.coerce.number().int().min(0).max(365).default(14),
+  MESHWORK_LIFECYCLE_EVERY_SECONDS: z.coerce.number().min(0.1).max(86_400).default(60),
+  MESHWORK_RECONCILE_EVERY_SECONDS: z.coerce.number().min(0.1).max(86_400).default(300),
 });
 
 export type Env = z.infer<typeof EnvSchema>;
