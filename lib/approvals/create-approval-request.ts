@@ -1,5 +1,6 @@
 import type { Tx } from "@/lib/db";
 import { now } from "@/lib/clock";
+import { notifyStepWaiting } from "@/lib/notifications/notify-approvals";
 import type { ApprovalRequestSpec } from "./approval-input";
 
 /**
@@ -12,7 +13,7 @@ export async function createApprovalRequest(tx: Tx, spec: ApprovalRequestSpec) {
     if (step.kind === "owner" && !step.teamId) throw new Error("createApprovalRequest: an owner step needs the team whose owners decide.");
   }
   const approved = spec.steps.length === 0;
-  return tx.approvalRequest.create({
+  const request = await tx.approvalRequest.create({
     data: {
       subject: spec.subject,
       subjectId: spec.subjectId,
@@ -27,4 +28,6 @@ export async function createApprovalRequest(tx: Tx, spec: ApprovalRequestSpec) {
     },
     include: { steps: { orderBy: { position: "asc" } } },
   });
+  if (!approved) await notifyStepWaiting(tx, request, request.steps[0]);
+  return request;
 }

@@ -9,6 +9,7 @@ import { APPROVAL_SUBJECTS } from "./approval-subjects";
 import { canDecideStep, deciderOf } from "./can-decide-step";
 import { canSeeRequest, loadApprovalView, loadStepTeams, REQUEST_INCLUDE, teamHasOwners, type ApprovalView, type RequestRow } from "./approval-view";
 import { summarizeSubjects } from "./summarize-subjects";
+import { notifyRequestDecided, notifyStepWaiting } from "@/lib/notifications/notify-approvals";
 
 const ordinal = (step: { position: number }, request: RequestRow) => `step ${step.position + 1} of ${request.steps.length}`;
 const capitalized = (text: string) => text.charAt(0).toUpperCase() + text.slice(1);
@@ -75,6 +76,8 @@ export async function decideApprovalStep(actor: Actor, requestId: string, decisi
       before: { state: "pending", step: { position: step.position, kind: step.kind, state: "pending" } },
       after: { state: ends ?? "pending", step: { position: step.position, kind: step.kind, state: decision === "approve" ? "approved" : "rejected" }, comment, next: next && !ends ? { position: next.position, kind: next.kind } : null },
     });
+    if (ends) await notifyRequestDecided(tx, request, ends, actor, comment);
+    else if (next) await notifyStepWaiting(tx, request, next);
     if (ends === "approved") return handler.onApproved(tx, actor, request, comment);
     if (ends === "rejected") return handler.onRejected(tx, actor, request, comment);
     return null;

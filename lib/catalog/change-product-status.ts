@@ -9,6 +9,7 @@ import { StatusChange } from "./product-input";
 import { findProductOrThrow } from "./find-product-or-throw";
 import { refreshSearchDocument } from "./refresh-search-document";
 import { forgetRegistryVisibility } from "@/lib/registry/registry-visibility";
+import { notifyDeprecation } from "@/lib/notifications/notify-deprecation";
 
 /** The lifecycle: draft → published → deprecated → retired; a deprecation can be withdrawn, a draft abandoned. */
 export const ALLOWED_TRANSITIONS: Record<ProductStatus, ProductStatus[]> = {
@@ -44,6 +45,7 @@ export async function changeProductStatus(actor: Actor, idOrUrn: string, input: 
       before: { status: product.status, deprecationReason: product.deprecationReason, sunsetDate: product.sunsetDate },
       after: { status: updated.status, deprecationReason: updated.deprecationReason, sunsetDate: updated.sunsetDate },
     });
+    if (updated.status === "deprecated") await notifyDeprecation(tx, updated);
     return { id: updated.id, urn: updated.urn, status: updated.status, deprecationReason: updated.deprecationReason, sunsetDate: updated.sunsetDate };
   });
   // Registry reads in this process see the new status at once (lib/registry/registry-visibility.ts).
