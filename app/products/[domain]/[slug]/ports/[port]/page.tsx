@@ -8,6 +8,8 @@ import { NoContractYet } from "@/components/contracts/no-contract-yet";
 import { PortContractHeader } from "@/components/contracts/port-contract-header";
 import { VersionStatusBadge } from "@/components/contracts/version-status-badge";
 import { VersionsPanel } from "@/components/contracts/versions-panel";
+import { MaterializationPanel } from "@/components/materialization/materialization-panel";
+import { jsonified } from "@/components/ui/jsonified";
 import { PortAccessSettings, PortAccessSummary } from "@/components/subscriptions/port-access-settings";
 import { RequestAccess } from "@/components/subscriptions/request-access";
 import { pageActor } from "@/lib/auth/page-actor";
@@ -17,6 +19,8 @@ import { productUrn } from "@/lib/catalog/product-input";
 import type { OdcsContract } from "@/lib/contracts/contract-types";
 import { getContractVersion } from "@/lib/contracts/get-contract-version";
 import { listContractVersions } from "@/lib/contracts/list-contract-versions";
+import { now } from "@/lib/clock";
+import { getMaterializationStatus } from "@/lib/materialization/get-materialization-status";
 import { orNotFound } from "@/lib/http/or-not-found";
 import { pathParam } from "@/lib/http/path-param";
 import { db } from "@/lib/db";
@@ -57,6 +61,7 @@ export default async function PortContractPage({ params, searchParams }: { param
   const access = await findSubscribablePortOrThrow(actor, port.id, db);
   const canSetAccess = (isAdmin(actor) || ownerOfTeam(actor, access.dataProduct.teamId)) && access.dataProduct.status !== "retired";
   const accessSettings = { selfService: access.selfService, maxDurationDays: access.maxDurationDays, allowNoEnd: access.allowNoEnd };
+  const materialization = port.type === "table" ? jsonified(await getMaterializationStatus(actor, ref)) : null;
 
   return (
     <div className="space-y-6" data-testid="port-contract-page">
@@ -80,6 +85,8 @@ export default async function PortContractPage({ params, searchParams }: { param
       />
 
       {!canSetAccess && <PortAccessSummary access={accessSettings} />}
+
+      {materialization && <MaterializationPanel portRef={ref} initial={materialization} renderedAt={now().getTime()} />}
 
       {!selected || !detail ? (
         <NoContractYet canPublish={canPublish} editHref={editHref} portName={port.name} />
