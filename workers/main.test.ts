@@ -27,7 +27,9 @@ type Worker = { child: ChildProcess; output: () => string; exited: Promise<numbe
  * SIGKILL goes to the whole group, as when a machine or container dies.
  */
 async function startWorker(env: Record<string, string | undefined> = {}, { waitForReady = true, viaNpx = false } = {}): Promise<Worker> {
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, MESHWORK_DEMO: "on", MESHWORK_ROLE_PREFIX: prefix, ...env };
+  // Only the provisioning worker: these grants come from bare jobs no subscription justifies, which the lifecycle
+  // worker's reconciliation would rightly take away again.
+  const childEnv: NodeJS.ProcessEnv = { ...process.env, MESHWORK_DEMO: "on", MESHWORK_ROLE_PREFIX: prefix, MESHWORK_WORKERS: "provisioning", ...env };
   for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
   const [command, args] = viaNpx ? ["npx", ["tsx", "workers/main.ts"]] : [process.execPath, ["--import", "tsx", "workers/main.ts"]];
   const child = spawn(command, args, {

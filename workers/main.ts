@@ -10,6 +10,7 @@ const WORKERS: Record<string, () => Promise<MeshworkWorker>> = {
   lifecycle: async () => (await import("./lifecycle-worker")).lifecycleWorker,
   notifications: async () => (await import("./notifications-worker")).notificationsWorker,
   "audit-sealer": async () => (await import("./audit-sealer")).auditSealerWorker,
+  materialization: async () => (await import("./materialization-worker")).materializationWorker,
 };
 
 const log = (line: string) => console.log(`[workers] ${line}`);

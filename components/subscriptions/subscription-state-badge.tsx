@@ -7,13 +7,19 @@ const STATES: Record<SubscriptionState, { label: string; tone: BadgeTone }> = {
   active: { label: "Active", tone: "green" },
   rejected: { label: "Rejected", tone: "red" },
   cancelled: { label: "Cancelled", tone: "slate" },
+  expired: { label: "Expired", tone: "slate" },
+  revoked: { label: "Revoked", tone: "red" },
+  ended: { label: "Ended", tone: "slate" },
+  renewed: { label: "Renewed", tone: "slate" },
 };
 
 const GRANTS: Record<GrantState, { label: string; tone: BadgeTone }> = {
   pending: { label: "Pending", tone: "sky" },
   applied: { label: "Applied", tone: "green" },
   failed: { label: "Failed, retrying", tone: "red" },
-  not_supported: { label: "Not supported yet", tone: "slate" },
+  not_supported: { label: "Not applied", tone: "amber" },
+  revoking: { label: "Being revoked", tone: "sky" },
+  revoked: { label: "Revoked", tone: "slate" },
 };
 
 export function SubscriptionStateBadge({ state }: { state: SubscriptionState }) {

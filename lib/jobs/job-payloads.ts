@@ -17,6 +17,10 @@ export const JobPayloads = {
   "deliver-webhook": z.object({ deliveryId: z.string().uuid() }),
   /** Turn undelivered contract_event rows into notifications for the subscribing teams and mark them delivered. */
   "deliver-contract-events": z.object({}),
+  /** Reminders and expiries of subscriptions by lib/clock's time; reschedules itself (MESHWORK_LIFECYCLE_EVERY_SECONDS). */
+  "subscription-lifecycle": z.object({}),
+  /** Reconcile grants with PostgreSQL: a scheduled run (no runId; reschedules itself) or a steward's "Check now" run. */
+  "reconcile-grants": z.object({ runId: z.string().uuid().optional() }),
 } as const;
 
 export type JobName = keyof typeof JobPayloads;

@@ -11,6 +11,7 @@ export const NOTIFICATION_KINDS = {
   "subscription.expiring": "A subscription expires soon",
   "subscription.expired": "A subscription expired",
   "subscription.revoked": "A subscription was revoked",
+  "subscription.ended": "A team ended its subscription",
   "subscription.renewed": "A subscription was renewed",
   "product.deprecated": "A product you consume is deprecated",
   "contract.activated": "A new contract version is active",

@@ -7,9 +7,6 @@ import type { AccessGrant, GrantKind } from "@/lib/generated/prisma/client";
 import { enqueueJob } from "@/lib/jobs/enqueue-job";
 import { teamKafkaPrincipal, teamPostgresRole } from "./team-principals";
 
-export const KAFKA_ACLS_NOT_SUPPORTED =
-  "Kafka ACLs are not applied yet: they come with subscriptions part 2 and a cluster to apply them to. Nothing was granted on the topic.";
-
 /** The job key of a grant's provision job: at most one waiting job per grant, however often provisioning is asked for. */
 export const grantJobKey = (grantId: string) => `provision-grant:${grantId}`;
 
@@ -24,8 +21,8 @@ export type GrantProvisioning = {
 /**
  * What an approved subscription changes in the infrastructure, written in the caller's transaction: its AccessGrant
  * rows (a table port → postgres_select to the consumer team's PostgreSQL role on the port's `<schema>.<table>`; a topic
- * port → kafka_acl for the team's Kafka principal, marked not_supported with the reason, as nothing applies Kafka ACLs
- * yet) and one provision job per pending grant (the outbox: the job exists exactly when the approval commits). With
+ * port → kafka_acl for the team's Kafka principal on the topic, see plan-kafka-acls.ts) and one provision job per
+ * pending grant (the outbox: the job exists exactly when the approval commits). With
  * no pending grant left, the subscription is active at once. Idempotent: called again it creates no second grant and
  * enqueues no second waiting job. The caller has already moved the subscription to provisioning (onApproved).
  */
@@ -51,20 +48,14 @@ export async function requestGrantProvisioning(tx: Tx, subscriptionId: string, a
   const grants = [...existing];
   if (!grants.some((g) => g.kind === kind)) {
     const grant = await tx.accessGrant.create({
-      data:
-        kind === "postgres_select"
-          ? { subscriptionId, kind, principal: teamPostgresRole(team), target: port.location ?? "", state: "pending" }
-          : { subscriptionId, kind, principal: teamKafkaPrincipal(team), target: port.location ?? "", state: "not_supported", lastError: KAFKA_ACLS_NOT_SUPPORTED },
+      data: { subscriptionId, kind, principal: kind === "postgres_select" ? teamPostgresRole(team) : teamKafkaPrincipal(team), target: port.location ?? "", state: "pending" },
     });
     grants.push(grant);
     await recordAuditEvent(tx, actor, {
       action: "grant.request",
       entityType: "access_grant",
       entityId: grant.id,
-      summary:
-        kind === "postgres_select"
-          ? `Requested SELECT on ${grant.target} for ${grant.principal} (subscription ${subscriptionId} to ${port.dataProduct.urn}:${port.name})`
-          : `Kafka ACL on ${grant.target} for ${grant.principal} not applied: not supported yet (subscription ${subscriptionId})`,
+      summary: `Requested ${kind === "postgres_select" ? "SELECT" : "Kafka READ/DESCRIBE ACLs"} on ${grant.target} for ${grant.principal} (subscription ${subscriptionId} to ${port.dataProduct.urn}:${port.name})`,
       after: { subscriptionId, kind, principal: grant.principal, target: grant.target, state: grant.state },
     });
   }

@@ -7,7 +7,7 @@ import { createOwnedTeam, createUser, expectMeshworkError, registerProduct } fro
 import { canRead, dropRolesWithPrefix, tablePortWithContract, tableContractYaml, ORDER_PROPERTIES, testRolePrefix } from "@/lib/testing/table-port-fixture";
 import { submitContractVersion } from "@/lib/contracts/submit-contract-version";
 import { applyAccessGrant } from "./apply-access-grant";
-import { grantJobKey, KAFKA_ACLS_NOT_SUPPORTED, requestGrantProvisioning } from "./request-grant-provisioning";
+import { grantJobKey, requestGrantProvisioning } from "./request-grant-provisioning";
 import { teamRoleName } from "./team-role-name";
 
 const url = () => process.env.DATABASE_URL!;
@@ -81,16 +81,18 @@ describe("requestGrantProvisioning and the grant job (applyAccessGrant)", () => 
     expect(appliedAt).toEqual(after.grants[0].appliedAt);
   });
 
-  it("a topic port: the Kafka ACL is recorded as not supported, with the reason, and the subscription is active at once", async () => {
+  it("a topic port: a pending Kafka ACL grant with its job; without a cluster it ends not supported, with the reason, and the subscription is active", async () => {
     const { owner } = await createOwnedTeam(admin);
     const product = await registerProduct(owner);
     const port = await db.port.findFirstOrThrow({ where: { dataProductId: product.id, type: "kafka_topic" } });
     const { team } = await consumerTeam();
     const subscription = await approvedSubscription(port.id, team.id);
     const result = await db.$transaction((tx) => requestGrantProvisioning(tx, subscription.id));
-    expect(result.active).toBe(true);
-    expect(result.enqueued).toEqual([]);
-    expect(result.grants[0]).toMatchObject({ kind: "kafka_acl", principal: `User:team-${team.slug}`, target: port.location, state: "not_supported", lastError: KAFKA_ACLS_NOT_SUPPORTED });
+    expect(result.active).toBe(false);
+    expect(result.enqueued).toEqual([result.grants[0].id]);
+    expect(result.grants[0]).toMatchObject({ kind: "kafka_acl", principal: `User:team-${team.slug}`, target: port.location, state: "pending" });
+    expect(await applyAccessGrant(result.grants[0].id, { kafkaBrokers: undefined })).toMatchObject({ outcome: "not_supported", subscriptionActivated: true });
+    expect(await db.accessGrant.findUniqueOrThrow({ where: { id: result.grants[0].id } })).toMatchObject({ state: "not_supported", lastError: expect.stringMatching(/^not supported by this cluster: /) });
     expect((await db.subscription.findUniqueOrThrow({ where: { id: subscription.id } })).state).toBe("active");
     expect(await applyAccessGrant(result.grants[0].id)).toMatchObject({ outcome: "skipped" });
   });

@@ -11,7 +11,7 @@ import { subscriptionView } from "./subscription-view";
 
 /**
  * The requester (or an owner of the consuming team, or an admin) withdraws a request still waiting for approval.
- * Taking an approved subscription's access away again is revocation, which comes with subscriptions part 2.
+ * An approved subscription is ended instead (end-subscription.ts), or revoked by the product's side.
  */
 export async function cancelSubscription(actor: Actor, id: string, input: unknown) {
   const { reason } = parseInput(CancelInput, input, "Cancellation");
@@ -28,7 +28,7 @@ export async function cancelSubscription(actor: Actor, id: string, input: unknow
       const current = await tx.subscription.findUniqueOrThrow({ where: { id: subscription.id }, select: { state: true } });
       throw conflict(
         current.state === "provisioning" || current.state === "active"
-          ? `Subscription ${subscription.id} is already approved (${current.state}); ending an approved subscription is revocation, which is not available yet.`
+          ? `Subscription ${subscription.id} is already approved (${current.state}): end it instead (POST /api/v1/subscriptions/${subscription.id}/end).`
           : `Subscription ${subscription.id} is ${current.state}; only a request waiting for approval can be cancelled.`,
         [{ path: "state", message: current.state }],
       );

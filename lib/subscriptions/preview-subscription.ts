@@ -2,7 +2,7 @@ import { db, type Tx } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { conflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
-import { approvalChain } from "./access-policy";
+import { approvalChain, type PolicyFacts } from "./access-policy";
 import { findSubscribablePortOrThrow, type SubscribablePort } from "./find-subscribable-port";
 import { loadPolicyFacts } from "./policy-facts";
 import { resolveConsumerTeam } from "./resolve-consumer-team";
@@ -10,13 +10,14 @@ import { resolveDuration } from "./subscription-duration";
 import { SubscriptionPreviewInput } from "./subscription-input";
 
 /** Everything a request is decided on, read in one transaction: the port, the consuming team, duration and chain. */
-export async function planSubscription(tx: Tx, actor: Actor, input: { port: string; consumerTeam: string; durationDays?: number | null }) {
+export async function planSubscription(tx: Tx, actor: Actor, input: { port: string; consumerTeam: string; durationDays?: number | null; renewal?: PolicyFacts["renewal"] }) {
   const port = await findSubscribablePortOrThrow(actor, input.port, tx);
   refuseUnsubscribable(port);
   const team = await resolveConsumerTeam(actor, input.consumerTeam, tx);
   const durationDays = resolveDuration(port, input.durationDays);
-  const chain = approvalChain(await loadPolicyFacts(tx, port, team.id, actor.id));
-  return { port, team, durationDays, chain };
+  const facts = { ...(await loadPolicyFacts(tx, port, team.id, actor.id)), renewal: input.renewal };
+  const chain = approvalChain(facts);
+  return { port, team, durationDays, chain, facts };
 }
 
 function refuseUnsubscribable(port: SubscribablePort): void {

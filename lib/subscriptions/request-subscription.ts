@@ -5,6 +5,7 @@ import { createApprovalRequest } from "@/lib/approvals/create-approval-request";
 import { now } from "@/lib/clock";
 import { conflict, isUniqueViolation, validationFailed } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { approvedFactsOf } from "./access-policy";
 import { findPrincipalClash } from "./find-principal-clash";
 import { planSubscription } from "./preview-subscription";
 import { onSubscriptionApproved } from "./subscription-approval-handlers";
@@ -27,12 +28,12 @@ export async function requestSubscription(actor: Actor, input: unknown, { idempo
   }
   try {
     const subscription = await db.$transaction(async (tx) => {
-      const { port, team, durationDays, chain } = await planSubscription(tx, actor, request);
+      const { port, team, durationDays, chain, facts } = await planSubscription(tx, actor, request);
       await requireOwnPrincipals(tx, team.id);
       const open = await tx.subscription.findFirst({ where: { portId: port.id, consumerTeamId: team.id, state: { in: ["pending_approval", "provisioning", "active"] } }, select: { id: true, state: true } });
       if (open) throw openConflict(team.name, `${port.dataProduct.urn}:${port.name}`, open);
       const created = await tx.subscription.create({
-        data: { portId: port.id, consumerTeamId: team.id, requesterId: actor.id, purpose: request.purpose, intendedUse: request.intendedUse, durationDays, idempotencyKey: key, createdAt: now() },
+        data: { portId: port.id, consumerTeamId: team.id, requesterId: actor.id, purpose: request.purpose, intendedUse: request.intendedUse, durationDays, idempotencyKey: key, createdAt: now(), policyFacts: approvedFactsOf(facts) },
         select: { id: true },
       });
       await recordAuditEvent(tx, actor, {
@@ -80,7 +81,7 @@ async function replay(actor: Actor, key: string, request: SubscriptionRequest): 
 }
 
 /** A team that shares its role or principal with another would receive that team's grants too: an admin sets its own first. */
-async function requireOwnPrincipals(tx: Tx, teamId: string): Promise<void> {
+export async function requireOwnPrincipals(tx: Tx, teamId: string): Promise<void> {
   const team = await tx.team.findUniqueOrThrow({ where: { id: teamId }, select: { id: true, slug: true, name: true, kafkaPrincipal: true, postgresRole: true } });
   const clash = await findPrincipalClash(tx, team);
   if (clash) {

@@ -5,6 +5,8 @@ import { now } from "@/lib/clock";
 import { conflict, validationFailed } from "@/lib/errors";
 import { requestGrantProvisioning } from "@/lib/provisioning/request-grant-provisioning";
 import type { ApprovalSubjectHandler } from "@/lib/approvals/approval-subjects";
+import { notify } from "@/lib/notifications/notify";
+import { consumerRecipients, endSubscriptionAccess, lockSubscription, subscriptionsLink } from "./end-subscription-access";
 import { endsAtFor } from "./subscription-duration";
 
 type DecidedRequest = { id: string; subjectId: string };
@@ -14,9 +16,11 @@ type DecidedRequest = { id: string; subjectId: string };
  * last step, or at once by policy) or rejected. Conditional on the subscription still waiting, so it acts once.
  */
 export async function onSubscriptionApproved(tx: Tx, actor: Actor | null, request: DecidedRequest): Promise<void> {
-  const subscription = await tx.subscription.findUniqueOrThrow({ where: { id: request.subjectId }, select: { id: true, state: true, durationDays: true, port: { select: { name: true, dataProduct: { select: { urn: true } } } }, consumerTeam: { select: { name: true } } } });
+  const subscription = await tx.subscription.findUniqueOrThrow({ where: { id: request.subjectId }, select: { id: true, state: true, durationDays: true, renewsId: true, requesterId: true, consumerTeamId: true, port: { select: { name: true, dataProduct: { select: { urn: true } } } }, consumerTeam: { select: { name: true } } } });
   const approvedAt = now();
-  const endsAt = endsAtFor(approvedAt, subscription.durationDays);
+  // A renewal approved while the renewed subscription still runs takes over from it and carries on from its end date.
+  const renewed = subscription.renewsId ? await takeOverRenewed(tx, actor, subscription.renewsId, subscription.id) : null;
+  const endsAt = endsAtFor(renewed?.endsAt && renewed.endsAt > approvedAt ? renewed.endsAt : approvedAt, subscription.durationDays);
   const { count } = await tx.subscription.updateMany({ where: { id: subscription.id, state: "pending_approval" }, data: { state: "provisioning", approvedAt, endsAt } });
   if (count === 0) throw conflict(`Subscription ${subscription.id} is no longer waiting for approval.`);
   await recordAuditEvent(tx, actor, {
@@ -28,6 +32,30 @@ export async function onSubscriptionApproved(tx: Tx, actor: Actor | null, reques
     after: { state: "provisioning", approvedAt, endsAt, approvalRequestId: request.id },
   });
   await requestGrantProvisioning(tx, subscription.id, actor);
+  if (subscription.renewsId) {
+    const where = `${subscription.port.dataProduct.urn}:${subscription.port.name}`;
+    await notify(tx, {
+      kind: "subscription.renewed",
+      title: `${subscription.consumerTeam.name}'s access to ${where} is renewed`,
+      body: endsAt ? `It now runs until ${endsAt.toISOString().slice(0, 10)}.` : "It now runs with no end.",
+      link: subscriptionsLink,
+      data: { subscriptionId: subscription.id, renews: subscription.renewsId, port: where, endsAt: endsAt?.toISOString() ?? null },
+      recipients: consumerRecipients(subscription),
+    });
+  }
+}
+
+/** The renewed subscription, if it is still open, ends as renewed (its grants pass to the renewal); its end date is returned. */
+async function takeOverRenewed(tx: Tx, actor: Actor | null, renewedId: string, renewalId: string): Promise<{ endsAt: Date | null } | null> {
+  const old = await lockSubscription(tx, renewedId);
+  if (!old || (old.state !== "provisioning" && old.state !== "active")) return null;
+  await endSubscriptionAccess(tx, actor, old, {
+    state: "renewed",
+    reason: `Renewed by subscription ${renewalId}.`,
+    action: "subscription.renewed",
+    summary: `${old.teamName}'s subscription ${old.id} to ${old.urn}:${old.portName} is renewed by ${renewalId}`,
+  });
+  return { endsAt: old.endsAt };
 }
 
 export async function onSubscriptionRejected(tx: Tx, actor: Actor | null, request: DecidedRequest, comment: string | null | undefined): Promise<void> {

@@ -33,7 +33,7 @@ export const SubscriptionListQuery = z.strictObject({
   product: z.string().trim().min(1).max(300).optional(),
   port: portRef.optional(),
   team: teamRef.optional(),
-  state: z.enum(["pending_approval", "provisioning", "active", "rejected", "cancelled"]).optional(),
+  state: z.enum(["pending_approval", "provisioning", "active", "rejected", "cancelled", "expired", "revoked", "ended", "renewed"]).optional(),
   page: z.coerce.number().int().min(1).max(10_000).default(1),
   pageSize: z.coerce.number().int().min(1).max(200).default(50),
 });
@@ -41,6 +41,16 @@ export const SubscriptionListQuery = z.strictObject({
 export const DecisionInput = z.strictObject({ comment: text(2000).optional() });
 
 export const CancelInput = z.strictObject({ reason: text(2000).optional() });
+
+/** POST /api/v1/subscriptions/{id}/revoke: the consumers are owed the reason. */
+export const RevokeInput = z.strictObject({ reason: text(2000).min(3, "is required: tell the consuming team why (at least 3 characters)") });
+
+/** POST /api/v1/subscriptions/{id}/renew: everything optional; the renewed subscription's purpose and length by default. */
+export const RenewInput = z.strictObject({
+  purpose: text(2000).min(3, "must say what the data will be used for (at least 3 characters)").optional(),
+  intendedUse: text(2000).optional(),
+  durationDays: durationDays.optional(),
+});
 
 export const PortAccessInput = z.strictObject({
   selfService: z.boolean(),

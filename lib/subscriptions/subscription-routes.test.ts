@@ -117,7 +117,7 @@ describe("the subscriptions API", () => {
     expect(await principals.json()).toMatchObject({ kafkaPrincipal: `User:analytics-${analysts.team.slug}`, effective: { postgresRole: expect.stringContaining("team_") } });
 
     const sub = await (await postSubscription(analysts.member, { port: port.id, consumerTeam: analysts.team.id, purpose: "Live dashboard" })).json();
-    expect(sub.grants).toMatchObject([{ kind: "kafka_acl", principal: `User:analytics-${analysts.team.slug}`, state: "not_supported" }]);
+    expect(sub.grants).toMatchObject([{ kind: "kafka_acl", principal: `User:analytics-${analysts.team.slug}`, state: "pending" }]);
     const consumers = await (await call(await createUser(), "api/v1/data-products/[id]/consumers", "GET", { id: product.id })).json();
     expect(consumers).toMatchObject({ teamCount: 1, consumers: [{ team: { id: analysts.team.id }, purpose: "Live dashboard" }] });
   });

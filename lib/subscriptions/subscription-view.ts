@@ -1,5 +1,9 @@
 import type { Db, Tx } from "@/lib/db";
+import { now } from "@/lib/clock";
 import type { Prisma } from "@/lib/generated/prisma/client";
+
+const DAY_MS = 86_400_000;
+const OPEN_STATES: string[] = ["provisioning", "active"];
 
 /** What every subscription answer selects: the subscription, its port and product, teams, requester and grants. */
 export const SUBSCRIPTION_SELECT = {
@@ -16,6 +20,9 @@ export const SUBSCRIPTION_SELECT = {
   activatedAt: true,
   endsAt: true,
   endedAt: true,
+  renewsId: true,
+  remindedAt: true,
+  renewals: { select: { id: true, state: true, createdAt: true }, orderBy: { createdAt: "desc" }, take: 1 },
   port: { select: { id: true, name: true, type: true, location: true, dataProduct: { select: { id: true, urn: true, name: true, teamId: true, team: { select: { id: true, slug: true, name: true } } } } } },
   consumerTeam: { select: { id: true, slug: true, name: true } },
   requester: { select: { id: true, name: true, email: true } },
@@ -45,12 +52,16 @@ async function approvalsOf(client: Tx | Db, subscriptionIds: string[]): Promise<
 export type SubscriptionView = ReturnType<typeof toView>;
 
 function toView(row: Row, approval: Approval | undefined) {
-  const { port, requesterId: _requesterId, consumerTeamId: _consumerTeamId, ...rest } = row;
+  const { port, requesterId: _requesterId, consumerTeamId: _consumerTeamId, renewals, ...rest } = row;
   const { dataProduct, ...portFields } = port;
   // An owner step is decided by the owning team's owners; its team is the product's.
   const stepTeam = (teamId: string | null) => (teamId === null ? null : teamId === dataProduct.team.id ? dataProduct.team : { id: teamId, slug: null, name: null });
   return {
     ...rest,
+    /** Whole days until the end date (by lib/clock), while the subscription is open; null without an end. */
+    expiresInDays: row.endsAt && OPEN_STATES.includes(row.state) ? Math.max(0, Math.ceil((row.endsAt.getTime() - now().getTime()) / DAY_MS)) : null,
+    /** The latest renewal request of this subscription, if any (its state says whether it still waits). */
+    renewal: renewals[0] ?? null,
     port: { ...portFields, urn: `${dataProduct.urn}:${port.name}` },
     product: { id: dataProduct.id, urn: dataProduct.urn, name: dataProduct.name, team: dataProduct.team },
     approval: approval

@@ -4,6 +4,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { advanceClock, resetClock, setClock } from "@/lib/clock";
 import { MeshworkError } from "@/lib/errors";
+import { applyAccessGrant } from "@/lib/provisioning/apply-access-grant";
 import { grantJobKey } from "@/lib/provisioning/request-grant-provisioning";
 import { teamRoleName } from "@/lib/provisioning/team-role-name";
 import { addMember, createDomainWithTeam, createOwnedTeam, createUser, expectMeshworkError, registerProduct, reload, unique } from "@/lib/testing/fixtures";
@@ -44,7 +45,7 @@ const auditCount = (action: string, entityId: string) => db.auditEvent.count({ w
 const ask = (actor: Actor, port: string, consumerTeamId: string, extra: Record<string, unknown> = {}) => requestSubscription(actor, { port, consumerTeam: consumerTeamId, purpose: "Weekly churn report", ...extra });
 
 describe("requesting access", () => {
-  it("an internal self-service topic port is approved at once and, with nothing to apply, active", async () => {
+  it("an internal self-service topic port is approved at once; its Kafka ACL grant waits for the worker, then it is active", async () => {
     const { port } = await publishedProduct(admin, { type: "kafka_topic" });
     const analysts = await consumerTeam(admin);
 
@@ -53,8 +54,10 @@ describe("requesting access", () => {
 
     expect(preview).toMatchObject({ autoApproved: true, steps: [], durationDays: 90, rationale: expect.stringMatching(/self-service/) });
     expect(replayed).toBe(false);
-    expect(subscription).toMatchObject({ state: "active", purpose: "Weekly churn report", intendedUse: "dashboards", durationDays: 90, consumerTeam: { id: analysts.team.id }, approval: { state: "approved", steps: [] } });
-    expect(subscription.grants).toMatchObject([{ kind: "kafka_acl", state: "not_supported", principal: `User:team-${analysts.team.slug}` }]);
+    expect(subscription).toMatchObject({ state: "provisioning", purpose: "Weekly churn report", intendedUse: "dashboards", durationDays: 90, consumerTeam: { id: analysts.team.id }, approval: { state: "approved", steps: [] } });
+    expect(subscription.grants).toMatchObject([{ kind: "kafka_acl", state: "pending", principal: `User:team-${analysts.team.slug}` }]);
+    // No cluster configured here: the grant ends not supported, and the subscription is active with what is supported.
+    await applyAccessGrant(subscription.grants[0].id, { kafkaBrokers: undefined });
     for (const action of ["subscription.request", "subscription.approve", "subscription.activate"]) expect(await auditCount(action, subscription.id), action).toBe(1);
   });
 
@@ -95,7 +98,7 @@ describe("requesting access", () => {
     const { port, product } = await publishedProduct(admin, { type: "kafka_topic", access: { allowNoEnd: true } });
     const analysts = await consumerTeam(admin);
     const { subscription } = await ask(analysts.member, `${product.urn}:rows`, analysts.team.slug, { durationDays: null });
-    expect(subscription).toMatchObject({ durationDays: null, endsAt: null, state: "active" });
+    expect(subscription).toMatchObject({ durationDays: null, endsAt: null, state: "provisioning" });
 
     const again = await expectMeshworkError(ask(analysts.owner, port.id, analysts.team.id), "conflict");
     expect(again.message).toMatch(/already has a subscription/);
@@ -175,7 +178,8 @@ describe("the approval chain, decided", () => {
 
     expect(subscription.approval!.steps).toMatchObject([{ kind: "steward", reason: expect.stringMatching(/no owner/) }]);
     await expectMeshworkError(decideSubscription(producer, subscription.id, "approve", {}), "forbidden");
-    expect((await decideSubscription(steward, subscription.id, "approve", {})).state).toBe("active");
+    // Approved: its Kafka ACL grant waits for the worker.
+    expect((await decideSubscription(steward, subscription.id, "approve", {})).state).toBe("provisioning");
   });
 
   it("the owning team's own request is approved at once", async () => {
@@ -219,7 +223,7 @@ describe("who may decide", () => {
     expect((await listSubscriptions(stranger, { product: product.id })).items).toEqual([]);
     expect((await listSubscriptions(producers.owner, { product: product.urn })).items.map((s) => s.id)).toEqual([subscription.id]);
     expect((await listSubscriptions(analysts.member, { mine: "true" })).items.map((s) => s.id)).toContain(subscription.id);
-    expect((await listSubscriptions(steward, { port: port.id, state: "active" })).total).toBe(1);
+    expect((await listSubscriptions(steward, { port: port.id, state: "provisioning" })).total).toBe(1);
     expect((await listSubscriptions(steward, { team: analysts.team.slug, state: "rejected" })).total).toBe(0);
     await expectMeshworkError(listSubscriptions(steward, { state: "nonsense" }), "validation_failed");
 
