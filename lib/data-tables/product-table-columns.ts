@@ -3,7 +3,16 @@ import { logicalTypeOf } from "@/lib/contracts/logical-type-of";
 import { MeshworkError } from "@/lib/errors";
 import { MAX_IDENTIFIER_BYTES } from "./table-location";
 
-export type TableColumn = { name: string; type: string; notNull: boolean; description?: string };
+export type TableColumn = {
+  name: string;
+  type: string;
+  notNull: boolean;
+  description?: string;
+  /** The contract property's name, as a stream's records carry it (the column is its physicalName when it has one). */
+  field?: string;
+  /** Position in the contract's primary key (1-based), when the property is part of it. */
+  primaryKeyPosition?: number;
+};
 
 /** Where each row came from in the stream: (partition, offset) is unique, so a redelivered message cannot land twice. */
 export const SYSTEM_COLUMNS: readonly TableColumn[] = [
@@ -67,7 +76,15 @@ export function productTableColumns(object: SchemaObject): TableColumn[] {
     if (reserved.has(name)) throw fail(`${name} is one of the columns Meshwork adds itself (${[...reserved].join(", ")})`);
     if (seen.has(name)) throw fail("appears twice");
     seen.add(name);
-    return { name, type: postgresTypeOf(property), notNull: property.required === true, ...(property.description ? { description: property.description } : {}) };
+    const primaryKeyPosition = property.primaryKey === true ? (property.primaryKeyPosition ?? i + 1) : undefined;
+    return {
+      name,
+      type: postgresTypeOf(property),
+      notNull: property.required === true,
+      field: (property.name ?? name).trim(),
+      ...(property.description ? { description: property.description } : {}),
+      ...(primaryKeyPosition !== undefined ? { primaryKeyPosition } : {}),
+    };
   });
   return [...columns, ...SYSTEM_COLUMNS];
 }

@@ -22,7 +22,7 @@ export type DeadLetterInspection = DeadLetterView & {
 };
 
 // Meshwork's own registry tables answer the schema: the web app needs no HTTP round trip to the registry listener.
-const registryReader = {
+export const registryReader = {
   async getSchema(id: number) {
     try {
       const body = await getSchemaById(id);

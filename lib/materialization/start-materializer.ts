@@ -1,0 +1,406 @@
+import pg from "pg";
+import type { Admin, Consumer, EachBatchPayload, Kafka, KafkaMessage } from "kafkajs";
+import type { SchemaRegistry } from "@kafkajs/confluent-schema-registry";
+import { now } from "@/lib/clock";
+import { createProductTable } from "@/lib/data-tables/create-product-table";
+import { dataDatabaseUrl } from "@/lib/data-tables/data-database";
+import { PortPlan } from "./port-plan";
+import { createRecordDecoder } from "./record-decoder";
+import { recordReset, writePartitionBatch, type PreparedRecord } from "./write-partition-batch";
+
+export const MATERIALIZER_GROUP = "meshwork-materializer";
+
+export type MaterializerOptions = {
+  kafka: Kafka;
+  registry: SchemaRegistry;
+  log: (line: string) => void;
+  groupId?: string;
+  /** How often ports, contracts, pauses and end offsets are looked at again (ms). */
+  refreshMs?: number;
+  /** How long the group waits for a silent member (a killed worker) before giving its partitions to the others. */
+  sessionTimeoutMs?: number;
+  /** The longest a fetch waits for records: the floor under produce → row latency at low rates. */
+  maxWaitTimeMs?: number;
+  partitionsConsumedConcurrently?: number;
+  /** Called after each committed batch (tests and the benchmark watch it). */
+  onBatch?: (event: { portId: string; partition: number; rows: number; deadLetters: number; nextOffset: bigint }) => void;
+};
+
+export type RunningMaterializer = { stop: () => Promise<void>; done: Promise<void> };
+
+type PortRuntime = {
+  id: string;
+  urn: string;
+  topic: string;
+  contractVersionId: string | null;
+  plan: PortPlan | null;
+  active: boolean;
+  generation: number;
+  knownFields: Set<string>;
+};
+
+type PortRow = { id: string; urn: string; topic: string; contract_id: string | null; paused: boolean | null; error: string | null; reset_detected_at: Date | null; generation: number | null; fields: string[] | null };
+
+const partitionKey = (portId: string, partition: number) => `${portId}:${partition}`;
+
+function keyText(key: Buffer | null, decoded: Awaited<ReturnType<ReturnType<typeof createRecordDecoder>>> | null): string | null {
+  if (!key) return null;
+  if (decoded?.ok) {
+    const value: unknown = decoded.value;
+    return typeof value === "object" && value !== null ? JSON.stringify(value, (_, v) => (typeof v === "bigint" ? v.toString() : v)) : String(value);
+  }
+  return key.toString("utf8");
+}
+
+/**
+ * The materialization worker's engine: one consumer in one group over every topic a table port is materialized from;
+ * each partition's batch decoded once against the registry and written per table port by writePartitionBatch (rows
+ * and offsets in one PostgreSQL transaction). Kafka's own committed offsets are not used: on joining the group the
+ * assigned partitions are paused, sought to PostgreSQL's stored offsets and resumed.
+ */
+export async function startMaterializer(options: MaterializerOptions): Promise<RunningMaterializer> {
+  const { kafka, registry, log } = options;
+  const refreshMs = options.refreshMs ?? 1_000;
+  const concurrency = options.partitionsConsumedConcurrently ?? 4;
+  const pool = new pg.Pool({ connectionString: dataDatabaseUrl(), max: concurrency + 2, application_name: "meshwork materializer" });
+  pool.on("error", (error) => log(`materializer: an idle database connection failed: ${error.message}`));
+  const decode = createRecordDecoder(registry);
+  const ports = new Map<string, PortRuntime>();
+  const expected = new Map<string, bigint>();
+  let assignment = new Map<string, number[]>();
+  let consumer: Consumer | null = null;
+  let subscribed: string[] = [];
+  let stopped = false;
+  let lastEndOffsets = 0;
+  let fail: (error: Error) => void = () => {};
+  let finish: () => void = () => {};
+  const done = new Promise<void>((resolve, reject) => {
+    finish = resolve;
+    fail = reject;
+  });
+  const admin: Admin = kafka.admin();
+  await admin.connect();
+
+  const byTopic = (topic: string) => [...ports.values()].filter((p) => p.topic === topic);
+
+  async function loadPorts(): Promise<PortRow[]> {
+    const { rows } = await pool.query<PortRow>(`
+      SELECT t.id, d.urn || ':' || t.name AS urn, s.location AS topic, cv.id AS contract_id,
+             m.paused, m.error, m.reset_detected_at, m.generation, m.fields_not_materialized AS fields
+      FROM port t
+      JOIN port s ON s.id = t.source_port_id AND s.type = 'kafka_topic' AND s.location IS NOT NULL
+      JOIN data_product d ON d.id = t.data_product_id AND d.status <> 'retired'
+      LEFT JOIN contract_version cv ON cv.port_id = t.id AND cv.status = 'active'
+      LEFT JOIN materialization m ON m.port_id = t.id
+      WHERE t.type = 'table' AND t.direction = 'output' AND t.location IS NOT NULL`);
+    return rows;
+  }
+
+  async function stopPort(port: PortRuntime, message: string) {
+    await pool.query(
+      `INSERT INTO materialization (port_id, error, error_at, updated_at) VALUES ($1, $2, $3, $3)
+       ON CONFLICT (port_id) DO UPDATE SET error = $2, error_at = $3, updated_at = $3`,
+      [port.id, message, now()],
+    );
+    port.active = false;
+    log(`materializer: ${port.urn} stopped: ${message}`);
+  }
+
+  /** Brings the table up to the port's active contract (new optional fields → nullable columns) before rows use it. */
+  async function ensureTable(port: PortRuntime, contractId: string | null): Promise<boolean> {
+    if (!contractId) {
+      port.plan = null;
+      port.contractVersionId = null;
+      return false;
+    }
+    try {
+      const table = await createProductTable(port.id);
+      if (table.incompatible.length > 0) {
+        port.plan = null;
+        await stopPort(port, `Contract ${table.contractVersion} changes the table in a way it cannot take, so materialization stopped: ${table.incompatible.join(" ")} Publish a compatible version (or a new table), then resume.`);
+        port.contractVersionId = contractId;
+        return false;
+      }
+      port.plan = new PortPlan(table);
+      port.contractVersionId = contractId;
+      await pool.query("UPDATE materialization SET contract_version = $2, updated_at = $3 WHERE port_id = $1", [port.id, table.contractVersion, now()]);
+      if (table.created || table.addedColumns.length > 0) log(`materializer: ${port.urn} table ${table.schema}.${table.table} ${table.created ? "created" : `gained ${table.addedColumns.join(", ")}`} (contract ${table.contractVersion})`);
+      return true;
+    } catch (error) {
+      port.plan = null;
+      await stopPort(port, `The table could not be prepared: ${(error as Error).message}`);
+      port.contractVersionId = contractId;
+      return false;
+    }
+  }
+
+  /** Seeks each assigned partition of the topic to the lowest stored offset of its active ports. */
+  async function seekTopic(topic: string) {
+    const partitions = assignment.get(topic) ?? [];
+    const active = byTopic(topic).filter((p) => p.active);
+    if (!consumer || partitions.length === 0 || active.length === 0) return;
+    const { rows } = await pool.query<{ port_id: string; partition: number; next_offset: string }>(
+      "SELECT port_id, partition, next_offset FROM materialization_offset WHERE port_id = ANY($1::uuid[]) AND partition = ANY($2::int[])",
+      [active.map((p) => p.id), partitions],
+    );
+    const stored = new Map(rows.map((r) => [partitionKey(r.port_id, r.partition), BigInt(r.next_offset)]));
+    for (const partition of partitions) {
+      let lowest: bigint | null = null;
+      for (const p of active) {
+        const offset = stored.get(partitionKey(p.id, partition)) ?? 0n;
+        expected.set(partitionKey(p.id, partition), offset);
+        if (lowest === null || offset < lowest) lowest = offset;
+      }
+      consumer.seek({ topic, partition, offset: (lowest ?? 0n).toString() });
+    }
+  }
+
+  async function refresh() {
+    const rows = await loadPorts();
+    const seen = new Set<string>();
+    const rewind = new Set<string>();
+    for (const row of rows) {
+      seen.add(row.id);
+      let port = ports.get(row.id);
+      if (!port) {
+        await pool.query("INSERT INTO materialization (port_id) VALUES ($1) ON CONFLICT DO NOTHING", [row.id]);
+        port = { id: row.id, urn: row.urn, topic: row.topic, contractVersionId: null, plan: null, active: false, generation: row.generation ?? 0, knownFields: new Set(row.fields ?? []) };
+        ports.set(row.id, port);
+      }
+      if (port.topic !== row.topic) {
+        port.topic = row.topic;
+        rewind.add(row.topic);
+      }
+      const wasActive = port.active;
+      const healthy = !row.paused && !row.error && !row.reset_detected_at;
+      let ready = port.plan !== null && port.contractVersionId === row.contract_id;
+      // A new contract version (or a resume after a stopping error): bring the table up to it before any row.
+      if (!ready && !row.error) ready = await ensureTable(port, row.contract_id);
+      port.active = healthy && ready;
+      if ((row.generation ?? 0) !== port.generation) {
+        port.generation = row.generation ?? 0;
+        port.knownFields = new Set(row.fields ?? []);
+        rewind.add(port.topic);
+      }
+      if (port.active && !wasActive) rewind.add(port.topic);
+    }
+    for (const id of [...ports.keys()]) if (!seen.has(id)) ports.delete(id);
+
+    const wanted = [...new Set([...ports.values()].map((p) => p.topic))].sort();
+    const existing = await existingTopics(wanted);
+    if (existing.join("\n") !== subscribed.join("\n")) {
+      await restartConsumer(existing);
+      return;
+    }
+    for (const topic of subscribed) {
+      const active = byTopic(topic).some((p) => p.active);
+      if (!consumer) break;
+      if (active && rewind.has(topic)) await seekTopic(topic);
+      if (active) consumer.resume([{ topic }]);
+      else consumer.pause([{ topic }]);
+    }
+    if (Date.now() - lastEndOffsets >= 2 * refreshMs) {
+      lastEndOffsets = Date.now();
+      await refreshEndOffsets();
+    }
+  }
+
+  async function existingTopics(topics: string[]): Promise<string[]> {
+    if (topics.length === 0) return [];
+    const found: string[] = [];
+    for (const topic of topics) {
+      try {
+        const metadata = await admin.fetchTopicMetadata({ topics: [topic] });
+        if (metadata.topics[0]?.partitions.length) found.push(topic);
+      } catch {
+        // Not on this cluster (yet): looked for again at the next refresh.
+      }
+    }
+    return found;
+  }
+
+  /** The topics' end offsets into each port's partitions (lag), and a stored offset beyond the end: a topic reset. */
+  async function refreshEndOffsets() {
+    for (const topic of subscribed) {
+      let offsets: { partition: number; high: string }[];
+      try {
+        offsets = await admin.fetchTopicOffsets(topic);
+      } catch (error) {
+        log(`materializer: cannot read the end offsets of ${topic}: ${(error as Error).message}`);
+        continue;
+      }
+      const portIds = byTopic(topic).map((p) => p.id);
+      const at = now();
+      for (const o of offsets) {
+        await pool.query(
+          `INSERT INTO materialization_offset (port_id, partition, topic, next_offset, end_offset, end_offset_at)
+           SELECT id, $2, $3, 0, $4, $5 FROM unnest($1::uuid[]) AS id
+           ON CONFLICT (port_id, partition) DO UPDATE SET end_offset = $4, end_offset_at = $5`,
+          [portIds, o.partition, topic, o.high, at],
+        );
+      }
+      const { rows } = await pool.query<{ port_id: string; partition: number; next_offset: string; end_offset: string }>(
+        "SELECT port_id, partition, next_offset, end_offset FROM materialization_offset WHERE port_id = ANY($1::uuid[]) AND next_offset > end_offset",
+        [portIds],
+      );
+      const resets = new Map<string, { partition: number; storedOffset: number; endOffset: number }[]>();
+      for (const r of rows) resets.set(r.port_id, [...(resets.get(r.port_id) ?? []), { partition: r.partition, storedOffset: Number(r.next_offset), endOffset: Number(r.end_offset) }]);
+      for (const [portId, partitions] of resets) {
+        const port = ports.get(portId);
+        await recordReset(pool as unknown as pg.ClientBase, portId, partitions);
+        if (port?.active) {
+          port.active = false;
+          log(`materializer: ${port.urn}: ${topic} ends below the stored offsets (${partitions.map((p) => `partition ${p.partition}: end ${p.endOffset}, stored ${p.storedOffset}`).join("; ")}); the topic was recreated. Waiting for an owner to restart it from the beginning.`);
+        }
+      }
+    }
+  }
+
+  async function prepare(messages: KafkaMessage[]): Promise<PreparedRecord[]> {
+    const prepared: PreparedRecord[] = new Array(messages.length);
+    for (let i = 0; i < messages.length; i++) {
+      const m = messages[i];
+      const decodedKey = m.key && m.key.length >= 5 && m.key[0] === 0 ? await decode(m.key, true) : null;
+      const headers = m.headers && Object.keys(m.headers).length > 0 ? Object.fromEntries(Object.entries(m.headers).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString("utf8") : String(v ?? "")])) : null;
+      prepared[i] = {
+        offset: BigInt(m.offset),
+        timestamp: new Date(Number(m.timestamp)).toISOString(),
+        key: keyText(m.key, decodedKey),
+        raw: m.value,
+        headers,
+        decoded: m.value === null ? null : await decode(m.value),
+      };
+    }
+    return prepared;
+  }
+
+  async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
+    if (!isRunning() || isStale() || batch.messages.length === 0) return;
+    const targets = byTopic(batch.topic).filter((p) => p.active && p.plan);
+    if (targets.length === 0) return;
+    const records = await prepare(batch.messages);
+    // A field the table lacks may be one the owners just added to its contract: look again before leaving it out.
+    for (const port of targets) {
+      const unknown = new Set<string>();
+      for (const r of records) if (r.decoded?.ok) for (const f of port.plan!.unknownFields(r.decoded.value)) if (!port.knownFields.has(f)) unknown.add(f);
+      if (unknown.size > 0) {
+        const row = (await loadPorts()).find((p) => p.id === port.id);
+        if (row && row.contract_id !== port.contractVersionId) await ensureTable(port, row.contract_id);
+      }
+    }
+    const client = await pool.connect();
+    try {
+      for (const port of targets) {
+        if (!port.active || !port.plan) continue;
+        const key = partitionKey(port.id, batch.partition);
+        const outcome = await writePartitionBatch(client, {
+          portId: port.id,
+          topic: batch.topic,
+          partition: batch.partition,
+          plan: port.plan,
+          records,
+          highWatermark: BigInt(batch.highWatermark),
+          expectedOffset: expected.get(key),
+          knownFields: port.knownFields,
+        });
+        if (outcome.kind === "rewind") {
+          log(`materializer: ${port.urn} partition ${batch.partition}: stored offset ${outcome.storedOffset} is behind this worker; seeking back`);
+          expected.set(key, outcome.storedOffset);
+          await seekTopic(batch.topic);
+          return;
+        }
+        if (outcome.kind === "reset") {
+          port.active = false;
+          log(`materializer: ${port.urn}: ${batch.topic} partition ${batch.partition} ends at ${outcome.endOffset}, below the stored offset ${outcome.storedOffset}; the topic was recreated. Waiting for an owner to restart it from the beginning.`);
+          continue;
+        }
+        if (outcome.kind === "inactive") {
+          port.active = false;
+          continue;
+        }
+        expected.set(key, outcome.nextOffset);
+        for (const f of outcome.newFields) port.knownFields.add(f);
+        if (outcome.newFields.length > 0) log(`materializer: ${port.urn}: the stream carries ${outcome.newFields.join(", ")}, which the table's contract lacks (not materialized)`);
+        options.onBatch?.({ portId: port.id, partition: batch.partition, rows: outcome.rows, deadLetters: outcome.deadLetters, nextOffset: outcome.nextOffset });
+      }
+    } finally {
+      client.release();
+    }
+    resolveOffset(batch.messages[batch.messages.length - 1].offset);
+    await heartbeat();
+  }
+
+  async function restartConsumer(topics: string[]) {
+    if (consumer) {
+      const old = consumer;
+      consumer = null;
+      await old.disconnect().catch(() => {});
+    }
+    subscribed = topics;
+    assignment = new Map();
+    expected.clear();
+    if (topics.length === 0 || stopped) return;
+    const next = kafka.consumer({
+      groupId: options.groupId ?? MATERIALIZER_GROUP,
+      sessionTimeout: options.sessionTimeoutMs ?? 10_000,
+      heartbeatInterval: Math.min(1_000, Math.floor((options.sessionTimeoutMs ?? 10_000) / 5)),
+      rebalanceTimeout: 30_000,
+      maxWaitTimeInMs: options.maxWaitTimeMs ?? 100,
+      minBytes: 1,
+      maxBytesPerPartition: 4 * 1024 * 1024,
+      retry: { retries: 10, initialRetryTime: 200 },
+    });
+    consumer = next;
+    next.on(next.events.GROUP_JOIN, (event) => {
+      // kafkajs has no assignment callback: pause what was assigned, seek it to PostgreSQL's offsets, then resume.
+      assignment = new Map(Object.entries(event.payload.memberAssignment).map(([t, p]) => [t, p as number[]]));
+      for (const k of [...expected.keys()]) expected.delete(k);
+      const topicsNow = [...assignment.keys()];
+      next.pause(topicsNow.map((topic) => ({ topic })));
+      void (async () => {
+        for (const topic of topicsNow) await seekTopic(topic);
+        if (consumer !== next) return;
+        const resumable = topicsNow.filter((t) => byTopic(t).some((p) => p.active));
+        if (resumable.length > 0) next.resume(resumable.map((topic) => ({ topic })));
+        log(`materializer: joined the group with ${topicsNow.map((t) => `${t} [${assignment.get(t)!.join(",")}]`).join(", ") || "no partitions"}`);
+      })().catch((error: Error) => log(`materializer: seeking after the group join failed: ${error.message}`));
+    });
+    next.on(next.events.CRASH, (event) => {
+      log(`materializer: the consumer crashed: ${event.payload.error.message}${event.payload.restart ? " (restarting)" : ""}`);
+      if (!event.payload.restart && consumer === next && !stopped) fail(event.payload.error);
+    });
+    await next.connect();
+    for (const topic of topics) await next.subscribe({ topic, fromBeginning: true });
+    await next.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: concurrency, eachBatch });
+    log(`materializer: consuming ${topics.join(", ")}`);
+  }
+
+  let timer: NodeJS.Timeout | undefined;
+  let refreshing: Promise<void> = Promise.resolve();
+  const tick = () => {
+    refreshing = refresh()
+      .catch((error: Error) => log(`materializer: refresh failed: ${error.message}`))
+      .finally(() => {
+        if (!stopped) timer = setTimeout(tick, refreshMs);
+      });
+  };
+  await refresh();
+  timer = setTimeout(tick, refreshMs);
+
+  let stopping: Promise<void> | undefined;
+  const stop = () => {
+    stopping ??= (async () => {
+      stopped = true;
+      clearTimeout(timer);
+      await refreshing;
+      // disconnect() lets the batch in hand finish (its transaction commits or rolls back), then leaves the group.
+      await consumer?.disconnect().catch((error: Error) => log(`materializer: leaving the group: ${error.message}`));
+      consumer = null;
+      await admin.disconnect().catch(() => {});
+      await pool.end().catch(() => {});
+      finish();
+    })();
+    return stopping;
+  };
+  return { stop, done };
+}
