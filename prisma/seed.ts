@@ -17,6 +17,7 @@ import { createDomain } from "@/lib/org/create-domain";
 import { createTeam } from "@/lib/org/create-team";
 import { setTeamMember } from "@/lib/org/set-team-member";
 import { seedProductContracts } from "./seed-contracts";
+import { seedDemoAccessHistory } from "./demo-access-history";
 import { DEMO_USERS } from "@/lib/demo/demo-users";
 import { DEMO_DOMAINS, DEMO_PRODUCTS, DEMO_TEAMS, type DemoLifecycle, type DemoProduct } from "./demo-mesh";
 
@@ -94,6 +95,8 @@ export async function seedDemoMesh(): Promise<SeedResult> {
     await applyLifecycle(admin, product.urn, lifecycle);
   }
   const tables = await createDemoTables();
+  // A few weeks of access requests, so the governance view's time-to-access shows something on first start.
+  await seedDemoAccessHistory();
   return { seeded: true, users: DEMO_USERS.length, domains: DEMO_DOMAINS.length, teams: DEMO_TEAMS.length, products: DEMO_PRODUCTS.length, tables };
 }
 

@@ -1,5 +1,6 @@
 import { forbidden } from "next/navigation";
 import { AuditLog } from "@/components/audit/audit-log";
+import { VerifyChain } from "@/components/audit/verify-chain";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isSteward } from "@/lib/auth/permissions";
 
@@ -14,6 +15,7 @@ export default async function AuditPage() {
         <h1 className="text-2xl font-semibold tracking-tight">Audit log</h1>
         <p className="mt-1 text-sm text-slate-600">Every change that matters, who made it and what it changed. Click a row to see the before/after.</p>
       </header>
+      <VerifyChain />
       <AuditLog />
     </div>
   );

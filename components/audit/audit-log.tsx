@@ -1,6 +1,7 @@
 "use client";
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import Link from "next/link";
 import { Fragment, useState } from "react";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -127,7 +128,7 @@ export function AuditLog() {
                       <tr id={`audit-${e.id}`} className="bg-slate-50/70">
                         <td />
                         <td colSpan={5} className="px-3 pb-4 pt-1">
-                          <p className="mb-2 text-xs text-slate-500">By {e.actorLabel} · event #{e.id}</p>
+                          <p className="mb-2 text-xs text-slate-500">By {e.actorLabel} · <Link href={`/audit/events/${e.id}`} className="underline">event #{e.id}</Link></p>
                           <AuditDiff before={e.before} after={e.after} />
                         </td>
                       </tr>
