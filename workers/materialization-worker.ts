@@ -29,7 +29,15 @@ export const materializationWorker: MeshworkWorker = {
     requireMaterializationDatabase();
     const token = serviceToken();
     if (!token) throw new Error("MESHWORK_SERVICE_TOKEN is not set: the materialization worker reads the registry with the service identity.");
+    const topics = process.env.MESHWORK_MATERIALIZER_TOPICS;
+    let topicFilter: RegExp | undefined;
+    try {
+      topicFilter = topics ? new RegExp(topics) : undefined;
+    } catch (error) {
+      throw new Error(`MESHWORK_MATERIALIZER_TOPICS is not a regular expression: ${(error as Error).message}`);
+    }
     const materializer = await startMaterializer({
+      topicFilter,
       kafka: createKafka({ brokers, clientId: "meshwork-materializer" }),
       registry: createServiceRegistryClient({ host: meshworkRegistryUrl(), token }),
       log,

@@ -27,7 +27,7 @@ export const registryReader = {
     try {
       const body = await getSchemaById(id);
       if (body.schemaType && body.schemaType !== "AVRO") throw Object.assign(new Error(`Schema id ${id} is ${body.schemaType}, not Avro.`), { status: 422 });
-      return avro.Type.forSchema(JSON.parse(body.schema), AVRO_READ_OPTIONS);
+      return avro.Type.forSchema(JSON.parse(body.schema), { ...AVRO_READ_OPTIONS });
     } catch (error) {
       if ((error as { errorCode?: number }).errorCode === 40403) throw Object.assign(new Error("40403 schema not found"), { status: 404 });
       throw error;

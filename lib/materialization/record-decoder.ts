@@ -36,7 +36,10 @@ class DecimalType extends avro.types.LogicalType {
   }
 }
 
-/** How Meshwork's workers read Avro: decimals as exact strings (timestamps and dates stay numbers; the writer maps them). */
+/**
+ * How Meshwork's workers read Avro: decimals as exact strings (timestamps and dates stay numbers; the writer maps them).
+ * Pass a copy (`{ ...AVRO_READ_OPTIONS }`) to avro.Type.forSchema: avsc keeps its named types in the options object.
+ */
 export const AVRO_READ_OPTIONS = { logicalTypes: { decimal: DecimalType } } as unknown as avro.ForSchemaOptions;
 
 /** The registry URL Meshwork's own processes use: MESHWORK_REGISTRY_URL, else the registry listener on REGISTRY_PORT. */

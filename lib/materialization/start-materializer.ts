@@ -22,6 +22,8 @@ export type MaterializerOptions = {
   /** The longest a fetch waits for records: the floor under produce → row latency at low rates. */
   maxWaitTimeMs?: number;
   partitionsConsumedConcurrently?: number;
+  /** Only topics matching this are materialized by this worker (MESHWORK_MATERIALIZER_TOPICS); all when unset. */
+  topicFilter?: RegExp;
   /** Called after each committed batch (tests and the benchmark watch it). */
   onBatch?: (event: { portId: string; partition: number; rows: number; deadLetters: number; nextOffset: bigint }) => void;
 };
@@ -156,7 +158,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
   }
 
   async function refresh() {
-    const rows = await loadPorts();
+    const rows = (await loadPorts()).filter((r) => !options.topicFilter || options.topicFilter.test(r.topic));
     const seen = new Set<string>();
     const rewind = new Set<string>();
     for (const row of rows) {
