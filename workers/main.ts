@@ -11,6 +11,7 @@ const WORKERS: Record<string, () => Promise<MeshworkWorker>> = {
   notifications: async () => (await import("./notifications-worker")).notificationsWorker,
   "audit-sealer": async () => (await import("./audit-sealer")).auditSealerWorker,
   materialization: async () => (await import("./materialization-worker")).materializationWorker,
+  quality: async () => (await import("./quality-worker")).qualityWorker,
 };
 
 const log = (line: string) => console.log(`[workers] ${line}`);

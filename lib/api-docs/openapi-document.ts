@@ -7,6 +7,7 @@ import { ContractCheck, ContractDecision, ContractSubmission } from "@/lib/contr
 import { PortAccessInput, SubscriptionPreviewInput, SubscriptionRequestInput, TeamPrincipalsInput, CancelInput, RenewInput, RevokeInput } from "@/lib/subscriptions/subscription-input";
 import { MarkReadInput } from "@/lib/notifications/notification-input";
 import { WebhookSettingsInput } from "@/lib/webhooks/webhook-input";
+import { IncidentQuery, ResolveIncident } from "@/lib/quality/incidents";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -60,6 +61,7 @@ export function openApiDocument() {
         TeamPrincipals: schema(TeamPrincipalsInput),
         MarkNotificationsRead: schema(MarkReadInput),
         WebhookSettings: schema(WebhookSettingsInput),
+        ResolveIncident: schema(ResolveIncident),
       },
     },
     paths: {
@@ -77,6 +79,10 @@ export function openApiDocument() {
         },
       },
       "/data-products/{id}": { get: { summary: "A data product with ports, owners, upstream and downstream", parameters: [idParam], responses: ok("Product") }, patch: { summary: "Update a data product (owning team)", parameters: [idParam], requestBody: json("ProductUpdate"), responses: ok("Updated") } },
+      "/ports/{port}/quality": { get: { summary: "The port's quality: the latest run's result per check (status passed / failed / not_evaluated with the reason, measured value, threshold, failing-row sample with personal data masked unless you may read the port), the score, freshness against the SLA, an hourly 7-day history and open incidents", parameters: [portParam], responses: ok("Quality") } },
+      "/ports/{port}/quality/run": { post: { summary: "Run the port's quality checks now (members of the owning team): on the table for a table port, from the stream checker's last window for a topic port; answers with the port's quality", parameters: [portParam], responses: ok("Quality after the run") } },
+      "/incidents": { get: { summary: "Quality incidents on products you may see, oldest first, with how long each has been open", parameters: Object.keys(IncidentQuery.shape).map((name) => ({ name, in: "query", required: false, schema: { type: "string" } })), responses: ok("Incidents and their total") } },
+      "/incidents/{id}/resolve": { post: { summary: "Resolve an open incident with a reason (owners of the owning team): false_positive, fixed_upstream or accepted", parameters: [{ name: "id", in: "path", required: true, description: "Incident id", schema: { type: "string" } }], requestBody: json("ResolveIncident"), responses: ok("The resolved incident") } },
       "/data-products/{id}/status": { post: { summary: "Change lifecycle status (team owner): draft → published → deprecated → retired", parameters: [idParam], requestBody: json("StatusChange"), responses: ok("Status changed") } },
       "/data-products/{id}/descriptor": { get: { summary: "The product as a YAML descriptor", parameters: [idParam], responses: ok("YAML") } },
       "/search": { get: { summary: "Full-text search with facets (domain, tag, classification, status, portType)", parameters: listParams, responses: ok("Items, total and facet counts") } },
@@ -131,6 +137,7 @@ export function openApiDocument() {
       },
       "/reconciliation": { get: { summary: "Grant reconciliation (stewards, admins): the last runs (scheduled and Check now) and the repairs they made (re-created, removed, retried grants)", responses: ok("Runs and repairs") } },
       "/reconciliation/check": { post: { summary: "Check now (stewards, admins): the worker reconciles every grant with PostgreSQL at once; a check already waiting is answered instead of a second", responses: { "202": { description: "The queued run" }, ...errors } } },
+      "/ports/{port}/materialization": { get: { summary: "A table port's materialization from its topic port, for anyone who may see the product: state (running, paused, stopped, reset_detected…), lag per partition in messages and seconds, rows written, last write, throughput, dead letters, stopping error, fields not materialized, a detected topic reset, and whether the caller may operate it", parameters: [portParam], responses: ok("The materialization status") } },
       "/ports/{port}/materialization/pause": { post: { summary: "Pause a table port's materialization: workers stop writing its rows within a batch (owners of the owning team, admins)", parameters: [portParam], responses: ok("The materialization status") } },
       "/ports/{port}/materialization/resume": { post: { summary: "Resume a paused or error-stopped materialization from its stored offsets; clears a stopping error (owners of the owning team, admins)", parameters: [portParam], responses: ok("The materialization status") } },
       "/ports/{port}/materialization/restart": { post: { summary: "Restart from the beginning (after a topic reset, or to rebuild): empties the table, its stored offsets and dead letters in one transaction (owners of the owning team, admins)", parameters: [portParam], responses: ok("The materialization status") } },

@@ -21,6 +21,8 @@ export const JobPayloads = {
   "subscription-lifecycle": z.object({}),
   /** Reconcile grants with PostgreSQL: a scheduled run (no runId; reschedules itself) or a steward's "Check now" run. */
   "reconcile-grants": z.object({ runId: z.string().uuid().optional() }),
+  /** Runs the quality checks of table ports that are due, then schedules the next tick (workers/quality-worker.ts). */
+  "quality-tick": z.object({}),
 } as const;
 
 export type JobName = keyof typeof JobPayloads;
