@@ -26,6 +26,14 @@ const TablePort = z.object({
 
 export const OutputPortInput = z.discriminatedUnion("type", [TopicPort, TablePort]);
 
+const fieldName = z.string().trim().min(1, "name a contract field").max(300).regex(/^[^\u0000-\u001f]+$/, "a field name has no control characters");
+
+/** `{ <output field>: [<input field>, ...] }`, e.g. `{ total: [amount, tax] }`. */
+export const FieldMapping = z
+  .record(fieldName, z.array(fieldName).min(1, "list the input fields it is computed from").max(50))
+  .refine((m) => Object.keys(m).length <= 500, "map at most 500 output fields")
+  .describe("output field of this product's output contract → the input fields (of the contract of the port read) it is computed from");
+
 export const InputPortInput = z.object({
   name: slug,
   description: z.string().max(2000).default(""),
@@ -33,6 +41,8 @@ export const InputPortInput = z.object({
     product: z.string().regex(/^urn:meshwork:[a-z0-9-]+:[a-z0-9-]+$/, "expected urn:meshwork:<domain>:<product>"),
     port: slug,
   }),
+  /** Field-level lineage: each field of this product's output contract computed from fields of the port it reads. */
+  fields: FieldMapping.optional(),
 });
 
 const productFields = {

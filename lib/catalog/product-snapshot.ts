@@ -1,4 +1,5 @@
 import type { Tx } from "@/lib/db";
+import { readFieldMappings } from "@/lib/lineage/write-field-mappings";
 import type { InputPort, OutputPort } from "./product-input";
 
 /** A product in descriptor form (what teams upload), used for audit before/after and for export. */
@@ -18,9 +19,14 @@ export async function productSnapshot(tx: Tx, productId: string) {
         ? { name: port.name, type: "kafka_topic", description: port.description, topic: port.location ?? "" }
         : { name: port.name, type: "table", description: port.description, table: port.location ?? "", ...(port.sourcePort ? { materializedFrom: port.sourcePort.name } : {}) },
     );
-  const inputPorts: InputPort[] = p.ports
-    .filter((port) => port.direction === "input" && port.upstreamPort)
-    .map((port) => ({ name: port.name, description: port.description, from: { product: port.upstreamPort!.dataProduct.urn, port: port.upstreamPort!.name } }));
+  const inputs = p.ports.filter((port) => port.direction === "input" && port.upstreamPort);
+  const mappings = await readFieldMappings(tx, inputs.map((port) => port.id));
+  const inputPorts: InputPort[] = inputs.map((port) => ({
+    name: port.name,
+    description: port.description,
+    from: { product: port.upstreamPort!.dataProduct.urn, port: port.upstreamPort!.name },
+    ...(mappings.has(port.id) ? { fields: mappings.get(port.id) } : {}),
+  }));
   return {
     apiVersion: "meshwork/v1" as const,
     kind: "DataProduct" as const,

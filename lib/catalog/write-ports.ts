@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { canSeeProduct } from "@/lib/auth/permissions";
 import { isAdmin } from "@/lib/auth/permissions";
 import { conflict, isUniqueViolation, validationFailed, type ErrorDetail } from "@/lib/errors";
+import { writeFieldMappings } from "@/lib/lineage/write-field-mappings";
 import type { InputPort, OutputPort } from "./product-input";
 
 type ResolvedInput = InputPort & { upstreamPortId: string; type: "kafka_topic" | "table" };
@@ -134,8 +135,11 @@ export async function writePorts(tx: Tx, actor: Actor, productId: string, output
     }
   }
   if (resolvedInputs.length > 0) {
-    await tx.port.createMany({
+    const created = await tx.port.createManyAndReturn({
       data: resolvedInputs.map((p) => ({ dataProductId: productId, name: p.name, description: p.description, direction: "input" as const, type: p.type, upstreamPortId: p.upstreamPortId })),
+      select: { id: true, name: true },
     });
+    const idOf = new Map(created.map((c) => [c.name, c.id]));
+    await writeFieldMappings(tx, productId, resolvedInputs.map((p) => ({ index: inputs.findIndex((i) => i.name === p.name), inputPortId: idOf.get(p.name)!, upstreamPortId: p.upstreamPortId, from: p.from, fields: p.fields })));
   }
 }

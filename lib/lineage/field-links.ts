@@ -1,0 +1,114 @@
+import type { Tx } from "@/lib/db";
+import type { Actor } from "@/lib/auth/actor";
+import { canSeeProduct } from "@/lib/auth/permissions";
+import { contractFields, currentContract } from "./contract-fields";
+
+/** A port at the other end of a field's lineage, as a link target. */
+export type LinkedPort = { id: string; name: string; type: string; productUrn: string; productName: string; domain: string; slug: string };
+
+/** One field at the other end: where it came from (upstream) or who reads it (downstream), and by what evidence. */
+export type FieldLink = {
+  via: "descriptor" | "openlineage" | "materialization";
+  field: string;
+  /** The Meshwork port; null for an OpenLineage dataset that is not in the catalog (then `dataset` says which). */
+  port: LinkedPort | null;
+  dataset?: { namespace: string; name: string };
+  job?: { namespace: string; name: string } | null;
+};
+
+export type FieldLinks = { links: Map<string, FieldLink[]>; hidden: Map<string, number> };
+
+type PortRow = { id: string; name: string; type: string; dataProduct: { urn: string; name: string; slug: string; teamId: string; status: string; domain: { slug: string } } };
+const portSelect = { id: true, name: true, type: true, dataProduct: { select: { urn: true, name: true, slug: true, teamId: true, status: true, domain: { select: { slug: true } } } } } as const;
+
+const linked = (p: PortRow): LinkedPort => ({ id: p.id, name: p.name, type: p.type, productUrn: p.dataProduct.urn, productName: p.dataProduct.name, domain: p.dataProduct.domain.slug, slug: p.dataProduct.slug });
+
+function collector(actor: Actor) {
+  const result: FieldLinks = { links: new Map(), hidden: new Map() };
+  const seen = new Set<string>();
+  const add = (field: string, link: FieldLink, product: { teamId: string; status: string } | null) => {
+    // A product the caller may not see is counted, never named.
+    if (product && !canSeeProduct(actor, product)) {
+      const key = `hidden|${field}|${link.port?.id}|${link.field}`;
+      if (!seen.has(key)) result.hidden.set(field, (result.hidden.get(field) ?? 0) + 1);
+      seen.add(key);
+      return;
+    }
+    const key = `${field}|${link.via}|${link.port?.id ?? `${link.dataset?.namespace}/${link.dataset?.name}`}|${link.field}`;
+    if (seen.has(key)) return;
+    seen.add(key);
+    result.links.set(field, [...(result.links.get(field) ?? []), link]);
+  };
+  return { result, add };
+}
+
+/** The output ports of a product whose current contract has the field, for placing a descriptor mapping's output field. */
+async function portsWithField(tx: Tx, productId: string, field: string, cache: Map<string, { port: PortRow; fields: Set<string> }[]>) {
+  if (!cache.has(productId)) {
+    const ports = await tx.port.findMany({ where: { dataProductId: productId, direction: "output" }, select: portSelect, orderBy: { createdAt: "asc" } });
+    cache.set(productId, await Promise.all(ports.map(async (port) => ({ port, fields: new Set(contractFields((await currentContract(tx, port.id))?.document).map((f) => f.name)) }))));
+  }
+  const ports = cache.get(productId)!;
+  const having = ports.filter((p) => p.fields.has(field));
+  return having.length > 0 ? having.map((p) => p.port) : ports.slice(0, 1).map((p) => p.port);
+}
+
+/** Who reads each of the port's fields: descriptor mappings of input ports reading it, OpenLineage column lineage, and tables materialized from it. */
+export async function downstreamFieldLinks(tx: Tx, actor: Actor, portId: string, fields: string[]): Promise<FieldLinks> {
+  const { result, add } = collector(actor);
+  if (fields.length === 0) return result;
+  const cache = new Map<string, { port: PortRow; fields: Set<string> }[]>();
+  const mappings = await tx.portFieldMapping.findMany({
+    where: { inputField: { in: fields }, inputPort: { upstreamPortId: portId } },
+    include: { inputPort: { select: { dataProductId: true, dataProduct: { select: { teamId: true, status: true } } } } },
+    orderBy: [{ outputField: "asc" }],
+  });
+  for (const m of mappings) {
+    for (const port of await portsWithField(tx, m.inputPort.dataProductId, m.outputField, cache)) {
+      add(m.inputField, { via: "descriptor", field: m.outputField, port: linked(port) }, m.inputPort.dataProduct);
+    }
+  }
+  const columns = await tx.lineageColumn.findMany({
+    where: { inputField: { in: fields }, inputDataset: { portId } },
+    include: { outputDataset: { include: { port: { select: portSelect } } }, job: { select: { namespace: true, name: true } } },
+  });
+  for (const c of columns) {
+    const port = c.outputDataset.port;
+    add(c.inputField, { via: "openlineage", field: c.outputField, port: port ? linked(port) : null, dataset: { namespace: c.outputDataset.namespace, name: c.outputDataset.name }, job: c.job }, port?.dataProduct ?? null);
+  }
+  const tables = await tx.port.findMany({ where: { sourcePortId: portId }, select: portSelect });
+  for (const table of tables) {
+    const tableFields = new Set(contractFields((await currentContract(tx, table.id))?.document).map((f) => f.name));
+    for (const field of fields) if (tableFields.has(field)) add(field, { via: "materialization", field, port: linked(table) }, table.dataProduct);
+  }
+  return result;
+}
+
+/** Where each of the port's fields comes from: the product's input-port mappings, OpenLineage column lineage, and the topic a table is materialized from. */
+export async function upstreamFieldLinks(tx: Tx, actor: Actor, port: { id: string; dataProductId: string; sourcePortId: string | null }, fields: string[]): Promise<FieldLinks> {
+  const { result, add } = collector(actor);
+  if (fields.length === 0) return result;
+  const mappings = await tx.portFieldMapping.findMany({
+    where: { outputField: { in: fields }, inputPort: { dataProductId: port.dataProductId } },
+    include: { inputPort: { select: { upstreamPort: { select: portSelect } } } },
+    orderBy: [{ outputField: "asc" }, { position: "asc" }],
+  });
+  for (const m of mappings) {
+    const upstream = m.inputPort.upstreamPort;
+    if (upstream) add(m.outputField, { via: "descriptor", field: m.inputField, port: linked(upstream) }, upstream.dataProduct);
+  }
+  const columns = await tx.lineageColumn.findMany({
+    where: { outputField: { in: fields }, outputDataset: { portId: port.id } },
+    include: { inputDataset: { include: { port: { select: portSelect } } }, job: { select: { namespace: true, name: true } } },
+  });
+  for (const c of columns) {
+    const source = c.inputDataset.port;
+    add(c.outputField, { via: "openlineage", field: c.inputField, port: source ? linked(source) : null, dataset: { namespace: c.inputDataset.namespace, name: c.inputDataset.name }, job: c.job }, source?.dataProduct ?? null);
+  }
+  if (port.sourcePortId) {
+    const source = await tx.port.findUnique({ where: { id: port.sourcePortId }, select: portSelect });
+    const sourceFields = new Set(contractFields((await currentContract(tx, port.sourcePortId))?.document).map((f) => f.name));
+    if (source) for (const field of fields) if (sourceFields.has(field)) add(field, { via: "materialization", field, port: linked(source) }, source.dataProduct);
+  }
+  return result;
+}
