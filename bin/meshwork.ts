@@ -1,13 +1,14 @@
 #!/usr/bin/env -S npx tsx
 // The meshwork CLI: lets a producer's CI check and publish data contracts through the API. From any directory:
-//   npx --yes --package /path/to/meshwork meshwork contract check   FILE --port urn:meshwork:<domain>:<product>:<port>
+//   npx --yes --package /path/to/meshwork meshwork contract check   FILE --port urn:meshwork:<domain>:<product>:<port> [--fail-on-impact]
 //   npx --yes --package /path/to/meshwork meshwork contract publish FILE --port urn:meshwork:<domain>:<product>:<port> [--schema-type JSON] [--draft]
 // Environment: MESHWORK_URL (default http://localhost:3000), MESHWORK_TOKEN (an API token; required).
 import { readFile } from "node:fs/promises";
 import { parseArgs } from "node:util";
 
-const USAGE = `usage: meshwork contract check|publish FILE --port PORT_URN [--schema-type AVRO|JSON] [--draft]
+const USAGE = `usage: meshwork contract check|publish FILE --port PORT_URN [--schema-type AVRO|JSON] [--draft] [--fail-on-impact]
   PORT_URN   urn:meshwork:<domain>:<product>:<port>
+  --fail-on-impact   check: exit 3 when a breaking change reaches downstream products, fields or subscribing teams
   env        MESHWORK_URL (default http://localhost:3000), MESHWORK_TOKEN (API token)`;
 
 type Problem = { path: string; message: string; line?: number; column?: number };
@@ -24,7 +25,7 @@ function fail(message: string, code = 2): never {
 async function main() {
   const { positionals, values } = parseArgs({
     allowPositionals: true,
-    options: { port: { type: "string" }, "schema-type": { type: "string", default: "AVRO" }, draft: { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
+    options: { port: { type: "string" }, "schema-type": { type: "string", default: "AVRO" }, draft: { type: "boolean", default: false }, "fail-on-impact": { type: "boolean", default: false }, help: { type: "boolean", short: "h" } },
   });
   const [area, command, file] = positionals;
   if (values.help || area !== "contract" || !["check", "publish"].includes(command ?? "") || !file || !values.port) fail(USAGE);
@@ -54,11 +55,34 @@ async function main() {
     console.log(`${verdict} (${result.version} vs ${result.previousVersion ?? "no active version"}, mode ${result.compatibilityMode})`);
     for (const r of reasons) console.log(`  - ${r}`);
     for (const c of (result.changes as { message: string; breaking: boolean }[]) ?? []) console.log(`  ${c.breaking ? "breaking" : "change  "}  ${c.message}`);
-    process.exit(result.outcome === "refused" ? 1 : 0);
+    const impact = result.impact as Impact | undefined;
+    if (impact) printImpact(impact);
+    if (result.outcome === "refused") process.exit(1);
+    process.exit(values["fail-on-impact"] && impact?.impacted ? 3 : 0);
   }
   console.log(`✓ contract ${result.version} ${result.status === "active" ? "is active" : `is ${result.status}`}${result.schemaId ? ` (schema id ${result.schemaId})` : ""}`);
   for (const r of (result.reasons as string[]) ?? []) console.log(`  - ${r}`);
   if (result.externalSyncError) console.error(`! ${result.externalSyncError}`);
+}
+
+type Impact = {
+  impacted: boolean;
+  summary: string;
+  fields: { field: string; message: string; readBy: { field: string; via: string; port: { productUrn: string; name: string } | null; dataset?: { namespace: string; name: string } }[]; hiddenReaders: number }[];
+  downstream: { ports: { productUrn: string; name: string; via: string }[]; products: { urn: string; team: string }[]; teams: { name: string; domain: string }[]; hiddenProducts: number };
+};
+
+/** What the change reaches downstream, field by field where field lineage says so. */
+function printImpact(impact: Impact) {
+  console.log(`impact: ${impact.summary}`);
+  for (const p of impact.downstream.products) console.log(`  product  ${p.urn} (team ${p.team})`);
+  if (impact.downstream.hiddenProducts > 0) console.log(`  product  ${impact.downstream.hiddenProducts} you cannot see`);
+  for (const t of impact.downstream.teams) console.log(`  team     ${t.name} (${t.domain}) subscribes`);
+  for (const f of impact.fields.filter((f) => f.readBy.length + f.hiddenReaders > 0)) {
+    console.log(`  field    ${f.field}: ${f.message}; read by`);
+    for (const r of f.readBy) console.log(`             ${r.port ? `${r.port.productUrn}:${r.port.name}` : `${r.dataset?.namespace}/${r.dataset?.name}`} field ${r.field} (${r.via})`);
+    if (f.hiddenReaders > 0) console.log(`             ${f.hiddenReaders} field${f.hiddenReaders === 1 ? "" : "s"} of products you cannot see`);
+  }
 }
 
 void main();
