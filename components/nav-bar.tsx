@@ -18,6 +18,8 @@ export function NavBar({ actor }: { actor: Actor | null }) {
         ...(isSteward(actor) || actor.memberships.some((m) => m.role === "owner") ? [{ href: "/approvals", label: "Approvals" }] : []),
         ...(isSteward(actor) ? [{ href: "/governance", label: "Governance" }] : []),
         ...(isSteward(actor) ? [{ href: "/audit", label: "Audit log" }] : []),
+        // Datasets that OpenLineage events report but no port declares (app/lineage/datasets).
+        ...(isSteward(actor) ? [{ href: "/lineage/datasets", label: "Unregistered data" }] : []),
         ...(isAdmin(actor) ? [{ href: "/admin", label: "Admin" }] : []),
       ]
     : [];

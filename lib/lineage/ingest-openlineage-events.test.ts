@@ -10,6 +10,7 @@ import { createOwnedTeam, createUser, expectMeshworkError, registerProduct, uniq
 import { FACET_SCHEMAS } from "./openlineage-spec/facet-schemas";
 import type { LineageNaming } from "./dataset-naming";
 import { ingestOpenLineageEvents } from "./ingest-openlineage-events";
+import { listUnmatchedDatasets } from "./list-unmatched-datasets";
 
 const FIXTURES = path.resolve(import.meta.dirname, "fixtures");
 const ROUTE = "api/v1/lineage/openlineage";
@@ -241,5 +242,26 @@ describe("a batch, and who may send it", () => {
     const nul = await post(runEvent({ job: { namespace: "a\u0000", name: "x" } }));
     expect(nul.status).toBe(422);
     expect((await nul.json()).error.details[0].path).toBe("job.namespace");
+  });
+});
+
+describe("the stewards' list of datasets seen in lineage, not in the catalog", () => {
+  it("lists unmatched datasets with the jobs around them, drops one once its port exists, and is for stewards only", async () => {
+    const steward = await createUser({ role: "steward" });
+    const topic = `${unique("zombie")}.copy`;
+    const event = runEvent({ inputs: [{ namespace: "kafka://kafka.meshwork.test:9092", name: topic }], outputs: [{ namespace: "s3://bucket", name: unique("dump") }] });
+    const naming: LineageNaming = { kafkaBrokers: ["kafka.meshwork.test:9092"], postgres: null, aliases: new Map() };
+    await ingestOpenLineageEvents(reporter, event, { naming });
+    const listed = await listUnmatchedDatasets(steward, { naming });
+    const row = listed.datasets.find((d) => d.name === topic)!;
+    expect(row.readBy.map((j) => j.name)).toEqual([event.job.name]);
+    expect(listed.datasets.some((d) => d.name === event.outputs[0].name)).toBe(true);
+    // A team registers the topic as a port: the dataset is matched and leaves the list.
+    const team = await createOwnedTeam(admin);
+    await registerProduct(team.owner, { outputPorts: [{ name: "events", type: "kafka_topic", topic }] });
+    const after = await listUnmatchedDatasets(steward, { naming });
+    expect(after.datasets.some((d) => d.name === topic)).toBe(false);
+    expect((await db.lineageDataset.findFirstOrThrow({ where: { name: topic } })).portId).not.toBeNull();
+    await expectMeshworkError(listUnmatchedDatasets(reporter, { naming }), "forbidden");
   });
 });
