@@ -1,3 +1,4 @@
+import Link from "next/link";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { Avatar } from "@/components/ui/avatar";
@@ -12,13 +13,22 @@ type Team = {
   memberships: { role: string; user: { id: string; name: string; email: string } }[];
 };
 
-export function TeamCard({ team, productCount }: { team: Team; productCount: number }) {
+/** `href`: the team page (members, and the webhook for its owners), linked from the team name. */
+export function TeamCard({ team, productCount, href }: { team: Team; productCount: number; href?: string }) {
   return (
     <Card id={`team-${team.slug}`} testId="team-card" className="scroll-mt-6 p-5 target:ring-2 target:ring-brand-500/40">
       <div>
         <div className="flex items-start justify-between gap-3">
           <div>
-            <h3 className="font-semibold text-slate-900">{team.name}</h3>
+            <h3 className="font-semibold text-slate-900">
+              {href ? (
+                <Link href={href} className="hover:text-brand-700 hover:underline">
+                  {team.name}
+                </Link>
+              ) : (
+                team.name
+              )}
+            </h3>
             {team.description && <p className="mt-0.5 text-sm text-slate-500">{team.description}</p>}
           </div>
           <span className="shrink-0 text-xs text-slate-500 tabular-nums">

@@ -64,7 +64,7 @@ export default async function DomainPage({ params }: { params: Params }) {
         ) : (
           <div className="grid gap-4 md:grid-cols-2">
             {domain.teams.map((t) => (
-              <TeamCard key={t.id} team={t} productCount={domain.products.filter((p) => p.teamId === t.id).length} />
+              <TeamCard key={t.id} team={t} href={`/domains/${domain.slug}/teams/${t.slug}`} productCount={domain.products.filter((p) => p.teamId === t.id).length} />
             ))}
           </div>
         )}

@@ -1,0 +1,58 @@
+import Link from "next/link";
+import { notFound } from "next/navigation";
+import { TeamCard } from "@/components/domain/team-card";
+import { jsonified } from "@/components/ui/jsonified";
+import { TeamWebhookSettings } from "@/components/webhooks/team-webhook-settings";
+import { pageActor } from "@/lib/auth/page-actor";
+import { isAdmin, ownerOfTeam } from "@/lib/auth/permissions";
+import { orNotFound } from "@/lib/http/or-not-found";
+import { pathParam } from "@/lib/http/path-param";
+import { getDomain } from "@/lib/org/get-domain";
+import { getTeamWebhook } from "@/lib/webhooks/get-team-webhook";
+
+type Params = Promise<{ slug: string; team: string }>;
+
+export const metadata = { title: "Team" };
+
+export default async function TeamPage({ params }: { params: Params }) {
+  const { slug, team: teamSlug } = await params;
+  const actor = await pageActor();
+  const domain = await orNotFound(getDomain(actor, pathParam(slug)));
+  const team = domain.teams.find((t) => t.slug === pathParam(teamSlug));
+  if (!team) notFound();
+  const manages = isAdmin(actor) || ownerOfTeam(actor, team.id);
+  const webhook = manages ? await getTeamWebhook(actor, team.id) : null;
+  return (
+    <div className="space-y-6" data-testid="team-page">
+      <header className="space-y-3">
+        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
+          <Link href="/domains" className="hover:text-slate-900">
+            Domains
+          </Link>
+          <span className="mx-2 text-slate-400">/</span>
+          <Link href={`/domains/${domain.slug}`} className="hover:text-slate-900">
+            {domain.name}
+          </Link>
+          <span className="mx-2 text-slate-400">/</span>
+          <span className="text-slate-800">{team.name}</span>
+        </nav>
+        <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{team.name}</h1>
+      </header>
+      <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
+        <section aria-labelledby="members-heading" className="space-y-3">
+          <h2 id="members-heading" className="text-sm font-semibold text-slate-900">
+            Members
+          </h2>
+          <TeamCard team={team} productCount={domain.products.filter((p) => p.teamId === team.id).length} />
+        </section>
+        <div>
+          {webhook ? (
+            <TeamWebhookSettings teamId={team.id} initial={jsonified(webhook)} />
+          ) : (
+            <p className="rounded-xl border border-slate-200 bg-white p-5 text-sm text-slate-700">The team&apos;s owners manage its webhook and see its deliveries here. Ask one of them (listed on the left) to change it.</p>
+          )}
+        </div>
+      </div>
+    </div>
+  );
+}
