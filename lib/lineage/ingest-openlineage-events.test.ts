@@ -218,6 +218,19 @@ describe("a batch, and who may send it", () => {
     expect(await db.lineageJob.count({ where: { name: { in: good.map((e) => e.job.name) } } })).toBe(2);
   });
 
+  it("takes two batches about the same job and datasets sent at once: one job row, both runs, the later state", async () => {
+    const job = { namespace: "test-scheduler", name: unique("job") };
+    const datasets = { inputs: [{ namespace: "kafka://elsewhere:9092", name: unique("in") }], outputs: [{ namespace: "kafka://elsewhere:9092", name: unique("out") }] };
+    const [a, b] = await Promise.all([
+      post([runEvent({ job, ...datasets, eventType: "COMPLETE", eventTime: "2026-12-01T11:00:00Z" })]),
+      post([runEvent({ job, ...datasets, eventType: "FAIL", eventTime: "2026-12-01T12:00:00Z" })]),
+    ]);
+    expect([a.status, b.status]).toEqual([201, 201]);
+    const rows = await db.lineageJob.findMany({ where: job, include: { runs: true, datasets: true } });
+    expect(rows).toHaveLength(1);
+    expect([rows[0].lastRunState, rows[0].runs.length, rows[0].datasets.length]).toEqual(["FAIL", 2, 2]);
+  });
+
   it("keeps the latest event's run state when events arrive out of order", async () => {
     const job = { namespace: "test-scheduler", name: unique("job") };
     const runId = randomUUID();
