@@ -14,6 +14,7 @@ export function NavBar({ actor }: { actor: Actor | null }) {
         { href: "/domains", label: "Domains" },
         ...(actor.memberships.length > 0 || isAdmin(actor) ? [{ href: "/products/new", label: "Register product" }] : []),
         { href: "/subscriptions", label: "My subscriptions" },
+        { href: "/incidents", label: "Incidents" },
         // Team owners decide their products' access requests; stewards those that need governance and contract versions.
         ...(isSteward(actor) || actor.memberships.some((m) => m.role === "owner") ? [{ href: "/approvals", label: "Approvals" }] : []),
         ...(isSteward(actor) ? [{ href: "/governance", label: "Governance" }] : []),

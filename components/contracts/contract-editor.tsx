@@ -14,11 +14,12 @@ import type { ErrorDetail } from "@/lib/errors";
 import { portApi, type ContractCheckResult, type PublishResult } from "./contract-api";
 import { ContractChanges } from "./contract-changes";
 import { ContractVerdict } from "./contract-verdict";
+import { ImpactList } from "@/components/lineage/impact-list";
 import { versionInYaml, withNextMinorVersion } from "./next-version";
 import { useWithCspNonce, yamlTheme } from "./yaml-theme";
 
 const MAX_BYTES = 512 * 1024;
-const extensions = [yamlLanguage(), lintGutter(), yamlTheme];
+const extensions = [yamlLanguage(), lintGutter(), ...yamlTheme("Contract YAML editor")];
 
 type Props = {
   portRef: string;
@@ -209,6 +210,9 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
 
       <aside className="space-y-4">
         <ContractVerdict result={text.trim() ? check.data : undefined} pending={!published && pending} problem={checkProblem} published={published ? publish.data : undefined} />
+        {!published && text.trim() && check.data?.valid && check.data.impact && (
+          <ImpactList summary={check.data.impact.summary} fields={check.data.impact.fields} downstream={check.data.impact.downstream} impacted={check.data.impact.impacted} />
+        )}
 
         <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-[0_1px_2px_rgba(15,23,42,0.04)]">
           <button

@@ -5,7 +5,7 @@ import { yaml as yamlLanguage } from "@codemirror/lang-yaml";
 import { CopyButton } from "@/components/ui/copy-button";
 import { useWithCspNonce, yamlTheme } from "./yaml-theme";
 
-const extensions = [yamlLanguage(), yamlTheme];
+const extensions = [yamlLanguage(), ...yamlTheme("Contract YAML, read only")];
 
 /** The raw ODCS YAML of one version, read-only, with copy and download. */
 export function ContractYaml({ yaml, version, downloadUrl }: { yaml: string; version: string; downloadUrl: string }) {

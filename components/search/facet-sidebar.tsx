@@ -23,7 +23,7 @@ function FacetGroup({ facetKey, title, values, selected, onToggle }: { facetKey:
           const checked = selected.includes(v.value);
           return (
             <li key={v.value}>
-              <label className={`flex cursor-pointer items-center gap-2.5 rounded-md px-1.5 py-1 text-sm hover:bg-slate-100 ${v.count === 0 && !checked ? "opacity-50" : ""}`}>
+              <label className={`flex cursor-pointer items-center gap-2.5 rounded-md px-1.5 py-1 text-sm hover:bg-slate-100`}>
                 <input
                   type="checkbox"
                   aria-label={`${v.label} (${v.count})`}
@@ -34,7 +34,7 @@ function FacetGroup({ facetKey, title, values, selected, onToggle }: { facetKey:
                 <span className={`min-w-0 flex-1 truncate ${checked ? "font-medium text-slate-900" : "text-slate-700"}`} title={v.label}>
                   {v.label}
                 </span>
-                <span className="text-xs text-slate-400 tabular-nums">{v.count}</span>
+                <span className="text-xs text-slate-600 tabular-nums">{v.count}</span>
               </label>
             </li>
           );

@@ -4,6 +4,7 @@ import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError } from "@/components/ui/api-request";
 import { EmptyState } from "@/components/ui/empty-state";
+import { Modal } from "@/components/ui/modal";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useDebounced } from "@/components/ui/use-debounced";
 import { FacetSidebar } from "./facet-sidebar";
@@ -23,6 +24,7 @@ export function SearchPage() {
   const state = useMemo(() => readSearchState(new URLSearchParams(search)), [search]);
   const queryString = searchQueryString(state);
   const [text, setText] = useState(state.q);
+  const [filtersOpen, setFiltersOpen] = useState(false);
   const debouncedText = useDebounced(text, 200);
 
   // Typing replaces the URL (one history entry per search, not per keystroke) and starts again at page 1.
@@ -63,8 +65,21 @@ export function SearchPage() {
 
       <SearchBox value={text} onChange={setText} busy={typing || query.isFetching} />
 
+      {/* Phones and narrow windows: the facets wait behind a button, so the first result shows without scrolling. */}
+      <div className="lg:hidden">
+        <button type="button" onClick={() => setFiltersOpen(true)} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700" data-testid="filters-button">
+          Filters{filterCount > 0 ? ` (${filterCount})` : ""}
+        </button>
+        <Modal open={filtersOpen} onClose={() => setFiltersOpen(false)} title="Filters" testId="filters-drawer">
+          {data ? <FacetSidebar facets={data.facets} selected={state.filters} onToggle={toggleFacet} /> : <FacetSkeleton />}
+          <button type="button" onClick={() => setFiltersOpen(false)} className="mt-4 w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
+            Show {data ? data.total : ""} results
+          </button>
+        </Modal>
+      </div>
+
       <div className="grid gap-8 lg:grid-cols-[15rem_minmax(0,1fr)]">
-        <div className="lg:sticky lg:top-6 lg:self-start">
+        <div className="hidden lg:sticky lg:top-6 lg:block lg:self-start">
           {data ? <FacetSidebar facets={data.facets} selected={state.filters} onToggle={toggleFacet} /> : query.isError ? null : <FacetSkeleton />}
         </div>
 

@@ -20,7 +20,7 @@ export function Modal({ open, onClose, title, description, children, testId, wid
       }}
       aria-labelledby={testId ? `${testId}-title` : undefined}
       data-testid={testId}
-      className={`m-auto w-full ${wide ? "max-w-xl" : "max-w-md"} rounded-xl border border-slate-200 bg-white p-0 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/40 backdrop:backdrop-blur-[1px]`}
+      className={`m-auto w-[calc(100vw-2rem)] ${wide ? "max-w-xl" : "max-w-md"} max-h-[calc(100dvh-2rem)] overflow-y-auto rounded-xl border border-slate-200 bg-white p-0 text-left text-slate-900 shadow-xl backdrop:bg-slate-900/40 backdrop:backdrop-blur-[1px]`}
     >
       {open && (
         <div className="p-5">

@@ -1,5 +1,5 @@
 export function Skeleton({ className = "" }: { className?: string }) {
-  return <div aria-hidden className={`animate-pulse rounded-md bg-slate-200/70 ${className}`} />;
+  return <div aria-hidden data-skeleton className={`animate-pulse rounded-md bg-slate-200/70 ${className}`} />;
 }
 
 /** A generic page placeholder: a title bar and a few cards, shown by loading.tsx files. */
