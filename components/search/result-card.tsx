@@ -3,6 +3,7 @@ import { Tag } from "@/components/ui/badge";
 import { ClassificationBadge, StatusBadge } from "@/components/ui/product-badges";
 import { PortTypeIcon } from "@/components/ui/port-type-icon";
 import { formatDateTime, formatRelative } from "@/components/ui/format-date";
+import { QualityBadge } from "@/components/quality/quality-badge";
 import type { SearchResult } from "./search-types";
 
 export function ResultCard({ result, now }: { result: SearchResult; now: number }) {
@@ -17,6 +18,7 @@ export function ResultCard({ result, now }: { result: SearchResult; now: number 
         </h3>
         <StatusBadge status={result.status} />
         <ClassificationBadge classification={result.classification} />
+        <QualityBadge summary={result.quality} />
         <span className="ml-auto flex items-center gap-1.5 text-slate-400">
           {result.portTypes.map((t) => (
             <PortTypeIcon key={t} type={t} className="h-4 w-4" />

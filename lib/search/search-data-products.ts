@@ -1,4 +1,5 @@
 import { db, type Tx } from "@/lib/db";
+import { getQualitySummaries, type QualitySummary } from "@/lib/quality/quality-summary";
 import type { Actor } from "@/lib/auth/actor";
 import { visibleProductSql } from "@/lib/auth/visible-products-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
@@ -23,6 +24,8 @@ export type SearchResult = {
   /** HTML: the description (escaped) with `<mark>` around the matched words. */
   snippet: string;
   rank: number;
+  /** The quality and freshness badge (lib/quality/quality-summary.ts); null before the product's first check run. */
+  quality: QualitySummary | null;
 };
 
 export type SearchResponse = {
@@ -317,6 +320,7 @@ export async function searchDataProducts(actor: Actor, input: unknown, options: 
         WHERE p.id = ANY(${ids}::uuid[])`
     : [];
   const byId = new Map(rows.map((r) => [r.id, r]));
+  const quality = await getQualitySummaries(ids);
   const items: SearchResult[] = page.flatMap(({ id, rank: score }) => {
     const r = byId.get(id);
     if (!r) return [];
@@ -336,6 +340,7 @@ export async function searchDataProducts(actor: Actor, input: unknown, options: 
         updatedAt: r.updatedAt,
         snippet,
         rank: Number(score),
+        quality: quality.get(r.id) ?? null,
       },
     ];
   });

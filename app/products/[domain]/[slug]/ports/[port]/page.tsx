@@ -9,6 +9,8 @@ import { PortContractHeader } from "@/components/contracts/port-contract-header"
 import { VersionStatusBadge } from "@/components/contracts/version-status-badge";
 import { VersionsPanel } from "@/components/contracts/versions-panel";
 import { MaterializationPanel } from "@/components/materialization/materialization-panel";
+import { FieldLineagePanel } from "@/components/lineage/field-lineage-panel";
+import { getFieldLineage } from "@/lib/lineage/get-field-lineage";
 import { jsonified } from "@/components/ui/jsonified";
 import { PortAccessSettings, PortAccessSummary } from "@/components/subscriptions/port-access-settings";
 import { RequestAccess } from "@/components/subscriptions/request-access";
@@ -25,6 +27,8 @@ import { orNotFound } from "@/lib/http/or-not-found";
 import { pathParam } from "@/lib/http/path-param";
 import { db } from "@/lib/db";
 import { findSubscribablePortOrThrow } from "@/lib/subscriptions/find-subscribable-port";
+import { FailingRows } from "@/components/quality/failing-rows";
+import { getPortQuality } from "@/lib/quality/get-port-quality";
 
 type Params = Promise<{ domain: string; slug: string; port: string }>;
 type Search = Promise<{ tab?: string; version?: string }>;
@@ -60,6 +64,7 @@ export default async function PortContractPage({ params, searchParams }: { param
   const editHref = `${basePath}/edit`;
   const access = await findSubscribablePortOrThrow(actor, port.id, db);
   const canSetAccess = (isAdmin(actor) || ownerOfTeam(actor, access.dataProduct.teamId)) && access.dataProduct.status !== "retired";
+  const quality = await getPortQuality(actor, port.id);
   const accessSettings = { selfService: access.selfService, maxDurationDays: access.maxDurationDays, allowNoEnd: access.allowNoEnd };
   const materialization = port.type === "table" ? jsonified(await getMaterializationStatus(actor, ref)) : null;
 
@@ -106,10 +111,13 @@ export default async function PortContractPage({ params, searchParams }: { param
             </div>
           )}
           {tab === "contract" && <ContractView contract={detail.document as unknown as OdcsContract} />}
+          {tab === "contract" && <FieldLineagePanel lineage={await getFieldLineage(actor, ref)} />}
           {tab === "yaml" && <ContractYaml yaml={detail.yaml} version={detail.version} downloadUrl={yamlDownloadUrl(detail.id)} />}
           {tab === "versions" && <VersionsPanel versions={versions} basePath={basePath} selectedId={selected.id} />}
         </>
       )}
+
+      <FailingRows quality={jsonified(quality)} />
 
       {canSetAccess && <PortAccessSettings portRef={ref} initial={accessSettings} />}
     </div>
