@@ -74,6 +74,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
   let subscribed: string[] = [];
   let stopped = false;
   let lastEndOffsets = 0;
+  const crashes: number[] = [];
   let fail: (error: Error) => void = () => {};
   let finish: () => void = () => {};
   const done = new Promise<void>((resolve, reject) => {
@@ -368,8 +369,16 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
       })().catch((error: Error) => log(`materializer: seeking after the group join failed: ${error.message}`));
     });
     next.on(next.events.CRASH, (event) => {
-      log(`materializer: the consumer crashed: ${event.payload.error.message}${event.payload.restart ? " (restarting)" : ""}`);
-      if (!event.payload.restart && consumer === next && !stopped) fail(event.payload.error);
+      log(`materializer: the consumer crashed: ${event.payload.error.message} (${event.payload.restart ? "kafkajs restarts it" : "starting a new one"})`);
+      if (event.payload.restart || consumer !== next || stopped) return;
+      // A non-retriable error (the mock cluster answers a SyncGroup in a rebalance with INVALID_REQUEST at times):
+      // a fresh consumer rejoins; PostgreSQL's offsets make that safe. Too many in a row and the worker gives up.
+      crashes.push(Date.now());
+      while (crashes.length > 0 && crashes[0] < Date.now() - 60_000) crashes.shift();
+      if (crashes.length > 5) return fail(event.payload.error);
+      setTimeout(() => {
+        if (consumer === next && !stopped) restartConsumer(subscribed).catch((error: Error) => fail(error));
+      }, 500);
     });
     await next.connect();
     for (const topic of topics) await next.subscribe({ topic, fromBeginning: true });
