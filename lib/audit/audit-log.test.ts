@@ -4,7 +4,10 @@ import type { Actor } from "@/lib/auth/actor";
 import { updateDataProduct } from "@/lib/catalog/update-data-product";
 import { changeProductStatus } from "@/lib/catalog/change-product-status";
 import { countRows, createOwnedTeam, createUser, expectMeshworkError, registerProduct } from "@/lib/testing/fixtures";
+import { callRoute } from "@/lib/testing/call-route";
+import { createApiToken } from "@/lib/tokens/create-api-token";
 import { listAuditEvents } from "./list-audit-events";
+import { sealAuditEvents } from "./seal-audit-events";
 
 let admin: Actor;
 let steward: Actor;
@@ -121,6 +124,18 @@ describe("reading the audit log", () => {
     const page2 = await listAuditEvents(admin, { actor: owner.email, action: "product.", page: "2", pageSize: "2" });
     expect(page2).toMatchObject({ total: 3, page: 2, pageSize: 2 });
     expect(page2.items.map((e) => e.action)).toEqual(["product.update"]);
+  });
+
+  it("lists sealed events over HTTP, with their chain position", async () => {
+    const { owner } = await createOwnedTeam(admin);
+    const product = await registerProduct(owner);
+    await sealAuditEvents();
+    const { token } = await createApiToken(steward, { name: "audit list" });
+    const response = await callRoute("api/v1/audit-events", "GET", { token, query: `entityId=${product.id}` });
+    expect(response.status).toBe(200);
+    const body = await response.json();
+    expect(body.items).toHaveLength(1);
+    expect(body.items[0]).toMatchObject({ action: "product.create", seq: expect.stringMatching(/^\d+$/), hash: expect.stringMatching(/^[0-9a-f]{64}$/) });
   });
 
   it("refuses a bad query by path", async () => {
