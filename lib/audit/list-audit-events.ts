@@ -26,5 +26,5 @@ export async function listAuditEvents(actor: Actor, query: unknown) {
     db.auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
     db.auditEvent.count({ where }),
   ]);
-  return { items: items.map((e) => ({ ...e, id: e.id.toString() })), total, page: q.page, pageSize: q.pageSize };
+  return { items: items.map((e) => ({ ...e, id: e.id.toString(), seq: e.seq?.toString() ?? null })), total, page: q.page, pageSize: q.pageSize };
 }
