@@ -8,7 +8,12 @@ import { changeProductStatus } from "@/lib/catalog/change-product-status";
 import { submitContractVersion } from "@/lib/contracts/submit-contract-version";
 import { requestSubscription } from "@/lib/subscriptions/request-subscription";
 import { consumerTeam, publishedProduct } from "@/lib/subscriptions/subscription-fixtures";
-import { createUser } from "@/lib/testing/fixtures";
+import { closeDataPool } from "@/lib/data-tables/data-database";
+import { applyAccessGrant } from "@/lib/provisioning/apply-access-grant";
+import { requestGrantProvisioning } from "@/lib/provisioning/request-grant-provisioning";
+import { teamRoleName } from "@/lib/provisioning/team-role-name";
+import { createOwnedTeam, createUser } from "@/lib/testing/fixtures";
+import { dropRolesWithPrefix, ORDER_PROPERTIES, tableContractYaml, tablePortWithContract, testRolePrefix } from "@/lib/testing/table-port-fixture";
 import { BASE, BREAKING, contractYaml } from "@/lib/approvals/approval-fixtures";
 import { setTeamWebhook } from "@/lib/webhooks/set-team-webhook";
 import { verifyWebhookSignature } from "@/lib/webhooks/webhook-signature";
@@ -24,8 +29,13 @@ beforeAll(async () => {
   steward = await createUser({ role: "steward" });
   worker = await notificationsWorker.start({ databaseUrl: process.env.DATABASE_URL!, log: () => {} });
 });
+const prefix = testRolePrefix();
 afterAll(async () => {
   await worker.stop();
+  // Leave no grant job behind for a worker another test file starts on this database.
+  await db.$executeRaw`DELETE FROM graphile_worker._private_jobs WHERE key LIKE 'provision-grant:%'`;
+  await closeDataPool();
+  await dropRolesWithPrefix(process.env.DATABASE_URL!, prefix);
   await db.$disconnect();
 });
 
@@ -117,5 +127,27 @@ describe("events that notify", () => {
     } finally {
       await new Promise<void>((r) => server.close(() => r()));
     }
+  });
+
+  it("a grant that fails tells the consuming team and the requester once (not at every retry), and again when it is applied", async () => {
+    // No active contract yet: the table cannot be created, so the grant fails until one is published.
+    const producer = await tablePortWithContract(admin, { contract: false });
+    const consumers = await createOwnedTeam(admin);
+    await db.team.update({ where: { id: consumers.team.id }, data: { postgresRole: teamRoleName(consumers.team.slug, prefix) } });
+    const subscription = await db.subscription.create({ data: { portId: producer.port.id, consumerTeamId: consumers.team.id, requesterId: consumers.member.id, purpose: "Revenue", state: "provisioning", approvedAt: new Date() } });
+    const { grants } = await db.$transaction((tx) => requestGrantProvisioning(tx, subscription.id));
+    await expect(applyAccessGrant(grants[0].id)).rejects.toThrow(/no active contract/);
+    await expect(applyAccessGrant(grants[0].id)).rejects.toThrow(/no active contract/);
+    const failedNotes = (await kinds(consumers.member)).filter((n) => n.kind === "grant.failed");
+    expect(failedNotes).toHaveLength(1);
+    expect(failedNotes[0]).toMatchObject({ title: expect.stringMatching(/^Access could not be granted yet: SELECT on /), body: expect.stringContaining("no active contract") });
+    expect((await kinds(consumers.owner)).filter((n) => n.kind === "grant.failed")).toHaveLength(1);
+
+    await submitContractVersion(producer.owner, producer.port.id, { contract: tableContractYaml(producer.location, "1.0.0", ORDER_PROPERTIES) });
+    await applyAccessGrant(grants[0].id);
+    await applyAccessGrant(grants[0].id);
+    const applied = (await kinds(consumers.member)).filter((n) => n.kind === "grant.applied");
+    expect(applied).toHaveLength(1);
+    expect(applied[0].title).toBe(`Access granted: SELECT on ${producer.location} for team ${consumers.team.name}`);
   });
 });

@@ -1,6 +1,7 @@
 import pg from "pg";
 import { db, type Db, type Tx } from "@/lib/db";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
+import { notifyGrantOutcome } from "@/lib/notifications/notify-grant";
 import { now } from "@/lib/clock";
 import { createProductTable } from "@/lib/data-tables/create-product-table";
 import { dataPool, type Queryable } from "@/lib/data-tables/data-database";
@@ -76,6 +77,8 @@ export async function applyAccessGrant(grantId: string, { data = dataPool(), cli
         before: { state: grant.state },
         after: { state: failed.state, attempts: failed.attempts, lastError: message },
       });
+      // Told once, at the first failure; the retries that follow are not news until one succeeds.
+      if (grant.state !== "failed") await notifyGrantOutcome(tx, grantId, "failed", message);
     });
     throw error;
   }
@@ -97,6 +100,7 @@ async function recordNotSupported(tx: Tx, grant: { id: string; state: string; pr
     before: { state: grant.state },
     after: { state: "not_supported", lastError },
   });
+  await notifyGrantOutcome(tx, grant.id, "not_supported", lastError);
   return activateWhenDone(tx, grant.subscription.id, `the grants this cluster supports are applied (Kafka ACLs on ${grant.target}: not supported by this cluster)`);
 }
 
@@ -119,6 +123,7 @@ async function recordApplied(tx: Tx, grantId: string, subscriptionId: string, su
       after: { state: grant.state, changes },
     });
   }
+  if (before.state !== "applied") await notifyGrantOutcome(tx, grantId, "applied", summary);
   return activateWhenDone(tx, subscriptionId, summary);
 }
 
