@@ -1,0 +1,74 @@
+import { Partitioners } from "kafkajs";
+import { createKafka } from "@/lib/kafka/kafka-client";
+import { expect, signInApi, test, unique } from "./support/fixtures";
+import { readServerInfo } from "./support/server-info";
+
+// Issue 10, "a live demo": the e2e server runs the mock cluster, the demo producers and the workers, so the demo's
+// Orders product page shows rows arriving and lag, and its table port's owners see a dead letter and inspect it.
+
+const ORDERS_TOPIC = "orders.order-events.v1";
+
+/** Writes one record that is not in the registry's wire format (plain JSON), as a broken producer would. */
+async function produceBadRecord(key: string) {
+  const kafka = createKafka({ brokers: readServerInfo().kafkaBrokers, clientId: "e2e-bad-producer" });
+  const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
+  await producer.connect();
+  try {
+    await producer.send({ topic: ORDERS_TOPIC, messages: [{ key, value: JSON.stringify({ order_id: key, note: "plain JSON, no schema id" }) }] });
+  } finally {
+    await producer.disconnect();
+  }
+}
+
+test("the Orders product page shows rows arriving and lag", async ({ page }) => {
+  test.setTimeout(120_000);
+  await signInApi(page.request, "analyst@meshwork.dev");
+  await page.goto("/products/orders/orders");
+  const panel = page.getByTestId("materialization-panel").filter({ has: page.getByTestId("materialization-rows") }).first();
+  await expect(panel).toBeVisible();
+  const rows = panel.getByTestId("materialization-rows");
+  // The demo producers write about 2 orders/s; the panel polls every 2 s without a reload.
+  await expect(rows).not.toHaveText("0", { timeout: 60_000 });
+  const first = Number((await rows.textContent())!.replace(/\D/g, ""));
+  await expect.poll(async () => Number((await rows.textContent())!.replace(/\D/g, "")), { timeout: 20_000 }).toBeGreaterThan(first);
+  await expect(panel.getByTestId("materialization-state")).toHaveText("Running");
+  await expect(panel.getByTestId("materialization-lag")).toContainText(/\d+ msgs/);
+  await expect(panel.getByTestId("materialization-lag-detail")).toContainText(/behind/);
+  await expect(panel.getByTestId("materialization-last-write")).not.toHaveText("never");
+});
+
+test("an owner sees a dead letter on the table port and inspects it", async ({ page }) => {
+  test.setTimeout(120_000);
+  const key = unique("e2e-bad-order");
+  await produceBadRecord(key);
+  await signInApi(page.request, "olivia@meshwork.dev");
+  await page.goto("/products/orders/orders/ports/orders-table");
+  const panel = page.getByTestId("materialization-panel");
+  await expect(panel).toBeVisible();
+  // Lag per partition: the orders topic has 3 partitions.
+  await expect(panel.getByTestId("materialization-partition")).toHaveCount(3, { timeout: 60_000 });
+  await expect(panel.getByRole("button", { name: "Pause" })).toBeVisible();
+
+  const deadLetters = panel.getByTestId("dead-letters");
+  const ours = deadLetters.getByTestId("dead-letter").filter({ hasText: "Not decodable" }).first();
+  await expect(ours).toBeVisible({ timeout: 60_000 });
+  await expect(panel.getByTestId("materialization-dead-letter-count")).not.toHaveText("0");
+  await ours.getByRole("button", { name: /Inspect/ }).click();
+  const detail = page.getByTestId("dead-letter-detail");
+  await expect(detail.getByRole("heading", { name: "Dead letter" })).toBeVisible();
+  await expect(detail).toContainText(ORDERS_TOPIC);
+  await expect(detail.getByTestId("dead-letter-error")).toContainText("Not decodable");
+  await expect(detail.getByTestId("dead-letter-base64")).not.toBeEmpty();
+  await expect(detail.getByTestId("dead-letter-decoded")).toBeVisible();
+  await detail.getByRole("button", { name: "Close" }).click();
+  await expect(detail.getByRole("heading", { name: "Dead letter" })).toBeHidden();
+});
+
+test("someone outside the owning team sees the status but not the dead letters", async ({ page }) => {
+  await signInApi(page.request, "analyst@meshwork.dev");
+  await page.goto("/products/orders/orders/ports/orders-table");
+  const panel = page.getByTestId("materialization-panel");
+  await expect(panel.getByTestId("materialization-rows")).toBeVisible();
+  await expect(panel.getByRole("button", { name: "Pause" })).toHaveCount(0);
+  await expect(panel.getByTestId("dead-letters")).toHaveCount(0);
+});
