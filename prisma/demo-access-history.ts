@@ -107,8 +107,16 @@ export async function seedDemoAccessHistory(): Promise<{ requests: number }> {
               ...(sensitive ? [{ kind: "steward" as const, reason: `${port.product.urn} is ${port.product.classification}`, decider: steward, hours: 4 + rand() * 30 }] : []),
             ];
       const where = `${port.product.urn}:${port.name}`;
-      // The waiting requests stop before their last step; table access granted more than a week ago was ended again.
-      const decided = item.outcome === "waiting" ? Math.floor(rand() * steps.length) : steps.length;
+      // Waiting requests stop before their last step, and so does any whose next decision would fall after now.
+      const stopAt = item.outcome === "waiting" ? Math.floor(rand() * steps.length) : steps.length;
+      const decisions: Date[] = [];
+      for (const step of steps.slice(0, stopAt)) {
+        const next = new Date((decisions.at(-1) ?? item.at).getTime() + step.hours * HOUR);
+        if (next.getTime() > end.getTime() - 10 * 60_000) break;
+        decisions.push(next);
+      }
+      const decided = decisions.length;
+      const outcome: Outcome = decided < steps.length ? "waiting" : item.outcome;
       let at = item.at;
       const clock = (time: Date) => setClock(time);
 
@@ -121,10 +129,10 @@ export async function seedDemoAccessHistory(): Promise<{ requests: number }> {
           data: { subject: "subscription", subjectId: subscription.id, requesterId: requester.id, rationale: steps.length === 0 ? `Approved at once: ${port.product.urn} is ${port.product.classification} and ${port.name} is self-service.` : sensitive ? "Sensitive data: the owning team, then a governance steward." : "The owning team decides.", createdAt: at, state: "pending" },
           select: { id: true },
         });
-        const rejectAt = item.outcome === "rejected" ? Math.max(0, steps.length - 1) : -1;
+        const rejectAt = outcome === "rejected" ? Math.max(0, steps.length - 1) : -1;
         for (const [position, step] of steps.entries()) {
           const decidedHere = position < decided;
-          const decidedAt = decidedHere ? new Date(at.getTime() + step.hours * HOUR) : null;
+          const decidedAt = decidedHere ? decisions[position] : null;
           const rejected = position === rejectAt;
           await tx.approvalStep.create({
             data: { requestId: request.id, position, kind: step.kind, teamId: step.kind === "owner" ? port.product.teamId : null, reason: step.reason, state: decidedHere ? (rejected ? "rejected" : "approved") : position === decided ? "pending" : "waiting", decidedById: decidedHere ? step.decider.id : null, decidedAt, comment: rejected ? "Please use the aggregated product instead: this one carries more detail than the purpose needs." : null },
@@ -135,11 +143,11 @@ export async function seedDemoAccessHistory(): Promise<{ requests: number }> {
           await recordAuditEvent(tx, step.decider, { action: `approval.${rejected ? "reject" : "approve"}`, entityType: "approval_request", entityId: request.id, summary: `${step.decider.name} ${rejected ? "rejected" : "approved"} the ${step.kind} step of the request for ${where}`, after: { position, state: rejected ? "rejected" : "approved" } });
           if (rejected) break;
         }
-        if (item.outcome === "waiting") {
+        if (outcome === "waiting") {
           open.add(`${port.id}/${team.id}`);
           return;
         }
-        const approved = item.outcome === "granted" || steps.length === 0;
+        const approved = outcome === "granted" || steps.length === 0;
         await tx.approvalRequest.update({ where: { id: request.id }, data: { state: approved ? "approved" : "rejected", decidedAt: at } });
         if (!approved) {
           const reason = "Please use the aggregated product instead: this one carries more detail than the purpose needs.";

@@ -146,6 +146,32 @@ describe("seedDemoMesh on an empty database", () => {
     expect(await db.auditEvent.count({ where: { action: "domain.create" } })).toBe(await db.domain.count());
   });
 
+  it("carries four weeks of access requests for the governance view: decided in the past, some auto-approved, a few still waiting", async () => {
+    const { computeAccessMetrics } = await import("@/lib/governance/get-access-metrics");
+    const metrics = await computeAccessMetrics({ days: 30, limit: 10 });
+    expect(metrics.overall.requests).toBeGreaterThanOrEqual(30);
+    expect(metrics.overall.autoApproved).toBeGreaterThan(0);
+    expect(metrics.overall.autoApproved).toBeLessThan(metrics.overall.requests);
+    expect(metrics.byDomain.filter((d) => d.medianHours !== null).length).toBeGreaterThanOrEqual(5);
+    expect(metrics.overall.p90Hours!).toBeGreaterThan(metrics.overall.medianHours!);
+    expect(metrics.openRequests.length).toBeGreaterThan(0);
+    const times = await db.subscription.findMany({ select: { createdAt: true, approvedAt: true, activatedAt: true, endedAt: true } });
+    const stamps = times.flatMap((t) => [t.createdAt, t.approvedAt, t.activatedAt, t.endedAt]).filter((d): d is Date => d !== null);
+    expect(Math.max(...stamps.map((d) => d.getTime()))).toBeLessThanOrEqual(Date.now());
+    expect(Date.now() - Math.min(...times.map((t) => t.createdAt.getTime()))).toBeGreaterThan(21 * 86_400_000);
+    // Nothing of the history is left for the worker: no grant waits to be applied.
+    expect(await db.accessGrant.count({ where: { state: { in: ["pending", "failed"] } } })).toBe(0);
+  });
+
+  it("leaves an audit chain that verifies once sealed (the migration's and the sealer's hashes agree)", async () => {
+    const { sealAuditEvents } = await import("@/lib/audit/seal-audit-events");
+    const { checkAuditChain } = await import("@/lib/audit/verify-audit-chain");
+    await sealAuditEvents();
+    const chain = await checkAuditChain();
+    expect(chain).toMatchObject({ ok: true, unsealed: 0, firstBroken: null });
+    expect(chain.sealed).toBe(await db.auditEvent.count());
+  });
+
   it("does nothing when called again", async () => {
     const before = { products: await db.dataProduct.count(), events: await db.auditEvent.count(), users: await db.user.count() };
     expect(await seedDemoMesh()).toEqual({ seeded: false });
