@@ -1,3 +1,4 @@
+import { randomUUID } from "node:crypto";
 import YAML from "yaml";
 import { beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -13,6 +14,7 @@ import { createOwnedTeam, createUser, expectMeshworkError, registerProduct, uniq
 import { topicContractYaml, type Property } from "@/lib/testing/table-port-fixture";
 import { getImpact, checkImpact } from "./analyze-impact";
 import { getFieldLineage } from "./get-field-lineage";
+import { ingestOpenLineageEvents } from "./ingest-openlineage-events";
 
 const ORDER: Property[] = [
   { name: "order_id", logicalType: "string", required: true },
@@ -145,6 +147,26 @@ describe("field lineage and impact", () => {
     ]);
     const added = await checkImpact(admin, { port: upstream.portUrn, contract: topicContractYaml(upstream.product, upstream.port.location!, "1.1.0", [...ORDER, { name: "note", logicalType: "string" }]) });
     expect([added.impacted, added.fields]).toEqual([false, []]);
+  });
+
+  it("takes field lineage from OpenLineage columnLineage facets too, into the field view and the impact", async () => {
+    const naming = { kafkaBrokers: ["kafka.meshwork.test:9092"], postgres: null, aliases: new Map<string, string>() };
+    const kafka = "kafka://kafka.meshwork.test:9092";
+    const reporter = first.member;
+    await ingestOpenLineageEvents(reporter, {
+      eventType: "COMPLETE",
+      eventTime: "2026-12-01T10:00:00Z",
+      producer: "https://example.com/spark",
+      schemaURL: "https://openlineage.io/spec/2-0-2/OpenLineage.json#/$defs/RunEvent",
+      run: { runId: randomUUID() },
+      job: { namespace: "spark", name: unique("enrich") },
+      inputs: [{ namespace: kafka, name: upstream.port.location! }],
+      outputs: [{ namespace: kafka, name: unmapped.port.location!, facets: { columnLineage: { _producer: "https://example.com/spark", _schemaURL: "https://openlineage.io/spec/facets/1-2-0/ColumnLineageDatasetFacet.json", fields: { x: { inputFields: [{ namespace: kafka, name: upstream.port.location!, field: "customer_id" }] } } } } }],
+    }, { naming });
+    const lineage = await getFieldLineage(admin, upstream.portUrn);
+    expect(lineage.fields.find((f) => f.name === "customer_id")!.to).toEqual([expect.objectContaining({ via: "openlineage", field: "x", port: expect.objectContaining({ productUrn: unmapped.product.urn }), job: expect.objectContaining({ namespace: "spark" }) })]);
+    const impact = await checkImpact(admin, { port: upstream.portUrn, contract: topicContractYaml(upstream.product, upstream.port.location!, "2.0.0", ORDER.filter((p) => p.name !== "customer_id")) });
+    expect(impact.fields.map((f) => [f.field, f.readBy.map((r) => [r.port?.productUrn, r.field, r.via])])).toEqual([["customer_id", [[unmapped.product.urn, "x", "openlineage"]]]]);
   });
 
   it("lists what a deprecation reaches, for the deprecate dialog", async () => {
