@@ -68,9 +68,9 @@ test("an analyst finds a product despite a typo, filters by domain, sorts by nam
   const ports = page.getByRole("main").getByTestId("output-port");
   await expect(ports.filter({ hasText: "fulfilment-status" }).first()).toContainText("shipping.fulfilment-status.v1");
   await expect(ports.filter({ hasText: "order-fulfilment-sla-table" })).toContainText("analytics.order_fulfilment_sla");
-  const upstream = page.getByRole("main").getByTestId("upstream-products");
+  const upstream = page.getByRole("main").getByTestId("lineage-graph").locator('[data-lineage-side="upstream"]');
   for (const name of ["Orders", "Shipments", "Carrier Events"]) await expect(upstream.getByRole("link", { name, exact: true })).toBeVisible();
-  await expect(page.getByRole("main").getByTestId("downstream-products").getByRole("link", { name: shippingName })).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("lineage-graph").locator('[data-lineage-side="downstream"]').getByRole("link", { name: shippingName })).toBeVisible();
 
   await page.goBack();
   await expect(page).toHaveURL(/\/search\?/);
@@ -97,10 +97,10 @@ test("taking the did-you-mean suggestion finds Customer 360, whose page lists it
   await expect(page).toHaveURL(/\/products\/customers\/customer-360$/);
   await expect(page.getByRole("main").getByTestId("output-ports")).toContainText("customers.profile-changes.v1");
   await expect(page.getByRole("main").getByTestId("output-ports")).toContainText("analytics.customer_360");
-  const upstream = page.getByRole("main").getByTestId("upstream-products");
-  await expect(upstream.getByRole("listitem")).toHaveCount(5);
+  const upstream = page.getByRole("main").getByTestId("lineage-graph").locator('[data-lineage-side="upstream"]');
+  await expect(upstream).toHaveCount(5);
   for (const name of ["Customers", "Orders", "Order Fulfilment SLA", "Loyalty Points", "Sessions"]) await expect(upstream.getByRole("link", { name, exact: true })).toBeVisible();
   await upstream.getByRole("link", { name: "Order Fulfilment SLA", exact: true }).click();
   await expect(page).toHaveURL(/\/products\/shipping\/order-fulfilment-sla$/);
-  await expect(page.getByRole("main").getByTestId("downstream-products").getByRole("link", { name: "Customer 360", exact: true })).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("lineage-graph").locator('[data-lineage-side="downstream"]').getByRole("link", { name: "Customer 360", exact: true })).toBeVisible();
 });

@@ -62,7 +62,7 @@ test("an owner registers a product with a topic, a table and an input port, publ
   await expect(outputPorts.filter({ hasText: "reconciliation-table" })).toContainText(table);
   await expect(outputPorts.filter({ hasText: "reconciliation-table" })).toContainText("reconciliation-events");
   await expect(page.getByRole("main").getByTestId("input-port")).toContainText("Payments · payment-events");
-  await expect(page.getByRole("main").getByTestId("upstream-products").getByRole("link", { name: "Payments", exact: true })).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("lineage-graph").locator('[data-lineage-side="upstream"]').getByRole("link", { name: "Payments", exact: true })).toBeVisible();
 
   await page.getByRole("button", { name: "Publish", exact: true }).click();
   await expect(page.getByRole("main").getByTestId("product-header").getByTestId("status-badge")).toHaveText("Published");
@@ -82,8 +82,8 @@ test("an owner registers a product with a topic, a table and an input port, publ
   await expect(hit).toContainText("Orders");
 
   await analyst.goto("/products/payments/payments");
-  const downstream = analyst.getByRole("main").getByTestId("downstream-products").getByRole("listitem").filter({ hasText: name });
-  await expect(downstream).toContainText("via payment-events");
+  const downstream = analyst.getByRole("main").getByTestId("lineage-graph").locator('[data-lineage-side="downstream"]').filter({ hasText: name });
+  await expect(downstream).toBeVisible();
   await downstream.getByRole("link", { name }).click();
   await expect(analyst).toHaveURL(new RegExp(`/products/orders/${slug}$`));
   await expect(analyst.getByRole("main").getByTestId("product-actions")).toHaveCount(0);

@@ -2,12 +2,14 @@ import { cache } from "react";
 import { Section } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format-date";
 import { LifecycleBanner } from "@/components/product/lifecycle-banner";
-import { LineageLists } from "@/components/product/lineage-lists";
+import { LineageSection } from "@/components/lineage/lineage-section";
 import { OwnershipCard } from "@/components/product/ownership-card";
 import { InputPortsTable, OutputPortsTable } from "@/components/product/ports-tables";
 import { MaterializationPanel } from "@/components/materialization/materialization-panel";
 import { ProductHeader } from "@/components/product/product-header";
 import { ConsumersCard } from "@/components/subscriptions/consumers-card";
+import { QualityPanel } from "@/components/quality/quality-panel";
+import { getProductQuality } from "@/lib/quality/get-product-quality";
 import { jsonified } from "@/components/ui/jsonified";
 import { pageActor } from "@/lib/auth/page-actor";
 import { getDataProduct } from "@/lib/catalog/get-data-product";
@@ -37,6 +39,7 @@ export default async function ProductPage({ params }: { params: Params }) {
   // Access is granted to a team: the caller's teams are the ones that can consume; only a published product takes new consumers.
   const consumerTeams = product.status === "published" ? actor.memberships.map((m) => ({ id: m.teamId, name: m.teamName })) : undefined;
   const consumers = await listPortConsumers(actor, product.id);
+  const quality = await getProductQuality(actor, { id: product.id, teamId: product.team.id });
   const productHref = `/products/${product.domain.slug}/${product.slug}`;
   const renderedAt = now().getTime();
   // Each table port materialized from a topic: its live status (rows arriving, lag), in detail on the port page.
@@ -58,10 +61,9 @@ export default async function ProductPage({ params }: { params: Params }) {
           {materialized.map(({ port, status }) => (
             <MaterializationPanel key={port.id} portRef={status.port} initial={status} renderedAt={renderedAt} compact title={`Materialization · ${port.name}`} portHref={`${productHref}/ports/${port.name}`} />
           ))}
+          <QualityPanel quality={jsonified(quality)} productHref={`/products/${product.domain.slug}/${product.slug}`} />
           <InputPortsTable ports={product.inputPorts} />
-          <div className="grid items-start gap-6 md:grid-cols-2">
-            <LineageLists product={product} />
-          </div>
+          <LineageSection actor={actor} urn={product.urn} />
         </div>
         <div className="space-y-6">
           <OwnershipCard product={product} />

@@ -1,0 +1,154 @@
+"use client";
+
+import Link from "next/link";
+import type { ReactNode } from "react";
+import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { StatusBadge } from "@/components/ui/product-badges";
+import type { Direction } from "./graph-model";
+import type { GraphProduct } from "./lineage-types";
+
+export const PRODUCT_WIDTH = 248;
+const PRODUCT_HEIGHT = 96;
+const PORT_ROW = 24;
+export const TEAM_SIZE = { width: 208, height: 56 };
+export const HIDDEN_SIZE = { width: 184, height: 44 };
+
+export const productHeight = (product: GraphProduct, expanded: boolean) => PRODUCT_HEIGHT + (expanded ? product.ports.length * PORT_ROW + 8 : 0);
+
+export type ProductNodeData = {
+  product: GraphProduct;
+  colour: string;
+  isFocus: boolean;
+  expanded: boolean;
+  hidden: { upstream: number; downstream: number };
+  loading: Direction | null;
+  /** Search match, path member, or neither (dimmed while a search or path is active). */
+  emphasis: "match" | "path" | "dim" | null;
+  showMaterialization: boolean;
+  /** A quality/freshness badge where one is known (the quality area fills it in). */
+  badge?: ReactNode;
+  onExpand: (id: string, direction: Direction) => void;
+  onTogglePorts: (id: string) => void;
+};
+export type TeamNodeData = { name: string; domain: string; emphasis: "match" | "path" | "dim" | null };
+export type HiddenNodeData = { count: number; emphasis: "path" | "dim" | null };
+
+export type ProductFlowNode = Node<ProductNodeData, "product">;
+export type TeamFlowNode = Node<TeamNodeData, "team">;
+export type HiddenFlowNode = Node<HiddenNodeData, "hidden">;
+
+const emphasisRing = (e: string | null) => (e === "match" ? "ring-2 ring-amber-500" : e === "path" ? "ring-2 ring-brand-600" : "");
+const dim = (e: string | null) => (e === "dim" ? "opacity-40" : "");
+const handle = "!h-2 !w-2 !border-0 !bg-slate-400";
+
+function ExpandButton({ count, direction, loading, onClick }: { count: number; direction: Direction; loading: boolean; onClick: () => void }) {
+  if (count === 0) return <span className="w-14" />;
+  const label = `Show ${count} more ${direction} ${count === 1 ? "product" : "products"}`;
+  return (
+    <button
+      type="button"
+      aria-label={label}
+      title={label}
+      data-testid={`expand-${direction}`}
+      onClick={(event) => {
+        event.stopPropagation();
+        onClick();
+      }}
+      className="nodrag nopan inline-flex w-14 items-center justify-center gap-0.5 rounded border border-slate-300 bg-white px-1 py-0.5 text-xs font-medium text-slate-700 hover:border-brand-500 hover:text-brand-700 focus-visible:outline-2 focus-visible:outline-brand-600"
+    >
+      {direction === "upstream" ? "←" : ""}
+      {loading ? "…" : `+${count}`}
+      {direction === "downstream" ? "→" : ""}
+    </button>
+  );
+}
+
+export function ProductNode({ data }: NodeProps<ProductFlowNode>) {
+  const { product, isFocus, expanded, hidden, loading, emphasis, badge } = data;
+  const href = `/products/${product.domain.slug}/${product.slug}`;
+  const side = product.depth < 0 ? "upstream" : product.depth > 0 ? "downstream" : "focus";
+  return (
+    <div
+      data-testid="lineage-node"
+      data-product-urn={product.urn}
+      data-lineage-side={side}
+      className={`rounded-lg border bg-white text-left shadow-sm ${isFocus ? "border-brand-600 shadow-md" : "border-slate-300"} ${emphasisRing(emphasis)} ${dim(emphasis)}`}
+      style={{ width: PRODUCT_WIDTH, borderLeftWidth: 5, borderLeftColor: data.colour }}
+    >
+      <Handle type="target" position={Position.Left} id="in" className={handle} />
+      <div className="flex h-[96px] flex-col justify-between px-3 py-2">
+        <div className="flex items-center justify-between gap-2">
+          <span className="truncate text-xs text-slate-600">{product.domain.name}</span>
+          <StatusBadge status={product.status} />
+        </div>
+        <div className="flex items-center gap-1.5">
+          <Link href={href} tabIndex={-1} className="nodrag truncate text-sm font-semibold text-slate-900 hover:text-brand-700 hover:underline" onClick={(e) => e.stopPropagation()}>
+            {product.name}
+          </Link>
+          {badge}
+        </div>
+        <div className="flex items-center justify-between">
+          <ExpandButton count={hidden.upstream} direction="upstream" loading={loading === "upstream"} onClick={() => data.onExpand(product.id, "upstream")} />
+          {product.ports.length > 0 ? (
+            <button
+              type="button"
+              aria-expanded={expanded}
+              aria-label={`${expanded ? "Hide" : "Show"} the ports of ${product.name}`}
+              onClick={(event) => {
+                event.stopPropagation();
+                data.onTogglePorts(product.id);
+              }}
+              className="nodrag nopan rounded px-1.5 py-0.5 text-xs text-slate-600 hover:bg-slate-100 hover:text-slate-900 focus-visible:outline-2 focus-visible:outline-brand-600"
+            >
+              {product.ports.length} {product.ports.length === 1 ? "port" : "ports"} {expanded ? "▴" : "▾"}
+            </button>
+          ) : (
+            <span />
+          )}
+          <ExpandButton count={hidden.downstream} direction="downstream" loading={loading === "downstream"} onClick={() => data.onExpand(product.id, "downstream")} />
+        </div>
+      </div>
+      {expanded && (
+        <ul className="border-t border-slate-200 px-3 py-1" data-testid="lineage-ports">
+          {product.ports.map((port) => {
+            const from = port.sourcePortId ? product.ports.find((p) => p.id === port.sourcePortId) : undefined;
+            return (
+              <li key={port.id} className="relative flex h-6 items-center justify-between gap-2 text-xs text-slate-700">
+                {port.direction === "input" && <Handle type="target" position={Position.Left} id={`port:${port.id}`} className={handle} style={{ left: -12 }} />}
+                <span className="truncate">
+                  <span className="mr-1 text-slate-500">{port.direction === "input" ? "in" : port.type === "table" ? "table" : "topic"}</span>
+                  {port.name}
+                </span>
+                {from && data.showMaterialization && <span className="shrink-0 text-slate-600" title={`Materialized from ${from.name}`}>← {from.name}</span>}
+                {port.direction === "output" && <Handle type="source" position={Position.Right} id={`port:${port.id}`} className={handle} style={{ right: -12 }} />}
+              </li>
+            );
+          })}
+        </ul>
+      )}
+      <Handle type="source" position={Position.Right} id="out" className={handle} />
+    </div>
+  );
+}
+
+export function TeamNode({ data }: NodeProps<TeamFlowNode>) {
+  return (
+    <div data-testid="lineage-team" className={`rounded-full border border-emerald-600/40 bg-emerald-50 px-4 py-2 ${emphasisRing(data.emphasis)} ${dim(data.emphasis)}`} style={TEAM_SIZE}>
+      <Handle type="target" position={Position.Left} id="in" className={handle} />
+      <p className="truncate text-sm font-medium text-emerald-900">{data.name}</p>
+      <p className="truncate text-xs text-emerald-800">Consumer team · {data.domain}</p>
+    </div>
+  );
+}
+
+export function HiddenNode({ data }: NodeProps<HiddenFlowNode>) {
+  return (
+    <div data-testid="lineage-hidden" title="Products you may not see (drafts or retired products of other teams)" className={`grid place-items-center rounded-lg border border-dashed border-slate-400 bg-slate-50 text-sm text-slate-700 ${dim(data.emphasis)}`} style={HIDDEN_SIZE}>
+      <Handle type="target" position={Position.Left} id="in" className={handle} />
+      {data.count} hidden {data.count === 1 ? "product" : "products"}
+      <Handle type="source" position={Position.Right} id="out" className={handle} />
+    </div>
+  );
+}
+
+export const NODE_TYPES = { product: ProductNode, team: TeamNode, hidden: HiddenNode };
