@@ -16,6 +16,8 @@ export type TableCheckOptions = {
   statementTimeoutMs?: number;
   /** Collect failing-row samples (default true). */
   samples?: boolean;
+  /** Told how long each phase took (aggregate, duplicates, sql, samples), for the benchmark. */
+  onPhase?: (phase: string, ms: number) => void;
 };
 
 /** The SQL condition a row fails a per-row library check on, with its parameters appended to `params`. */
@@ -99,13 +101,21 @@ export async function evaluateTableChecks(client: Queryable, location: { schema:
     else aggregate.push({ check, alias, condition: failingCondition(check, params)! });
   }
 
+  const timed = async <T,>(phase: string, work: () => Promise<T>): Promise<T> => {
+    const started = performance.now();
+    try {
+      return await work();
+    } finally {
+      options.onPhase?.(phase, performance.now() - started);
+    }
+  };
   let rowCount = 0;
   const measuredBy = new Map<string, unknown>();
   if (aggregate.length > 0 || needsRowCount || checks.some((c) => c.kind === "library" && c.metric === "rowCount")) {
     const expressions = aggregate.map(({ check, alias, condition }) =>
       check.kind === "freshness" ? `extract(epoch FROM max(${q(check.column)})::timestamptz) AS ${alias}` : `count(*) FILTER (WHERE ${condition}) AS ${alias}`,
     );
-    const { rows } = await client.query({ text: `SELECT count(*) AS n${expressions.map((e) => `, ${e}`).join("")} FROM ${qualified}`, values: params });
+    const { rows } = await timed("aggregate scan", () => client.query({ text: `SELECT count(*) AS n${expressions.map((e) => `, ${e}`).join("")} FROM ${qualified}`, values: params }));
     rowCount = Number(rows[0].n);
     for (const { alias } of aggregate) measuredBy.set(alias, rows[0][alias]);
   }
@@ -127,63 +137,73 @@ export async function evaluateTableChecks(client: Queryable, location: { schema:
     if (check.kind === "library" && check.metric === "rowCount" && !outcomes.has(check)) outcomes.set(check, judged(check, rowCount));
   }
 
-  const duplicateKeys = new Map<LibraryCheck, unknown[][]>();
   if (duplicates.length > 0) {
     const sets = duplicates.map((d) => d.properties ?? [d.property!]);
-    const all = [...new Set(sets.flat())];
-    const maskOf = (set: string[]) => all.reduce((mask, column, i) => (set.includes(column) ? mask : mask | (1 << (all.length - 1 - i))), 0);
-    const grouping = `GROUPING(${all.map(q).join(", ")})`;
-    const complete = `CASE ${grouping} ${sets.map((set) => `WHEN ${maskOf(set)} THEN ${set.map((c) => `${q(c)} IS NOT NULL`).join(" AND ")}`).join(" ")} END`;
-    const distinctSets = [...new Map(sets.map((s) => [s.join("\u0000"), s])).values()];
-    const text = `SELECT g, sum(c - 1)::bigint AS duplicates, (array_agg(k) FILTER (WHERE c > 1))[1:${SAMPLE_SIZE}] AS keys
-      FROM (SELECT ${grouping} AS g, count(*) AS c, json_build_array(${all.map((c) => `${q(c)}::text`).join(", ")}) AS k, ${complete} AS complete
-            FROM ${qualified} GROUP BY GROUPING SETS (${distinctSets.map((s) => `(${s.map(q).join(", ")})`).join(", ")})) groups
-      WHERE complete GROUP BY g`;
-    const rows = await inTransaction(client, async (tx) => {
-      // Hash aggregation of a million keys needs more than the default 4 MB, or it spills to disk.
-      await tx.query("SET LOCAL work_mem = '256MB'");
-      return (await tx.query<{ g: number; duplicates: string; keys: unknown[][] | null }>(text)).rows;
+    // Per set: rows with every column set, minus the distinct values among them. count(DISTINCT) sorts in memory, which
+    // on a million keys is several times faster than hash-grouping them (each group's state costs an allocation).
+    // A set of several columns is compared as one text (the row's text form, which quotes as needed): sorting records
+    // column by column is several times slower. Two checks of one set (rows and percent) share one expression.
+    const distinctSets = [...new Set(sets.map((set) => set.join("\u0000")))];
+    const expressions = distinctSets.map((joined, i) => {
+      const set = joined.split("\u0000");
+      const complete = set.map((c) => `${q(c)} IS NOT NULL`).join(" AND ");
+      const value = set.length === 1 ? q(set[0]) : `ROW(${set.map(q).join(", ")})::text`;
+      return `count(*) FILTER (WHERE ${complete}) - count(DISTINCT ${value}) FILTER (WHERE ${complete}) AS d${i}`;
     });
-    const byMask = new Map(rows.map((r) => [Number(r.g), r]));
+    const row = await timed("duplicates scan", () =>
+      inTransaction(client, async (tx) => {
+        // Sorting a million keys in memory needs more than the default 4 MB, or it spills to disk.
+        await tx.query("SET LOCAL work_mem = '256MB'");
+        return (await tx.query<Record<string, string>>(`SELECT ${expressions.join(", ")} FROM ${qualified}`)).rows[0];
+      }),
+    );
     for (const [i, check] of duplicates.entries()) {
-      const row = byMask.get(maskOf(sets[i]));
-      const count = Number(row?.duplicates ?? 0);
-      const indexes = sets[i].map((c) => all.indexOf(c));
-      duplicateKeys.set(check, (row?.keys ?? []).map((k) => indexes.map((index) => k[index])));
+      const count = Number(row[`d${distinctSets.indexOf(sets[i].join("\u0000"))}`] ?? 0);
       outcomes.set(check, judged(check, check.unit === "percent" ? percentOf(count, rowCount) : count, { reason: `${count} rows repeat a value${sets[i].length > 1 ? ` of (${sets[i].join(", ")})` : ""}` }));
     }
   }
 
-  for (const check of sql) outcomes.set(check, await runSqlCheck(client, location, check, { role: options.sqlRole, statementTimeoutMs: options.statementTimeoutMs }));
+  for (const check of sql) outcomes.set(check, await timed(`sql: ${check.name}`, () => runSqlCheck(client, location, check, { role: options.sqlRole, statementTimeoutMs: options.statementTimeoutMs })));
 
-  if (options.samples !== false) await attachSamples(client, qualified, outcomes, duplicateKeys);
+  if (options.samples !== false) await timed("failing-row samples", () => attachSamples(client, qualified, outcomes));
   return checks.map((c) => outcomes.get(c)!);
 }
 
-async function attachSamples(client: Queryable, qualified: string, outcomes: Map<CheckDefinition, CheckOutcome>, duplicateKeys: Map<LibraryCheck, unknown[][]>) {
+async function attachSamples(client: Queryable, qualified: string, outcomes: Map<CheckDefinition, CheckOutcome>) {
   const params: unknown[] = [];
   const branches: { outcome: CheckOutcome; sql: string }[] = [];
+  const sampled = new Map<string, CheckOutcome[]>();
   for (const outcome of outcomes.values()) {
     const { check } = outcome;
-    if (outcome.status !== "failed" || check.kind !== "library") continue;
+    if (outcome.status !== "failed" || check.kind !== "library" || check.metric === "rowCount") continue;
     if (check.metric === "duplicateValues") {
-      const keys = duplicateKeys.get(check) ?? [];
-      if (keys.length === 0) continue;
+      // Two checks of one set of columns (rows and percent) share one sample.
       const set = check.properties ?? [check.property!];
-      params.push(JSON.stringify(keys));
-      const element = `$${params.length}::jsonb`;
-      branches.push({ outcome, sql: `(${set.map(q).map((c) => `${c}::text`).join(", ")}) IN (SELECT ${set.map((_, i) => `x->>${i}`).join(", ")} FROM jsonb_array_elements(${element}) x)` });
+      const key = set.join("\u0000");
+      if (sampled.has(key)) {
+        sampled.get(key)!.push(outcome);
+        continue;
+      }
+      sampled.set(key, [outcome]);
+      const columns = set.map(q).join(", ");
+      branches.push({ outcome, sql: `(${columns}) IN (SELECT ${columns} FROM ${qualified} WHERE ${set.map((c) => `${q(c)} IS NOT NULL`).join(" AND ")} GROUP BY ${columns} HAVING count(*) > 1 LIMIT ${SAMPLE_SIZE})` });
       continue;
     }
-    if (check.metric === "rowCount") continue;
     const condition = failingCondition(check, params);
     if (condition) branches.push({ outcome, sql: condition });
   }
   if (branches.length === 0) return;
   const text = branches.map((b, i) => `(SELECT ${i} AS branch, to_jsonb(t) AS row FROM ${qualified} t WHERE ${b.sql} LIMIT ${SAMPLE_SIZE})`).join(" UNION ALL ");
-  const { rows } = await client.query<{ branch: number; row: Record<string, unknown> }>({ text, values: params });
+  const { rows } = await inTransaction(client, async (tx) => {
+    // Sorted grouping stops at the first duplicate keys it needs; hash grouping would build all million groups first.
+    await tx.query("SET LOCAL work_mem = '256MB'");
+    await tx.query("SET LOCAL enable_hashagg = off");
+    return tx.query<{ branch: number; row: Record<string, unknown> }>({ text, values: params });
+  });
   for (const [i, branch] of branches.entries()) {
-    branch.outcome.sample = rows.filter((r) => r.branch === i).map((r) => trimRow(r.row));
+    const sample = rows.filter((r) => r.branch === i).map((r) => trimRow(r.row));
+    branch.outcome.sample = sample;
+    for (const other of [...sampled.values()].find((group) => group[0] === branch.outcome)?.slice(1) ?? []) other.sample = sample;
   }
 }
 
