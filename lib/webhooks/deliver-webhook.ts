@@ -40,7 +40,8 @@ export async function deliverWebhook(deliveryId: string, { attempt, maxAttempts,
     try {
       const problem = await resolvedAddressProblem(hook.url, { demo: demoMode });
       if (problem) throw new Error(problem);
-      const timestamp = Math.floor(startedAt.getTime() / 1000);
+      // Wall-clock time, not Meshwork's (possibly shifted demo) clock: receivers compare it with their own clocks.
+      const timestamp = Math.floor(Date.now() / 1000);
       const response = await fetch(hook.url, {
         method: "POST",
         body,
