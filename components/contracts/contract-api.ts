@@ -1,5 +1,6 @@
 import type { ContractChange } from "@/lib/contracts/contract-change";
 import type { ErrorDetail } from "@/lib/errors";
+import type { PortImpact } from "@/lib/lineage/analyze-impact";
 
 export const portApi = (portRef: string) => `/api/v1/ports/${encodeURIComponent(portRef)}`;
 
@@ -15,6 +16,8 @@ export type ContractCheckResult = {
   errors: ErrorDetail[];
   reasons: string[];
   changes?: ContractChange[];
+  /** What the change reaches downstream (lib/lineage/analyze-impact.ts). */
+  impact?: PortImpact;
 };
 
 export type PublishResult = {

@@ -1,12 +1,14 @@
 "use client";
 
-import { useMutation } from "@tanstack/react-query";
+import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiRequest } from "@/components/ui/api-request";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
+import { ImpactList } from "@/components/lineage/impact-list";
+import type { ProductImpact } from "@/lib/lineage/analyze-impact";
 
 type Status = "draft" | "published" | "deprecated" | "retired";
 type Change = { status: "published" } | { status: "retired" } | { status: "deprecated"; reason: string; sunsetDate: string };
@@ -26,6 +28,13 @@ export function LifecycleActions({ productId, productName, status, transitions, 
       setDialog(null);
       router.refresh();
     },
+  });
+  // What deprecating reaches downstream: products, subscribing teams and the fields read through field lineage.
+  const impact = useQuery({
+    queryKey: ["product-impact", productId],
+    queryFn: () => apiRequest<ProductImpact>(`/api/v1/lineage/impact?product=${encodeURIComponent(productId)}`),
+    enabled: dialog === "deprecate",
+    retry: false,
   });
   const error = change.error instanceof ApiError ? change.error : change.error ? new ApiError(0, "error", change.error.message) : null;
   const fieldError = (path: string) => error?.details.find((d) => d.path === path)?.message;
@@ -74,6 +83,9 @@ export function LifecycleActions({ productId, productName, status, transitions, 
               read{subscribingTeams === 1 ? "s" : ""} from this product today. They will see the reason and the sunset date; tell them where to move.
             </p>
           )}
+          {impact.isPending && dialog === "deprecate" && <p className="text-sm text-slate-700">Working out what reads this product…</p>}
+          {impact.isError && <p className="text-sm text-slate-700">What reads this product could not be worked out: {impact.error.message}</p>}
+          {impact.data && <ImpactList summary={impact.data.summary} fields={impact.data.fields} downstream={impact.data.downstream} impacted={impact.data.impacted} heading="What this deprecation reaches" headingLevel={3} />}
           <Field id="deprecation-reason" label="Reason" error={fieldError("reason")} hint="E.g. “Replaced by order-events v2, which carries currency.”">
             <textarea id="deprecation-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} required minLength={5} {...describedBy("deprecation-reason", fieldError("reason"), true)} />
           </Field>

@@ -110,7 +110,7 @@ function impactSummary({ breaking, proposed, products, hidden, teams, fieldReads
   const who = [products + hidden > 0 ? plural(products + hidden, "downstream product") + (hidden > 0 ? ` (${hidden} you cannot see)` : "") : "", teams > 0 ? plural(teams, "subscribing team") : ""].filter(Boolean).join(" and ");
   if (!breaking) return who ? `No breaking change; it reaches ${who}.` : "No breaking change, and nothing reads this port yet.";
   if (!who && fieldReads === 0) return proposed === null ? "Nothing reads this port." : "Breaking, but nothing reads this port yet.";
-  return `${proposed === null ? "Withdrawing this port" : "This change"} reaches ${who || "downstream fields"}${fieldReads > 0 ? `; ${plural(fieldReads, "downstream field")} read${fieldReads === 1 ? "s" : ""} a changed field` : ""}.`;
+  return `${proposed === null ? "Withdrawing this port" : "This change"} reaches ${who || "downstream fields"}${fieldReads > 0 ? `; ${plural(fieldReads, "downstream field")} read${fieldReads === 1 ? "s" : ""} ${proposed === null ? "its fields" : "a changed field"}` : ""}.`;
 }
 
 function requirePortRef(value: unknown, name: string): string {
