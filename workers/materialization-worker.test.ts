@@ -141,7 +141,10 @@ describe("the materialization worker, as its own processes", () => {
     await until(async () => (await rowsOf(p.qualified)) > 0, 30_000, "rows");
     await kill(a);
     await produceOrders(kafka, registry, p.topic, Array.from({ length: n / 2 }, (_, i) => order(n / 2 + i)));
-    await until(async () => (await rowsOf(p.qualified)) >= n, 90_000, `${n} rows`);
+    await until(async () => (await rowsOf(p.qualified)) >= n, 90_000, `${n} rows`).catch(async (error) => {
+      console.log(`rows ${await rowsOf(p.qualified)}\n${JSON.stringify((await client.query("SELECT partition, next_offset, end_offset, rows_written FROM materialization_offset WHERE port_id = $1 ORDER BY 1", [p.tablePort.id])).rows)}\nA:\n${a.output()}\nB:\n${b.output()}`);
+      throw error;
+    });
     await new Promise((r) => setTimeout(r, 1_000));
     expect(await rowsOf(p.qualified)).toBe(n);
     expect(await distinctOf(p.qualified)).toBe(n);

@@ -22,8 +22,12 @@ export type MaterializerOptions = {
   /** The longest a fetch waits for records: the floor under produce → row latency at low rates. */
   maxWaitTimeMs?: number;
   partitionsConsumedConcurrently?: number;
+  /** The most records one transaction writes per partition (what was fetched meanwhile waits for the next one). */
+  maxBatchRecords?: number;
   /** Only topics matching this are materialized by this worker (MESHWORK_MATERIALIZER_TOPICS); all when unset. */
   topicFilter?: RegExp;
+  /** Wait for the WAL flush at each batch's commit (off by default: exactly once does not need it, see writePartitionBatch). */
+  synchronousCommit?: boolean;
   /** Called after each committed batch (tests and the benchmark watch it). */
   onBatch?: (event: { portId: string; partition: number; rows: number; deadLetters: number; nextOffset: bigint }) => void;
 };
@@ -64,6 +68,8 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
   const { kafka, registry, log } = options;
   const refreshMs = options.refreshMs ?? 1_000;
   const concurrency = options.partitionsConsumedConcurrently ?? 4;
+  const maxBatch = options.maxBatchRecords ?? 20_000;
+  const maxBuffered = 2 * maxBatch;
   const pool = new pg.Pool({ connectionString: dataDatabaseUrl(), max: concurrency + 2, application_name: "meshwork materializer" });
   pool.on("error", (error) => log(`materializer: an idle database connection failed: ${error.message}`));
   const decode = createRecordDecoder(registry);
@@ -71,6 +77,8 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
   const expected = new Map<string, bigint>();
   let assignment = new Map<string, number[]>();
   let consumer: Consumer | null = null;
+  // pause/resume/seek need a running consumer: set once run() returned.
+  let consumerRunning = false;
   let subscribed: string[] = [];
   let stopped = false;
   let lastEndOffsets = 0;
@@ -138,10 +146,10 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
   }
 
   /** Seeks each assigned partition of the topic to the lowest stored offset of its active ports. */
-  async function seekTopic(topic: string) {
-    const partitions = assignment.get(topic) ?? [];
+  async function seekTopic(topic: string, only?: number[]) {
+    const partitions = (assignment.get(topic) ?? []).filter((p) => !only || only.includes(p));
     const active = byTopic(topic).filter((p) => p.active);
-    if (!consumer || partitions.length === 0 || active.length === 0) return;
+    if (!consumer || !consumerRunning || partitions.length === 0 || active.length === 0) return;
     const { rows } = await pool.query<{ port_id: string; partition: number; next_offset: string }>(
       "SELECT port_id, partition, next_offset FROM materialization_offset WHERE port_id = ANY($1::uuid[]) AND partition = ANY($2::int[])",
       [active.map((p) => p.id), partitions],
@@ -154,6 +162,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
         expected.set(partitionKey(p.id, partition), offset);
         if (lowest === null || offset < lowest) lowest = offset;
       }
+      forget(topic, partition);
       consumer.seek({ topic, partition, offset: (lowest ?? 0n).toString() });
     }
   }
@@ -197,7 +206,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     }
     for (const topic of subscribed) {
       const active = byTopic(topic).some((p) => p.active);
-      if (!consumer) break;
+      if (!consumer || !consumerRunning) break;
       if (active && rewind.has(topic)) await seekTopic(topic);
       if (active) consumer.resume([{ topic }]);
       else consumer.pause([{ topic }]);
@@ -222,9 +231,18 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     return found;
   }
 
-  /** The topics' end offsets into each port's partitions (lag), and a stored offset beyond the end: a topic reset. */
+  /**
+   * The topics' end offsets into each port's partitions (lag), and a topic reset: a stored offset beyond the end. The
+   * stored offsets are read first and the end offsets after, so an offset another worker commits meanwhile cannot
+   * pass for one beyond the end (a live topic's end only grows).
+   */
   async function refreshEndOffsets() {
     for (const topic of subscribed) {
+      const portIds = byTopic(topic).map((p) => p.id);
+      const { rows: stored } = await pool.query<{ port_id: string; partition: number; next_offset: string }>(
+        "SELECT port_id, partition, next_offset FROM materialization_offset WHERE port_id = ANY($1::uuid[])",
+        [portIds],
+      );
       let offsets: { partition: number; high: string }[];
       try {
         offsets = await admin.fetchTopicOffsets(topic);
@@ -232,7 +250,6 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
         log(`materializer: cannot read the end offsets of ${topic}: ${(error as Error).message}`);
         continue;
       }
-      const portIds = byTopic(topic).map((p) => p.id);
       const at = now();
       for (const o of offsets) {
         await pool.query(
@@ -242,18 +259,19 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
           [portIds, o.partition, topic, o.high, at],
         );
       }
-      const { rows } = await pool.query<{ port_id: string; partition: number; next_offset: string; end_offset: string }>(
-        "SELECT port_id, partition, next_offset, end_offset FROM materialization_offset WHERE port_id = ANY($1::uuid[]) AND next_offset > end_offset",
-        [portIds],
-      );
+      const high = new Map(offsets.map((o) => [o.partition, BigInt(o.high)]));
       const resets = new Map<string, { partition: number; storedOffset: number; endOffset: number }[]>();
-      for (const r of rows) resets.set(r.port_id, [...(resets.get(r.port_id) ?? []), { partition: r.partition, storedOffset: Number(r.next_offset), endOffset: Number(r.end_offset) }]);
+      for (const r of stored) {
+        const end = high.get(r.partition);
+        if (end === undefined || BigInt(r.next_offset) <= end) continue;
+        resets.set(r.port_id, [...(resets.get(r.port_id) ?? []), { partition: r.partition, storedOffset: Number(r.next_offset), endOffset: Number(end) }]);
+      }
       for (const [portId, partitions] of resets) {
         const port = ports.get(portId);
-        await recordReset(pool as unknown as pg.ClientBase, portId, partitions);
-        if (port?.active) {
-          port.active = false;
-          log(`materializer: ${port.urn}: ${topic} ends below the stored offsets (${partitions.map((p) => `partition ${p.partition}: end ${p.endOffset}, stored ${p.storedOffset}`).join("; ")}); the topic was recreated. Waiting for an owner to restart it from the beginning.`);
+        const recorded = await recordReset(pool as unknown as pg.ClientBase, portId, partitions);
+        if (port) port.active = false;
+        if (recorded) {
+          log(`materializer: ${port?.urn ?? portId}: ${topic} ends below the stored offsets (${partitions.map((p) => `partition ${p.partition}: end ${p.endOffset}, stored ${p.storedOffset}`).join("; ")}); the topic was recreated. Waiting for an owner to restart it from the beginning.`);
         }
       }
     }
@@ -277,11 +295,63 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     return prepared;
   }
 
+  type Buffer_ = { topic: string; partition: number; messages: KafkaMessage[]; highWatermark: string; epoch: number; paused: boolean; flushing: Promise<void> | null };
+  const buffers = new Map<string, Buffer_>();
+  const bufferOf = (topic: string, partition: number) => {
+    const key = `${topic}\u0000${partition}`;
+    let b = buffers.get(key);
+    if (!b) buffers.set(key, (b = { topic, partition, messages: [], highWatermark: "0", epoch: 0, paused: false, flushing: null }));
+    return b;
+  };
+  /** A seek makes what was fetched before it stale: forget it (a batch being written checks its epoch in its transaction). */
+  const forget = (topic: string, partition: number) => {
+    const b = bufferOf(topic, partition);
+    b.messages = [];
+    b.epoch++;
+    if (b.paused && consumer) consumer.resume([{ topic, partitions: [partition] }]);
+    b.paused = false;
+  };
+
+  // Fetching and writing are decoupled: each fetched batch is appended to its partition's buffer, and one writer per
+  // partition commits everything buffered in one transaction, so a transaction carries many fetches at low latency.
   async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
-    const targets = byTopic(batch.topic).filter((p) => p.active && p.plan);
+    const b = bufferOf(batch.topic, batch.partition);
+    for (const m of batch.messages) b.messages.push(m);
+    b.highWatermark = batch.highWatermark;
+    resolveOffset(batch.messages[batch.messages.length - 1].offset);
+    if (b.messages.length >= maxBuffered && !b.paused && consumer) {
+      b.paused = true;
+      consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
+    }
+    b.flushing ??= flush(b).finally(() => (b.flushing = null));
+    await heartbeat();
+  }
+
+  async function flush(b: Buffer_) {
+    while (b.messages.length > 0 && !stopped) {
+      const epoch = b.epoch;
+      const taken = b.messages.splice(0, maxBatch);
+      const highWatermark = BigInt(b.highWatermark);
+      try {
+        await writeBuffered(b, taken, highWatermark, () => b.epoch === epoch && !stopped);
+      } catch (error) {
+        // Whatever failed (the database, the registry): forget what was fetched and read again from PostgreSQL's offsets.
+        log(`materializer: writing ${b.topic} partition ${b.partition} failed, reading it again from the stored offsets: ${(error as Error).message}`);
+        await new Promise((r) => setTimeout(r, 1_000));
+        if (b.epoch === epoch) await seekTopic(b.topic, [b.partition]).catch(() => {});
+      }
+      if (b.paused && b.messages.length < maxBuffered / 2 && consumer) {
+        b.paused = false;
+        consumer.resume([{ topic: b.topic, partitions: [b.partition] }]);
+      }
+    }
+  }
+
+  async function writeBuffered(b: Buffer_, messages: KafkaMessage[], highWatermark: bigint, current: () => boolean) {
+    const targets = byTopic(b.topic).filter((p) => p.active && p.plan);
     if (targets.length === 0) return;
-    const records = await prepare(batch.messages);
+    const records = await prepare(messages);
     // A field the table lacks may be one the owners just added to its contract: look again before leaving it out.
     for (const port of targets) {
       const unknown = new Set<string>();
@@ -294,27 +364,30 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     const client = await pool.connect();
     try {
       for (const port of targets) {
-        if (!port.active || !port.plan) continue;
-        const key = partitionKey(port.id, batch.partition);
+        if (!port.active || !port.plan || !current()) continue;
+        const key = partitionKey(port.id, b.partition);
         const outcome = await writePartitionBatch(client, {
           portId: port.id,
-          topic: batch.topic,
-          partition: batch.partition,
+          topic: b.topic,
+          partition: b.partition,
           plan: port.plan,
           records,
-          highWatermark: BigInt(batch.highWatermark),
+          highWatermark,
           expectedOffset: expected.get(key),
           knownFields: port.knownFields,
+          synchronousCommit: options.synchronousCommit ?? false,
+          current,
         });
+        if (outcome.kind === "stale") return;
         if (outcome.kind === "rewind") {
-          log(`materializer: ${port.urn} partition ${batch.partition}: stored offset ${outcome.storedOffset} is behind this worker; seeking back`);
+          log(`materializer: ${port.urn} partition ${b.partition}: stored offset ${outcome.storedOffset} is behind this worker; seeking back`);
           expected.set(key, outcome.storedOffset);
-          await seekTopic(batch.topic);
+          await seekTopic(b.topic, [b.partition]);
           return;
         }
         if (outcome.kind === "reset") {
           port.active = false;
-          log(`materializer: ${port.urn}: ${batch.topic} partition ${batch.partition} ends at ${outcome.endOffset}, below the stored offset ${outcome.storedOffset}; the topic was recreated. Waiting for an owner to restart it from the beginning.`);
+          log(`materializer: ${port.urn}: ${b.topic} partition ${b.partition} ends at ${outcome.endOffset}, below the stored offset ${outcome.storedOffset}; the topic was recreated. Waiting for an owner to restart it from the beginning.`);
           continue;
         }
         if (outcome.kind === "inactive") {
@@ -324,13 +397,11 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
         expected.set(key, outcome.nextOffset);
         for (const f of outcome.newFields) port.knownFields.add(f);
         if (outcome.newFields.length > 0) log(`materializer: ${port.urn}: the stream carries ${outcome.newFields.join(", ")}, which the table's contract lacks (not materialized)`);
-        options.onBatch?.({ portId: port.id, partition: batch.partition, rows: outcome.rows, deadLetters: outcome.deadLetters, nextOffset: outcome.nextOffset });
+        options.onBatch?.({ portId: port.id, partition: b.partition, rows: outcome.rows, deadLetters: outcome.deadLetters, nextOffset: outcome.nextOffset });
       }
     } finally {
       client.release();
     }
-    resolveOffset(batch.messages[batch.messages.length - 1].offset);
-    await heartbeat();
   }
 
   async function restartConsumer(topics: string[]) {
@@ -339,9 +410,15 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
       consumer = null;
       await old.disconnect().catch(() => {});
     }
+    consumerRunning = false;
     subscribed = topics;
     assignment = new Map();
     expected.clear();
+    for (const b of buffers.values()) {
+      b.messages = [];
+      b.epoch++;
+      b.paused = false;
+    }
     if (topics.length === 0 || stopped) return;
     const next = kafka.consumer({
       groupId: options.groupId ?? MATERIALIZER_GROUP,
@@ -358,6 +435,11 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
       // kafkajs has no assignment callback: pause what was assigned, seek it to PostgreSQL's offsets, then resume.
       assignment = new Map(Object.entries(event.payload.memberAssignment).map(([t, p]) => [t, p as number[]]));
       for (const k of [...expected.keys()]) expected.delete(k);
+      for (const b of buffers.values()) {
+        b.messages = [];
+        b.epoch++;
+        b.paused = false;
+      }
       const topicsNow = [...assignment.keys()];
       next.pause(topicsNow.map((topic) => ({ topic })));
       void (async () => {
@@ -382,7 +464,10 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     });
     await next.connect();
     for (const topic of topics) await next.subscribe({ topic, fromBeginning: true });
-    await next.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: concurrency, eachBatch });
+    // run() creates the consumer group before its first await, so pause/seek work from here on (the join included).
+    const running = next.run({ autoCommit: false, eachBatchAutoResolve: false, partitionsConsumedConcurrently: concurrency, eachBatch });
+    if (consumer === next) consumerRunning = true;
+    await running;
     log(`materializer: consuming ${topics.join(", ")}`);
   }
 
@@ -407,6 +492,8 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
       // disconnect() lets the batch in hand finish (its transaction commits or rolls back), then leaves the group.
       await consumer?.disconnect().catch((error: Error) => log(`materializer: leaving the group: ${error.message}`));
       consumer = null;
+      // The transaction in hand commits (or rolls back); what is still buffered is read again by whoever comes next.
+      await Promise.all([...buffers.values()].map((b) => b.flushing));
       await admin.disconnect().catch(() => {});
       await pool.end().catch(() => {});
       finish();

@@ -23,6 +23,8 @@ export type BatchOutcome =
   | { kind: "inactive" }
   /** The stored offset is below where this worker reads (a restart from the beginning): seek back to it. */
   | { kind: "rewind"; storedOffset: bigint }
+  /** The worker sought elsewhere meanwhile: these records are stale, nothing written. */
+  | { kind: "stale" }
   /** The topic's end is below the stored offset: a recreated topic. Recorded, nothing written. */
   | { kind: "reset"; storedOffset: bigint; endOffset: bigint };
 
@@ -42,10 +44,12 @@ const TIME_CONSTANT_S = 5;
  */
 export async function writePartitionBatch(
   client: pg.ClientBase,
-  input: { portId: string; topic: string; partition: number; plan: PortPlan; records: PreparedRecord[]; highWatermark: bigint; expectedOffset?: bigint; knownFields: Set<string> },
+  input: { portId: string; topic: string; partition: number; plan: PortPlan; records: PreparedRecord[]; highWatermark: bigint; expectedOffset?: bigint; knownFields: Set<string>; synchronousCommit?: boolean; current?: () => boolean },
 ): Promise<BatchOutcome> {
   const { portId, topic, partition, plan, records, highWatermark } = input;
-  await client.query("BEGIN");
+  // Without waiting for the WAL flush: a PostgreSQL crash may lose the last batches, but rows and offsets together,
+  // so they are consumed again; exactly once holds, and a commit no longer costs a disk flush (see the README's figures).
+  await client.query(input.synchronousCommit === false ? "BEGIN; SET LOCAL synchronous_commit = off" : "BEGIN");
   try {
     const state = await client.query<{ paused: boolean; error: string | null; reset_detected_at: Date | null }>("SELECT paused, error, reset_detected_at FROM materialization WHERE port_id = $1 FOR SHARE", [portId]);
     const s = state.rows[0];
@@ -53,21 +57,25 @@ export async function writePartitionBatch(
       await client.query("ROLLBACK");
       return { kind: "inactive" };
     }
-    await client.query("INSERT INTO materialization_offset (port_id, partition, topic, next_offset) VALUES ($1, $2, $3, 0) ON CONFLICT DO NOTHING", [portId, partition, topic]);
+    // The partition's stored offset, locked for this transaction (the upsert locks the row it finds or creates).
     const { rows: [stored] } = await client.query<{ next_offset: string; last_write_at: Date | null; rows_per_second: number }>(
-      "SELECT next_offset, last_write_at, rows_per_second FROM materialization_offset WHERE port_id = $1 AND partition = $2 FOR UPDATE",
-      [portId, partition],
+      `INSERT INTO materialization_offset AS o (port_id, partition, topic, next_offset) VALUES ($1, $2, $3, 0)
+       ON CONFLICT (port_id, partition) DO UPDATE SET topic = o.topic RETURNING o.next_offset, o.last_write_at, o.rows_per_second`,
+      [portId, partition, topic],
     );
+    // Checked under the locks: a seek (restart, resume, a new assignment) cannot slip in before this batch commits.
+    if (input.current && !input.current()) {
+      await client.query("ROLLBACK");
+      return { kind: "stale" };
+    }
     const storedOffset = BigInt(stored.next_offset);
     if (input.expectedOffset !== undefined && storedOffset < input.expectedOffset) {
       await client.query("ROLLBACK");
       return { kind: "rewind", storedOffset };
     }
-    if (storedOffset > highWatermark) {
-      await recordReset(client, portId, [{ partition, storedOffset: Number(storedOffset), endOffset: Number(highWatermark) }]);
-      await client.query("COMMIT");
-      return { kind: "reset", storedOffset, endOffset: highWatermark };
-    }
+    // A stored offset beyond this fetch's end is no proof of a recreated topic (another worker may have written
+    // what was produced after this fetch): the records below it are skipped, and the worker's end-offset check
+    // (stored offsets read first, then the topic's end) is what detects a reset.
     // PostgreSQL's offsets rule: what is below the stored offset is in the table (or the dead letters) already.
     const fresh = records.filter((r) => r.offset >= storedOffset);
     if (fresh.length === 0) {
@@ -165,6 +173,7 @@ export async function insertDeadLetters(client: pg.ClientBase, portId: string, t
 }
 
 /** Marks a detected topic reset (once: the first detection's details stay until the operator restarts). */
-export async function recordReset(client: pg.ClientBase, portId: string, partitions: { partition: number; storedOffset: number; endOffset: number }[]): Promise<void> {
-  await client.query("UPDATE materialization SET reset_detected_at = $2, reset_details = $3::jsonb, updated_at = $2 WHERE port_id = $1 AND reset_detected_at IS NULL", [portId, now(), JSON.stringify(partitions)]);
+export async function recordReset(client: pg.ClientBase, portId: string, partitions: { partition: number; storedOffset: number; endOffset: number }[]): Promise<boolean> {
+  const { rowCount } = await client.query("UPDATE materialization SET reset_detected_at = $2, reset_details = $3::jsonb, updated_at = $2 WHERE port_id = $1 AND reset_detected_at IS NULL", [portId, now(), JSON.stringify(partitions)]);
+  return rowCount === 1;
 }
