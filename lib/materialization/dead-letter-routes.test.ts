@@ -20,7 +20,7 @@ async function setUp() {
   const topic = await topicPortWithContract(admin);
   const { id: schemaId, schema } = await db.registrySchema.findFirstOrThrow({ where: { versions: { some: { subject: topic.subject } } }, select: { id: true, schema: true } });
   const type = avro.Type.forSchema(JSON.parse(schema));
-  const sample = type.random() as Record<string, unknown>;
+  const sample = type.random() as unknown as Record<string, unknown>;
   const framed = Buffer.concat([Buffer.from([0]), Buffer.alloc(4), type.toBuffer(sample)]);
   framed.writeInt32BE(schemaId, 1);
   const portRef = `${table.product.urn}:${table.port.name}`;
