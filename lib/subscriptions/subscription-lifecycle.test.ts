@@ -235,6 +235,23 @@ describe("reconciliation", () => {
     expect(await notificationsOf(s.consumers.member.id, "reconciliation.repaired")).toHaveLength(1);
   });
 
+  it("leaves alone roles under the prefix that are no consumer team's (a quality checker's role reading a product table)", async () => {
+    const s = await activeSubscription();
+    const checker = `${prefix}quality_checker`;
+    const admin_ = new pg.Client({ connectionString: url() });
+    await admin_.connect();
+    try {
+      await admin_.query(`CREATE ROLE ${pg.escapeIdentifier(checker)} NOLOGIN`);
+      await admin_.query(`GRANT USAGE ON SCHEMA ${pg.escapeIdentifier(s.schema)} TO ${pg.escapeIdentifier(checker)}`);
+      await admin_.query(`GRANT SELECT ON ${pg.escapeIdentifier(s.schema)}.${pg.escapeIdentifier(s.table)} TO ${pg.escapeIdentifier(checker)}`);
+    } finally {
+      await admin_.end();
+    }
+    const { repairs } = await reconcileGrants({ rolePrefix: prefix });
+    expect(repairs.filter((r) => r.principal === checker)).toEqual([]);
+    expect((await canRead(url(), checker, s.schema, s.table)).selectWorks).toBe(true);
+  });
+
   it("Check now is for stewards and admins; clicks at once queue one run", async () => {
     const s = await activeSubscription();
     await expectMeshworkError(requestReconciliation(s.producers.owner), "forbidden");
