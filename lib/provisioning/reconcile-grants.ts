@@ -25,8 +25,9 @@ type Options = { runId?: string; data?: Queryable; client?: Db; rolePrefix?: str
  * Compares what subscriptions grant with what PostgreSQL says, and repairs the difference, each repair an audit event
  * (grant.repair) and a notification:
  *  - an applied grant whose role can no longer read its table (dropped by hand) is granted again;
- *  - a direct SELECT on a product table (a table port's location) held by a role in Meshwork's managed prefix
- *    (MESHWORK_ROLE_PREFIX) that no open subscription justifies is revoked — other roles and tables are not Meshwork's;
+ *  - a direct SELECT on a product table (a table port's location) held by a consumer team role in Meshwork's managed
+ *    prefix (`<MESHWORK_ROLE_PREFIX>team_`) that no open subscription justifies is revoked — other roles and tables are not
+ *    subscriptions' to take away;
  *  - a failed or revoking grant whose job is gone or out of attempts is enqueued again, after a backoff.
  * The actual privileges are read before the subscriptions' grants, so a grant being applied right now is never
  * mistaken for an unjustified one; a restore re-checks its grant under the subscription's lock.
@@ -52,7 +53,8 @@ export async function reconcileGrants({ runId, data = dataPool(), client = db, r
       `SELECT r.rolname AS role, n.nspname AS schema, c.relname AS table
        FROM pg_class c JOIN pg_namespace n ON n.oid = c.relnamespace CROSS JOIN LATERAL aclexplode(c.relacl) a JOIN pg_roles r ON r.oid = a.grantee
        WHERE a.privilege_type = 'SELECT' AND starts_with(r.rolname, $1) AND c.relkind IN ('r', 'p', 'v', 'm', 'f')`,
-      [rolePrefix],
+      // Consumer teams' roles only (<prefix>team_<slug>): other roles under the prefix (a quality checker's) are not grants of subscriptions.
+      [`${rolePrefix}team_`],
     );
     const live = await client.accessGrant.findMany({
       where: { state: { in: ["pending", "applied", "failed"] }, subscription: { state: { in: [...OPEN] } } },
