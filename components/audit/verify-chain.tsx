@@ -37,11 +37,14 @@ export function VerifyChain() {
             <p>
               <strong>Chain broken at #{result.firstBroken!.seq}.</strong> {result.firstBroken!.message}{" "}
               {result.firstBroken!.eventId && (
-                <Link href={`/audit/events/${result.firstBroken!.eventId}`} className="font-medium underline">
-                  Open event {result.firstBroken!.eventId}
-                </Link>
-              )}{" "}
-              {count(result.checked, "event")} before it verified; {count(result.sealed, "sealed event")}, {count(result.unsealed, "not sealed yet", "not sealed yet")}.
+                <>
+                  <Link href={`/audit/events/${result.firstBroken!.eventId}`} className="font-medium underline">
+                    Open event {result.firstBroken!.eventId}
+                  </Link>
+                  .{" "}
+                </>
+              )}
+              The {count(result.checked, "event")} before it verified; {count(result.sealed, "sealed event")} in all, {count(result.unsealed, "event")} not sealed yet.
             </p>
           )}
           <p className="mt-1 text-xs opacity-80">Verified {formatDateTime(result.verifiedAt)}</p>
