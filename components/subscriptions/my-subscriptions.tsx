@@ -8,23 +8,33 @@ import { Card } from "@/components/ui/card";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatDateTime, formatRelative } from "@/components/ui/format-date";
+import { secondaryButton } from "@/components/ui/field";
 import { ApprovalChain } from "./approval-chain";
-import { GrantStateBadge, SubscriptionStateBadge } from "./subscription-state-badge";
+import { expiresInWords, GrantList } from "./grant-list";
+import { RenewDialog } from "./renew-dialog";
+import { SubscriptionStateBadge } from "./subscription-state-badge";
 import { productHref, type SubscriptionView } from "./subscription-types";
 
-const OPEN_STATES = ["pending_approval", "provisioning", "active"];
+const APPROVED_STATES = ["provisioning", "active"];
+const REASON_LABELS: Record<string, string> = { rejected: "Why it was rejected", revoked: "Why it was revoked", expired: "Why it ended", ended: "Why it was ended", renewed: "Renewed" };
 const QUERY_KEY = ["subscriptions", "mine"];
 
 function SubscriptionCard({ sub }: { sub: SubscriptionView }) {
   const queryClient = useQueryClient();
   const [confirming, setConfirming] = useState(false);
+  const [renewing, setRenewing] = useState(false);
+  const pending = sub.state === "pending_approval";
   const cancel = useMutation({
-    mutationFn: () => apiRequest(`/api/v1/subscriptions/${sub.id}/cancel`, { method: "POST", json: {} }),
+    // A request still waiting is withdrawn; approved access is ended (the worker revokes the grants).
+    mutationFn: () => apiRequest(`/api/v1/subscriptions/${sub.id}/${pending ? "cancel" : "end"}`, { method: "POST", json: {} }),
     onSuccess: () => {
       setConfirming(false);
       void queryClient.invalidateQueries({ queryKey: QUERY_KEY });
     },
   });
+  const renewalWaiting = sub.renewal?.state === "pending_approval";
+  const canRenew = (APPROVED_STATES.includes(sub.state) || sub.state === "expired") && !renewalWaiting;
+  const expires = expiresInWords(sub.expiresInDays);
   const product = sub.product;
   const href = productHref(product.urn);
   const steps = sub.approval?.steps ?? [];
@@ -49,14 +59,34 @@ function SubscriptionCard({ sub }: { sub: SubscriptionView }) {
                 {formatRelative(sub.createdAt)}
               </time>
               {" · "}
-              {sub.endsAt ? `ends ${formatDate(sub.endsAt)}` : sub.durationDays ? `${sub.durationDays} days once approved` : "no end"}
+              {sub.endsAt ? `${sub.state === "expired" ? "ended" : "ends"} ${formatDate(sub.endsAt)}` : sub.durationDays ? `${sub.durationDays} days once approved` : "no end"}
+              {expires && (
+                <>
+                  {" · "}
+                  <span className={`font-medium ${(sub.expiresInDays ?? 99) <= 14 ? "text-amber-800" : "text-slate-700"}`} data-testid="expires-in">
+                    {expires}
+                  </span>
+                </>
+              )}
             </p>
+            {renewalWaiting && (
+              <p className="mt-1 text-xs font-medium text-sky-800" data-testid="renewal-waiting">
+                Renewal requested: waiting for approval. The current access stays until then.
+              </p>
+            )}
           </div>
-          {OPEN_STATES.includes(sub.state) && (
-            <button type="button" onClick={() => setConfirming(true)} className="text-sm font-medium text-slate-600 hover:text-red-700 hover:underline">
-              {sub.state === "pending_approval" ? "Withdraw request" : "Cancel access"}
-            </button>
-          )}
+          <div className="flex flex-wrap items-center gap-2">
+            {canRenew && (
+              <button type="button" onClick={() => setRenewing(true)} className={secondaryButton}>
+                Renew
+              </button>
+            )}
+            {(pending || APPROVED_STATES.includes(sub.state)) && (
+              <button type="button" onClick={() => setConfirming(true)} className="px-2 text-sm font-medium text-slate-700 hover:text-red-700 hover:underline">
+                {pending ? "Withdraw request" : "End access"}
+              </button>
+            )}
+          </div>
         </header>
         <div className="grid gap-5 px-5 py-4 md:grid-cols-2">
           <div className="space-y-3 text-sm">
@@ -74,7 +104,7 @@ function SubscriptionCard({ sub }: { sub: SubscriptionView }) {
             )}
             {sub.reason && (
               <div className="rounded-lg border border-red-200 bg-red-50 px-3 py-2" data-testid="subscription-reason">
-                <h3 className="text-xs font-medium text-red-700">{sub.state === "rejected" ? "Why it was rejected" : "Reason"}</h3>
+                <h3 className="text-xs font-medium text-red-700">{REASON_LABELS[sub.state] ?? "Reason"}</h3>
                 <p className="mt-0.5 text-red-900">{sub.reason}</p>
               </div>
             )}
@@ -87,24 +117,7 @@ function SubscriptionCard({ sub }: { sub: SubscriptionView }) {
         {sub.grants.length > 0 && (
           <div className="border-t border-slate-100 px-5 py-3">
             <h3 className="mb-2 text-xs font-medium text-slate-500">Grants</h3>
-            <ul className="space-y-2" data-testid="grants">
-              {sub.grants.map((g) => (
-                <li key={g.id} data-testid="grant" data-grant-state={g.state} className="flex flex-wrap items-center gap-x-3 gap-y-1 text-sm">
-                  <GrantStateBadge state={g.state} />
-                  <span className="text-slate-700">{g.kind === "postgres_select" ? "SELECT on" : "Kafka read on"}</span>
-                  <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{g.target}</code>
-                  <span className="text-slate-500">to</span>
-                  <code className="rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700">{g.principal}</code>
-                  {g.appliedAt && <span className="text-xs text-slate-500">since {formatDateTime(g.appliedAt)}</span>}
-                  {g.lastError && (
-                    <p className={`w-full text-xs ${g.state === "failed" ? "text-red-700" : "text-slate-500"}`}>
-                      {g.lastError}
-                      {g.state === "failed" && g.attempts > 0 && ` (attempt ${g.attempts})`}
-                    </p>
-                  )}
-                </li>
-              ))}
-            </ul>
+            <GrantList grants={sub.grants} />
           </div>
         )}
       </article>
@@ -112,13 +125,22 @@ function SubscriptionCard({ sub }: { sub: SubscriptionView }) {
         open={confirming}
         onClose={() => setConfirming(false)}
         onConfirm={() => cancel.mutate()}
-        title={sub.state === "pending_approval" ? "Withdraw this request?" : `Cancel ${sub.consumerTeam.name}'s access?`}
-        description={sub.state === "pending_approval" ? "The approvers no longer see it. You can request again later." : "The team loses access to this port. You can request it again later."}
+        title={pending ? "Withdraw this request?" : `End ${sub.consumerTeam.name}'s access?`}
+        description={pending ? "The approvers no longer see it. You can request again later." : "The team loses access to this port now: the worker revokes its grants. You can request it again later."}
         testId="cancel-subscription-dialog"
-        confirmLabel={sub.state === "pending_approval" ? "Withdraw request" : "Cancel access"}
-        pendingLabel="Cancelling…"
+        confirmLabel={pending ? "Withdraw request" : "End access"}
+        pendingLabel={pending ? "Withdrawing…" : "Ending…"}
         pending={cancel.isPending}
         error={cancel.isError ? errorMessage(cancel.error) : undefined}
+      />
+      <RenewDialog
+        subscriptionId={sub.id}
+        open={renewing}
+        onClose={() => setRenewing(false)}
+        onRenewed={() => {
+          setRenewing(false);
+          void queryClient.invalidateQueries({ queryKey: QUERY_KEY });
+        }}
       />
     </Card>
   );
