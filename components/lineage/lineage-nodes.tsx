@@ -4,6 +4,8 @@ import Link from "next/link";
 import type { ReactNode } from "react";
 import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
 import { StatusBadge } from "@/components/ui/product-badges";
+import { Badge } from "@/components/ui/badge";
+import { percent, scoreTone } from "@/components/quality/quality-badge";
 import type { Direction } from "./graph-model";
 import type { GraphProduct } from "./lineage-types";
 
@@ -63,6 +65,18 @@ function ExpandButton({ count, direction, loading, onClick }: { count: number; d
   );
 }
 
+/** The product's quality score and freshness in one small badge (lib/quality), nothing before its first check run. */
+function QualityDot({ summary }: { summary: GraphProduct["quality"] }) {
+  if (!summary || summary.score === null) return null;
+  const stale = summary.freshness === "stale";
+  return (
+    <Badge tone={stale ? "red" : scoreTone(summary.score)} dot title={`Quality: ${summary.passed} of ${summary.passed + summary.failed} evaluated checks pass; ${stale ? "stale against its freshness SLA" : summary.freshness === "fresh" ? "fresh" : "freshness unknown"}`} testId="lineage-quality-badge">
+      {percent(summary.score)}
+      {stale ? " · stale" : ""}
+    </Badge>
+  );
+}
+
 export function ProductNode({ data }: NodeProps<ProductFlowNode>) {
   const { product, isFocus, expanded, hidden, loading, emphasis, badge } = data;
   const href = `/products/${product.domain.slug}/${product.slug}`;
@@ -79,7 +93,10 @@ export function ProductNode({ data }: NodeProps<ProductFlowNode>) {
       <div className="flex h-[96px] flex-col justify-between px-3 py-2">
         <div className="flex items-center justify-between gap-2">
           <span className="truncate text-xs text-slate-600">{product.domain.name}</span>
-          <StatusBadge status={product.status} />
+          <span className="flex items-center gap-1">
+            <QualityDot summary={product.quality} />
+            <StatusBadge status={product.status} />
+          </span>
         </div>
         <div className="flex items-center gap-1.5">
           <Link href={href} tabIndex={-1} className="nodrag truncate text-sm font-semibold text-slate-900 hover:text-brand-700 hover:underline" onClick={(e) => e.stopPropagation()}>

@@ -7,6 +7,7 @@ import { parseInput } from "@/lib/validation";
 import type { EdgeKind } from "./edge-kinds";
 import { queryPrepared } from "./lineage-pool";
 import { encodeCursor, LineageGraphQuery, type LineageGraphQueryInput } from "./lineage-graph-query";
+import { getQualitySummaries, type QualitySummary } from "@/lib/quality/quality-summary";
 import type { LineageGraphQuery as ParsedQuery } from "./lineage-graph-query";
 
 type Direction = "upstream" | "downstream";
@@ -28,6 +29,8 @@ export type LineageProductNode = {
   hidden: { upstream: number; downstream: number };
   /** All neighbours the viewer may see, in the graph or not. */
   neighbours: { upstream: number; downstream: number };
+  /** The quality and freshness badge (lib/quality/quality-summary.ts); null before the product's first check run. */
+  quality?: QualitySummary | null;
 };
 export type LineageTeamNode = { kind: "team"; id: string; teamId: string; name: string; domain: { slug: string; name: string } };
 /** Products the viewer may not see, next to one node and direction: shown as "N hidden products", never by name. */
@@ -66,7 +69,10 @@ export async function getLineageGraph(actor: Actor, input: LineageGraphQueryInpu
   const query = parseInput(LineageGraphQuery, input, "Lineage query");
   const focus = await findProductOrThrow(actor, query.focus);
   const [row] = await queryPrepared<Row>(lineageGraphSql(actor, query, focus.id));
-  return shapeGraph(focus.urn, query, row);
+  const graph = shapeGraph(focus.urn, query, row);
+  const quality = await getQualitySummaries(graph.nodes.flatMap((n) => (n.kind === "product" ? [n.id] : [])));
+  for (const node of graph.nodes) if (node.kind === "product") node.quality = quality.get(node.id) ?? null;
+  return graph;
 }
 
 /** The one statement behind getLineageGraph (exported for the benchmark's EXPLAIN). */
