@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { ProductDescriptor, ProductUpdate, StatusChange } from "@/lib/catalog/product-input";
-import { DomainInput, MemberInput, TeamInput } from "@/lib/org/org-input";
+import { DomainInput, MemberInput, DomainChangeInput, TeamChangeInput, UserRoleInput, TeamInput } from "@/lib/org/org-input";
 import { CreateTokenInput } from "@/lib/tokens/create-api-token";
 import { ApprovalDecision } from "@/lib/approvals/approval-input";
 import { ContractCheck, ContractDecision, ContractSubmission } from "@/lib/contracts/contract-input";
@@ -46,6 +46,9 @@ export function openApiDocument() {
         Domain: schema(DomainInput),
         Team: schema(TeamInput),
         Member: schema(MemberInput),
+        DomainChange: schema(DomainChangeInput),
+        TeamChange: schema(TeamChangeInput),
+        UserRole: schema(UserRoleInput),
         TokenRequest: schema(CreateTokenInput),
         ContractSubmission: schema(ContractSubmission),
         ContractCheck: schema(ContractCheck),
@@ -66,7 +69,17 @@ export function openApiDocument() {
     },
     paths: {
       "/domains": { get: { summary: "List domains with teams and product counts", responses: ok("Domains") }, post: { summary: "Create a domain (admin)", requestBody: json("Domain"), responses: { "201": { description: "Created" }, ...errors } } },
-      "/domains/{slug}": { get: { summary: "A domain with teams, members and products", parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }], responses: ok("Domain") } },
+      "/domains/{slug}": {
+        get: { summary: "A domain with teams, members and products", parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }], responses: ok("Domain") },
+        patch: { summary: "Rename or describe a domain (admin; the slug stays)", parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }], requestBody: json("DomainChange"), responses: ok("Domain") },
+        delete: { summary: "Delete a domain (admin); 409 with the reason while it has products or teams", parameters: [{ name: "slug", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "Deleted" }, ...errors } },
+      },
+      "/teams/{id}": {
+        patch: { summary: "Rename or describe a team, or change its contact e-mail (admin)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: json("TeamChange"), responses: ok("Team") },
+        delete: { summary: "Delete a team (admin); 409 with the reason while it owns products or has subscriptions on record", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "Deleted" }, ...errors } },
+      },
+      "/users": { get: { summary: "Everyone with an account, with role and teams (admin); ?q= searches name and e-mail", parameters: [{ name: "q", in: "query", schema: { type: "string" } }, { name: "page", in: "query", schema: { type: "integer" } }], responses: ok("Users") } },
+      "/users/{id}": { patch: { summary: "Change a person's role: user, steward or admin (admin; audited; the last admin cannot be demoted)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: json("UserRole"), responses: ok("User") } },
       "/teams": { get: { summary: "List teams with their members (?domain=<slug>)", parameters: [{ name: "domain", in: "query", schema: { type: "string" } }], responses: ok("Teams") }, post: { summary: "Create a team in a domain (admin)", requestBody: json("Team"), responses: { "201": { description: "Created" }, ...errors } } },
       "/teams/{id}/members": { post: { summary: "Add a member or change their role (admin or team owner)", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], requestBody: json("Member"), responses: ok("Membership") } },
       "/teams/{id}/members/{userId}": { delete: { summary: "Remove a member", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }, { name: "userId", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "Removed" }, ...errors } } },
