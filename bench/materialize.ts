@@ -41,8 +41,18 @@ async function main() {
   const kafka = createKafka({ brokers: cluster.brokers, clientId: "bench" });
   const registry = fixture.producerRegistry(listener.url);
   const admin = await createUser({ role: "admin" });
-  const throughput = await fixture.materializedProduct(admin, { topic: "bench.throughput" });
-  const latency = await fixture.materializedProduct(admin, { topic: "bench.latency" });
+  // A busy machine can push the first contract submissions past Prisma's 5 s transaction limit: try again.
+  const product = async (topic: string) => {
+    for (let attempt = 1; ; attempt++) {
+      try {
+        return await fixture.materializedProduct(admin, { topic });
+      } catch (error) {
+        if (attempt === 3) throw error;
+      }
+    }
+  };
+  const throughput = await product("bench.throughput");
+  const latency = await product("bench.latency");
   const observer = new pg.Client({ connectionString: database.url, application_name: "bench observer" });
   await observer.connect();
   const figures: Record<string, unknown> = { at: new Date().toISOString(), records: RECORDS, partitions: PARTITIONS, cpus: os.cpus().length, load: os.loadavg().map((l) => l.toFixed(2)).join(" ") };
