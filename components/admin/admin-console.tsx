@@ -9,6 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
+import { OrgEntityActions } from "./org-entity-actions";
 import { TeamPrincipals } from "./team-principals";
 import { useSluggedName } from "./use-slugged-name";
 
@@ -54,7 +55,10 @@ function DomainCard({ domain, detail, loading, principalDefaults }: { domain: Do
           <h2 className="font-semibold text-slate-900">{domain.name}</h2>
           {domain.description && <p className="mt-0.5 text-sm text-slate-500">{domain.description}</p>}
         </div>
-        <span className="shrink-0 font-mono text-xs text-slate-400">{domain.slug}</span>
+        <span className="flex items-center gap-3">
+          <span className="font-mono text-xs text-slate-600">{domain.slug}</span>
+          <OrgEntityActions kind="domain" url={`/api/v1/domains/${domain.slug}`} name={domain.name} description={domain.description} />
+        </span>
       </header>
       {domain.teams.length === 0 && <p className="px-5 py-4 text-sm text-slate-500">No teams yet.</p>}
       <ul className="divide-y divide-slate-100">
@@ -94,9 +98,12 @@ function TeamRow({ domainSlug, team, loading, defaults }: { domainSlug: string; 
     <li className="px-5 py-4" data-testid={`team-${domainSlug}-${team.slug}`}>
       <div className="flex items-baseline justify-between gap-3">
         <h3 className="text-sm font-semibold text-slate-800">
-          {team.name} <span className="ml-1 font-mono text-xs font-normal text-slate-400">{team.slug}</span>
+          {team.name} <span className="ml-1 font-mono text-xs font-normal text-slate-600">{team.slug}</span>
         </h3>
-        {team.contactEmail && <span className="text-xs text-slate-500">{team.contactEmail}</span>}
+        <span className="flex items-center gap-3">
+          {team.contactEmail && <span className="text-xs text-slate-600">{team.contactEmail}</span>}
+          <OrgEntityActions kind="team" url={`/api/v1/teams/${team.id}`} name={team.name} description={team.description} />
+        </span>
       </div>
       {loading ? (
         <Skeleton className="mt-3 h-8 w-2/3" />

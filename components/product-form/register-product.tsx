@@ -1,5 +1,6 @@
 "use client";
 
+import { TabList } from "@/components/ui/tab-list";
 import { useState } from "react";
 import { DescriptorUpload, descriptorTemplate } from "./descriptor-upload";
 import { emptyValues, teamValue, type TeamOption } from "./form-model";
@@ -16,7 +17,7 @@ export function RegisterProduct({ teams }: { teams: TeamOption[] }) {
   const first = teams[0];
   return (
     <div className="space-y-6">
-      <div role="tablist" aria-label="How to register" className="inline-flex rounded-lg border border-slate-200 bg-white p-1 shadow-sm">
+      <TabList label="How to register" className="inline-flex rounded-lg border border-slate-200 bg-white p-1 shadow-sm">
         {TABS.map((t) => (
           <button
             key={t.id}
@@ -24,6 +25,7 @@ export function RegisterProduct({ teams }: { teams: TeamOption[] }) {
             role="tab"
             type="button"
             aria-selected={tab === t.id}
+            tabIndex={tab === t.id ? 0 : -1}
             aria-controls={`panel-${t.id}`}
             onClick={() => setTab(t.id)}
             className={`rounded-md px-4 py-1.5 text-sm font-medium transition ${tab === t.id ? "bg-brand-600 text-white shadow-sm" : "text-slate-600 hover:text-slate-900"}`}
@@ -31,7 +33,7 @@ export function RegisterProduct({ teams }: { teams: TeamOption[] }) {
             {t.label}
           </button>
         ))}
-      </div>
+      </TabList>
       <div role="tabpanel" id="panel-form" aria-labelledby="tab-form" hidden={tab !== "form"}>
         <ProductForm mode="create" teams={teams} initial={emptyValues(teams.length === 1 ? teamValue(first) : "")} />
       </div>

@@ -63,7 +63,7 @@ export function ProductHeader({ product, consumerTeams, subscribingTeams }: { pr
           )}
         </div>
 
-        <div className="flex shrink-0 flex-wrap items-center gap-2">
+        <div className="flex max-w-full flex-wrap items-center gap-2">
           <a
             href={`/api/v1/data-products/${product.id}/descriptor`}
             download={`${product.slug}.yaml`}
