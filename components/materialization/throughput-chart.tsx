@@ -16,12 +16,12 @@ export function ThroughputChart({ samples }: { samples: ThroughputSample[] }) {
     );
   }
   return (
-    <figure className="h-28" data-testid="throughput-chart" aria-label={`Rows per second over the last ${Math.max(1, Math.round((samples[samples.length - 1].at - samples[0].at) / 60_000))} minutes`}>
+    <figure className="h-28 text-slate-600" data-testid="throughput-chart" aria-label={`Rows per second over the last ${Math.max(1, Math.round((samples[samples.length - 1].at - samples[0].at) / 60_000))} minutes`}>
       <ResponsiveContainer width="100%" height="100%">
         <AreaChart data={samples} margin={{ top: 6, right: 8, bottom: 0, left: -18 }}>
-          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="at" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => time.format(v)} tick={{ fontSize: 10, fill: "#475569" }} minTickGap={40} />
-          <YAxis allowDecimals={false} tick={{ fontSize: 10, fill: "#475569" }} width={44} />
+          <CartesianGrid stroke="currentColor" strokeOpacity={0.2} strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="at" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => time.format(v)} tick={{ fontSize: 10, fill: "currentColor" }} stroke="currentColor" minTickGap={40} />
+          <YAxis allowDecimals={false} tick={{ fontSize: 10, fill: "currentColor" }} stroke="currentColor" width={44} />
           <Tooltip labelFormatter={(v) => `${time.format(Number(v))} UTC`} formatter={(v) => [`${Number(v).toFixed(1)} rows/s`, "Throughput"]} />
           <Area type="monotone" dataKey="rowsPerSecond" stroke="#1f57d6" fill="#d9eaff" strokeWidth={1.5} isAnimationActive={false} />
         </AreaChart>
