@@ -2,6 +2,38 @@ import type { Document } from "yaml";
 import { z } from "zod";
 import { validationFailed, type ErrorDetail } from "@/lib/errors";
 
+// Messages in plain words for every schema that does not say its own ("must be at least 2 characters", not
+// "Too small: expected string to have >=2 characters"). A schema's own message still wins.
+const plural = (n: number | bigint, word: string) => `${n} ${word}${Number(n) === 1 ? "" : "s"}`;
+z.config({
+  customError: (issue) => {
+    switch (issue.code) {
+      case "too_small":
+        if (issue.origin === "string") return Number(issue.minimum) <= 1 ? "must not be empty" : `must be at least ${plural(issue.minimum, "character")}`;
+        if (issue.origin === "array" || issue.origin === "set") return `needs at least ${plural(issue.minimum, "entry")}`.replace("entrys", "entries");
+        return `must be ${issue.inclusive === false ? "more than" : "at least"} ${issue.minimum}`;
+      case "too_big":
+        if (issue.origin === "string") return `must be at most ${plural(issue.maximum, "character")}`;
+        if (issue.origin === "array" || issue.origin === "set") return `can have at most ${plural(issue.maximum, "entry")}`.replace("entrys", "entries");
+        return `must be ${issue.inclusive === false ? "less than" : "at most"} ${issue.maximum}`;
+      case "invalid_type":
+        return issue.input === undefined ? "is required" : `must be ${/^[aeiou]/.test(issue.expected) ? "an" : "a"} ${issue.expected}`;
+      case "invalid_format":
+        if (issue.format === "email") return "must be an e-mail address";
+        if (issue.format === "url") return "must be a web address (https://…)";
+        if (issue.format === "uuid") return "must be an id (a UUID)";
+        if (issue.format === "datetime" || issue.format === "date") return "must be a date";
+        return undefined;
+      case "invalid_value":
+        return issue.values.length === 1 ? `must be ${String(issue.values[0])}` : `must be one of ${issue.values.map(String).join(", ")}`;
+      case "unrecognized_keys":
+        return `${issue.keys.length === 1 ? "is not a known field" : "are not known fields"}: ${issue.keys.join(", ")}`;
+      default:
+        return undefined;
+    }
+  },
+});
+
 export function formatIssuePath(path: readonly PropertyKey[]): string {
   return path.reduce<string>((out, key) => (typeof key === "number" ? `${out}[${key}]` : out ? `${out}.${String(key)}` : String(key)), "");
 }

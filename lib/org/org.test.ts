@@ -97,7 +97,7 @@ describe("team owners manage their members", () => {
     const { team, owner } = await createOwnedTeam(admin);
     const before = await db.teamMembership.count({ where: { teamId: team.id } });
     const unknown = await expectMeshworkError(setTeamMember(owner, team.id, { email: `${unique("nobody")}@meshwork.test`, role: "member" }), "validation_failed");
-    expect(unknown.details).toEqual([{ path: "email", message: "unknown user" }]);
+    expect(unknown.details).toEqual([{ path: "email", message: "nobody with this e-mail has signed in yet" }]);
     const malformed = await expectMeshworkError(setTeamMember(owner, team.id, { email: "not-an-email", role: "boss" }), "validation_failed");
     expect(malformed.details.map((d) => d.path).sort()).toEqual(["email", "role"]);
     expect(await db.teamMembership.count({ where: { teamId: team.id } })).toBe(before);

@@ -14,7 +14,7 @@ export async function setTeamMember(actor: Actor, teamId: string, input: unknown
     if (!team) throw notFound(`Team ${teamId}`);
     if (!isAdmin(actor) && !ownerOfTeam(actor, team.id)) throw forbidden("Only admins and the team's owners can manage its members.");
     const user = await tx.user.findUnique({ where: { email: email.toLowerCase() } });
-    if (!user) throw validationFailed(`No user with e-mail ${email}.`, [{ path: "email", message: "unknown user" }]);
+    if (!user) throw validationFailed(`Nobody with the e-mail ${email} has signed in to Meshwork yet: they appear here after their first sign-in.`, [{ path: "email", message: "nobody with this e-mail has signed in yet" }]);
     // The team's row lock orders membership changes made at once: each reads what the previous one left.
     await tx.$queryRaw`SELECT id FROM "team" WHERE id = ${team.id}::uuid FOR NO KEY UPDATE`;
     const before = await tx.teamMembership.findUnique({ where: { teamId_userId: { teamId, userId: user.id } } });
