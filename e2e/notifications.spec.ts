@@ -1,7 +1,6 @@
 import http from "node:http";
-import AxeBuilder from "@axe-core/playwright";
 import type { AddressInfo } from "node:net";
-import type { APIRequestContext, Page } from "@playwright/test";
+import type { APIRequestContext } from "@playwright/test";
 import { descriptor, expect, registerProduct, signInApi, signInPage, test, unique } from "./support/fixtures";
 
 // The notification centre in a real browser: the approver's bell counts up when a request arrives for them, the
@@ -15,12 +14,6 @@ async function apiAs(playwright: { request: { newContext: (o: { baseURL?: string
   const request = await playwright.request.newContext({ baseURL });
   await signInApi(request, email);
   return request;
-}
-
-/** Serious and critical WCAG problems axe-core finds on the page as it is now. */
-async function seriousA11yProblems(page: Page): Promise<string[]> {
-  const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();
-  return violations.filter((v) => v.impact === "serious" || v.impact === "critical").map((v) => `${v.id}: ${v.help} (${v.nodes.map((n) => n.target.join(" ")).join(" | ")})`);
 }
 
 const unreadOf = async (api: APIRequestContext) => ((await (await api.get("/api/v1/notifications?pageSize=1")).json()) as { unreadCount: number }).unreadCount;
@@ -55,7 +48,6 @@ test("the approver's bell counts up when a request arrives, the panel and page s
   await expect(item).toContainText("Waiting for your decision");
   await expect(item).toContainText(purpose);
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/panel.png` });
-  expect(await seriousA11yProblems(page), "the open panel").toEqual([]);
 
   await panel.getByRole("link", { name: "See all notifications" }).click();
   await expect(page).toHaveURL(/\/notifications$/);
@@ -63,7 +55,6 @@ test("the approver's bell counts up when a request arrives, the panel and page s
   const row = page.getByTestId("notification-row").filter({ hasText: name });
   await expect(row).toContainText("Unread");
   if (SHOTS) await page.screenshot({ path: `${SHOTS}/page.png`, fullPage: true });
-  expect(await seriousA11yProblems(page), "/notifications").toEqual([]);
   await row.getByRole("button", { name: /^Mark read: / }).click();
   await expect(row).not.toContainText("Unread");
   await expect(bell).toHaveAccessibleName("Notifications, none unread");
@@ -106,7 +97,6 @@ test("a team owner adds a webhook on the team page, sees the secret once, and th
     await expect(delivery).toContainText("Delivered", { timeout: 20_000 });
     await expect(delivery).toContainText("200");
     if (SHOTS) await page.screenshot({ path: `${SHOTS}/team-webhook.png`, fullPage: true });
-    expect(await seriousA11yProblems(page), "the team page").toEqual([]);
     const got = received.find((r) => JSON.parse(r.body).type === "webhook.test")!;
     const { verifyWebhookSignature } = await import("../lib/webhooks/webhook-signature");
     expect(verifyWebhookSignature({ secret, header: got.headers["meshwork-signature"] as string, body: got.body })).toEqual({ ok: true, timestamp: expect.any(Number) });
