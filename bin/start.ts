@@ -84,7 +84,15 @@ async function main() {
     const cluster = await startDemoKafka();
     stopKafka = cluster.stop;
     process.env.KAFKA_BROKERS = cluster.brokers.join(",");
-    if (!seed.seeded) console.log("The mock cluster starts empty on every start: table ports materialized before show \"Topic reset detected\" until an owner restarts them from the beginning on the port page.");
+    // Meshwork just created these topics empty, so the stored offsets of the last start's stream mean nothing: every
+    // table port starts again from the beginning (never with KAFKA_BROKERS set — a real cluster's reset waits for an owner).
+    const { resetMaterializationsForFreshCluster } = await import("@/lib/materialization/reset-for-fresh-cluster");
+    try {
+      const reset = await resetMaterializationsForFreshCluster();
+      console.log(`The mock cluster starts empty on every start, so every table port materializes again from the beginning${reset.ports ? ` (${reset.ports} port(s) reset, ${reset.rows} row(s) of the last start's stream removed)` : ""}.`);
+    } catch (error) {
+      console.log(`Table ports were not reset for the empty mock cluster: ${error instanceof Error ? error.message : error}`);
+    }
   }
   console.log(`Kafka: ${process.env.KAFKA_BROKERS}`);
 
