@@ -1,6 +1,6 @@
 import AxeBuilder from "@axe-core/playwright";
 import { expect, signInApi, test } from "./support/fixtures";
-import { PAGE_ROUTES as ROUTES } from "./support/page-routes";
+import { PAGE_ROUTES as ROUTES, resolveUrl } from "./support/page-routes";
 
 // Every page of the portal, for every kind of person, in both themes, passes an axe-core scan with no serious or
 // critical violation (WCAG 2.2 AA rules; no rule disabled). The pages come from app/**/page.tsx, so a new page is
@@ -30,7 +30,7 @@ for (const theme of THEMES) {
       const problems: string[] = [];
       for (const { route, url } of ROUTES) {
         if (!url || route === "/sign-in") continue;
-        await page.goto(url);
+        await page.goto(await resolveUrl(url, context.request));
         // Client data (react-query) has arrived when no skeleton is left.
         await page.locator("[data-skeleton]").first().waitFor({ state: "detached", timeout: 5_000 }).catch(() => {});
         const { violations } = await new AxeBuilder({ page }).withTags(["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]).analyze();

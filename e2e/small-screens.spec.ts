@@ -1,5 +1,5 @@
 import { expect, signInApi, test } from "./support/fixtures";
-import { PAGE_ROUTES } from "./support/page-routes";
+import { PAGE_ROUTES, resolveUrl } from "./support/page-routes";
 
 // On a phone (390 px wide) no page scrolls sideways, the navigation folds into a menu and the search facets wait in
 // a drawer behind a "Filters" button, so the first result is visible without scrolling.
@@ -15,7 +15,7 @@ test("no page scrolls sideways at 390 px, for a team owner and for an admin", as
     const page = await context.newPage();
     for (const { url } of PAGE_ROUTES) {
       if (!url) continue;
-      await page.goto(url);
+      await page.goto(await resolveUrl(url, context.request));
       await page.waitForLoadState("networkidle");
       const width = await page.evaluate(() => document.documentElement.scrollWidth);
       if (width > 390) {

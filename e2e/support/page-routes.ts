@@ -11,9 +11,20 @@ const SEGMENTS: Record<string, string> = {
   "domains/[slug]": "orders",
   "ports/[port]": "order-events",
   "by-urn/[urn]": encodeURIComponent("urn:meshwork:orders:orders"),
+  "teams/[team]": "order-platform",
+  // Ids that exist only at run time are looked up by resolveUrl.
+  "events/[id]": "@audit-event",
 };
 
-function pageRoutes(dir = path.resolve(import.meta.dirname, "../app"), prefix = ""): string[] {
+/** A page URL with its run-time ids filled in (the newest audit event, read as an admin can). */
+export async function resolveUrl(url: string, request: import("@playwright/test").APIRequestContext): Promise<string> {
+  if (!url.includes("@audit-event")) return url;
+  const response = await request.get("/api/v1/audit-events?pageSize=1");
+  const id = response.ok() ? ((await response.json()).items?.[0]?.id as string | undefined) : undefined;
+  return url.replace("@audit-event", id ?? "00000000-0000-0000-0000-000000000000");
+}
+
+function pageRoutes(dir = path.resolve(import.meta.dirname, "../../app"), prefix = ""): string[] {
   const routes: string[] = [];
   for (const entry of readdirSync(dir)) {
     const full = path.join(dir, entry);
