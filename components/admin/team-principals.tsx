@@ -21,7 +21,7 @@ export function TeamPrincipals({ team, current, defaults, domainSlug }: { team: 
   const changed = (kafka.trim() || null) !== current.kafkaPrincipal || (role.trim() || null) !== current.postgresRole;
   return (
     <details className="mt-3 rounded-md border border-slate-200 bg-slate-50/60 px-3 py-2 text-sm" data-testid={`principals-${team.id}`}>
-      <summary className="cursor-pointer text-xs font-medium text-slate-600">
+      <summary className="cursor-pointer text-xs font-medium break-all text-slate-600">
         Service principals: <code className="font-mono">{current.postgresRole ?? defaults.postgresRole}</code>, <code className="font-mono">{current.kafkaPrincipal ?? defaults.kafkaPrincipal}</code>
       </summary>
       <form

@@ -47,15 +47,13 @@ function SubscriptionDetails({ item }: { item: InboxItem }) {
             <dd className="mt-0.5 text-slate-800">{sub.intendedUse}</dd>
           </div>
         )}
-        <div className="flex gap-8">
-          <div>
-            <dt className="text-xs font-medium text-slate-500">Consuming team</dt>
-            <dd className="mt-0.5 text-slate-800">{sub?.consumerTeam.name}</dd>
-          </div>
-          <div>
-            <dt className="text-xs font-medium text-slate-500">Duration</dt>
-            <dd className="mt-0.5 text-slate-800">{sub?.durationDays ? `${sub.durationDays} days` : "No end"}</dd>
-          </div>
+        <div className="inline-block pr-8 align-top">
+          <dt className="text-xs font-medium text-slate-500">Consuming team</dt>
+          <dd className="mt-0.5 text-slate-800">{sub?.consumerTeam.name}</dd>
+        </div>
+        <div className="inline-block align-top">
+          <dt className="text-xs font-medium text-slate-500">Duration</dt>
+          <dd className="mt-0.5 text-slate-800">{sub?.durationDays ? `${sub.durationDays} days` : "No end"}</dd>
         </div>
       </dl>
       <div>

@@ -42,7 +42,7 @@ export function ContractVerdict({ result, pending, problem, published }: { resul
     headline = `Version ${result.version} would be saved as a draft.`;
   }
   return (
-    <div role="status" aria-live="polite" data-testid="contract-verdict" data-outcome={published ? "published" : problem ? "error" : (result?.outcome ?? "none")} className={`rounded-lg border px-4 py-3 text-sm ${tones[tone]} ${pending ? "opacity-70" : ""}`}>
+    <div role="status" aria-live="polite" data-testid="contract-verdict" data-outcome={published ? "published" : problem ? "error" : (result?.outcome ?? "none")} aria-busy={pending} className={`rounded-lg border px-4 py-3 text-sm ${tones[tone]}`}>
       <p className="flex items-start gap-2 font-medium">
         <span aria-hidden className="mt-0.5">
           {tone === "ok" ? "✓" : tone === "warn" ? "!" : tone === "bad" ? "✕" : "…"}

@@ -41,7 +41,7 @@ export function GovernanceView({ metrics }: { metrics: Jsonified<AccessMetrics> 
         ) : (
           <div className="space-y-4 p-5">
             <TimeToAccessChart bars={granted.map((d) => ({ domain: d.domain?.name ?? "", medianHours: d.medianHours, p90Hours: d.p90Hours }))} />
-            <table className="w-full text-sm" data-testid="time-to-access-table">
+            <div className="overflow-x-auto"><table className="w-full text-sm" data-testid="time-to-access-table">
               <caption className="sr-only">Time-to-access per domain</caption>
               <thead className="border-b border-slate-200 bg-slate-50">
                 <tr>
@@ -65,7 +65,7 @@ export function GovernanceView({ metrics }: { metrics: Jsonified<AccessMetrics> 
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           </div>
         )}
       </Section>
@@ -75,7 +75,7 @@ export function GovernanceView({ metrics }: { metrics: Jsonified<AccessMetrics> 
           {openRequests.length === 0 ? (
             <EmptyState compact title="No open requests">Every access request has been decided.</EmptyState>
           ) : (
-            <table className="w-full text-sm" data-testid="open-requests-table">
+            <div className="overflow-x-auto"><table className="w-full text-sm" data-testid="open-requests-table">
               <thead className="border-b border-slate-200 bg-slate-50">
                 <tr>
                   <th scope="col" className={th}>Domain</th>
@@ -92,7 +92,7 @@ export function GovernanceView({ metrics }: { metrics: Jsonified<AccessMetrics> 
                   </tr>
                 ))}
               </tbody>
-            </table>
+            </table></div>
           )}
         </Section>
 

@@ -52,12 +52,12 @@ export function LifecycleActions({ productId, productName, status, transitions, 
         </button>
       )}
       {transitions.includes("deprecated") && (
-        <button type="button" onClick={() => open("deprecate")} className={`${secondaryButton} px-3! py-1.5! text-amber-800!`}>
+        <button type="button" onClick={() => open("deprecate")} className={`${secondaryButton} px-3! py-1.5! text-amber-800! dark:text-amber-300!`}>
           Deprecate
         </button>
       )}
       {transitions.includes("retired") && (
-        <button type="button" onClick={() => open("retire")} className={`${secondaryButton} px-3! py-1.5! text-red-700!`}>
+        <button type="button" onClick={() => open("retire")} className={`${secondaryButton} px-3! py-1.5! text-red-700! dark:text-red-300!`}>
           Retire
         </button>
       )}
