@@ -108,7 +108,7 @@ export function TokenManager() {
             </EmptyState>
           )}
           {!!tokens.data?.length && (
-            <table className="w-full text-sm" data-testid="token-table">
+            <div className="overflow-x-auto"><table className="w-full text-sm" data-testid="token-table">
               <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
                 <tr>
                   <th className="px-4 py-2.5">Name</th>
@@ -151,7 +151,7 @@ export function TokenManager() {
                   );
                 })}
               </tbody>
-            </table>
+            </table></div>
           )}
         </Card>
       </div>
