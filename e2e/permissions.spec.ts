@@ -72,7 +72,7 @@ test("a draft is seen by its team but not by the analyst, in search, on its page
 
   const hidden = await page.goto(productPath(draft));
   expect(hidden?.status()).toBe(404);
-  await expect(page.getByRole("heading", { name: "Not found" })).toBeVisible();
+  await expect(page.getByRole("main").getByTestId("not-found")).toContainText("404 · Not found");
   await expect(page.getByText(name)).toHaveCount(0);
 
   expect((await page.request.get(`/api/v1/data-products/${draft.id}`)).status()).toBe(404);
