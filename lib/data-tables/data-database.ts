@@ -27,11 +27,14 @@ export async function closeDataPool(): Promise<void> {
   await open?.end();
 }
 
-/** Runs `work` in one transaction on a client of its own (checked out of `from` when that is a pool). */
-export async function inDataTransaction<T>(from: Queryable, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
+/**
+ * Runs `work` in one transaction on a client of its own (checked out of `from` when that is a pool); `readOnly`
+ * makes PostgreSQL refuse any write in it (quality checks).
+ */
+export async function inDataTransaction<T>(from: Queryable, work: (client: pg.ClientBase) => Promise<T>, { readOnly = false }: { readOnly?: boolean } = {}): Promise<T> {
   const client = from instanceof pg.Pool ? await from.connect() : from;
   try {
-    await client.query("BEGIN");
+    await client.query(readOnly ? "BEGIN READ ONLY" : "BEGIN");
     try {
       const result = await work(client);
       await client.query("COMMIT");

@@ -1,5 +1,5 @@
 import pg from "pg";
-import type { Queryable } from "@/lib/data-tables/data-database";
+import { inDataTransaction, type Queryable } from "@/lib/data-tables/data-database";
 import type { CheckDefinition, FreshnessCheck, LibraryCheck, SqlCheck } from "./check-definitions";
 export type { CheckOutcome, CheckStatus } from "./check-outcome";
 import { formatDuration } from "./check-definitions";
@@ -151,11 +151,15 @@ export async function evaluateTableChecks(client: Queryable, location: { schema:
       return `count(*) FILTER (WHERE ${complete}) - count(DISTINCT ${value}) FILTER (WHERE ${complete}) AS d${i}`;
     });
     const row = await timed("duplicates scan", () =>
-      inTransaction(client, async (tx) => {
-        // Sorting a million keys in memory needs more than the default 4 MB, or it spills to disk.
-        await tx.query("SET LOCAL work_mem = '256MB'");
-        return (await tx.query<Record<string, string>>(`SELECT ${expressions.join(", ")} FROM ${qualified}`)).rows[0];
-      }),
+      inDataTransaction(
+        client,
+        async (tx) => {
+          // Sorting a million keys in memory needs more than the default 4 MB, or it spills to disk.
+          await tx.query("SET LOCAL work_mem = '256MB'");
+          return (await tx.query<Record<string, string>>(`SELECT ${expressions.join(", ")} FROM ${qualified}`)).rows[0];
+        },
+        { readOnly: true },
+      ),
     );
     for (const [i, check] of duplicates.entries()) {
       const count = Number(row[`d${distinctSets.indexOf(sets[i].join("\u0000"))}`] ?? 0);
@@ -194,12 +198,12 @@ async function attachSamples(client: Queryable, qualified: string, outcomes: Map
   }
   if (branches.length === 0) return;
   const text = branches.map((b, i) => `(SELECT ${i} AS branch, to_jsonb(t) AS row FROM ${qualified} t WHERE ${b.sql} LIMIT ${SAMPLE_SIZE})`).join(" UNION ALL ");
-  const { rows } = await inTransaction(client, async (tx) => {
+  const { rows } = await inDataTransaction(client, async (tx) => {
     // Sorted grouping stops at the first duplicate keys it needs; hash grouping would build all million groups first.
     await tx.query("SET LOCAL work_mem = '256MB'");
     await tx.query("SET LOCAL enable_hashagg = off");
     return tx.query<{ branch: number; row: Record<string, unknown> }>({ text, values: params });
-  });
+  }, { readOnly: true });
   for (const [i, branch] of branches.entries()) {
     const sample = rows.filter((r) => r.branch === i).map((r) => trimRow(r.row));
     branch.outcome.sample = sample;
@@ -219,21 +223,3 @@ async function isValidPattern(client: Queryable, pattern: string): Promise<boole
   );
 }
 
-async function inTransaction<T>(from: Queryable, work: (client: pg.ClientBase) => Promise<T>): Promise<T> {
-  const client = from instanceof pg.Pool ? await from.connect() : from;
-  try {
-    await client.query("BEGIN READ ONLY");
-    try {
-      const result = await work(client);
-      await client.query("COMMIT");
-      return result;
-    } catch (error) {
-      await client.query("ROLLBACK").catch(() => {});
-      throw error;
-    }
-  } finally {
-    if (from instanceof pg.Pool) (client as pg.PoolClient).release();
-  }
-}
-
-export { inTransaction as inReadOnlyTransaction };
