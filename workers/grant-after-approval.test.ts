@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -12,46 +10,19 @@ import { listFailedJobs } from "@/lib/jobs/list-failed-jobs";
 import { grantJobKey } from "@/lib/provisioning/request-grant-provisioning";
 import { teamRoleName } from "@/lib/provisioning/team-role-name";
 import { createOwnedTeam, createUser } from "@/lib/testing/fixtures";
+import { until, workerProcesses } from "@/lib/testing/worker-process";
 import { canRead, dropRolesWithPrefix, ORDER_PROPERTIES, tableContractYaml, tablePortWithContract, testRolePrefix } from "@/lib/testing/table-port-fixture";
 
 // The issue's test: the worker killed between the final approval and the grant, then restarted → the grant is applied
 // once. Through the real worker process (workers/main.ts), from the approvals mechanism's final decision.
-const ROOT = path.resolve(import.meta.dirname, "..");
 const url = () => process.env.DATABASE_URL!;
 const prefix = testRolePrefix();
 let admin: Actor;
 let client: pg.Client;
-const started: ChildProcess[] = [];
 
-type Worker = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-/** `node --import tsx workers/main.ts` as a process group of its own (see workers/main.test.ts for why not npx). */
-async function startWorker(): Promise<Worker> {
-  const child = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
-    cwd: ROOT,
-    // Only the worker under test: the others (materializer, quality, lifecycle…) have nothing to do with grants.
-    env: { ...process.env, MESHWORK_DEMO: "on", MESHWORK_ROLE_PREFIX: prefix, MESHWORK_WORKERS: "provisioning" },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  started.push(child);
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  await until(async () => output.includes("[workers] ready") || (child.exitCode !== null && Promise.reject(new Error(`the worker exited:\n${output}`))), 60_000);
-  return { child, output: () => output, exited };
-}
-
-async function until<T>(read: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+// Only the worker under test: the others (materializer, quality, lifecycle…) have nothing to do with grants.
+const workers = workerProcesses({ MESHWORK_ROLE_PREFIX: prefix, MESHWORK_WORKERS: "provisioning" });
+const startWorker = () => workers.start();
 
 beforeAll(async () => {
   admin = await createUser({ role: "admin" });
@@ -59,13 +30,7 @@ beforeAll(async () => {
   await client.connect();
 });
 afterAll(async () => {
-  for (const child of started) {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // That process group is gone already.
-    }
-  }
+  workers.killAll();
   await client.end();
   await closeDataPool();
   await dropRolesWithPrefix(url(), prefix);

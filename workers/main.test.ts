@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -10,53 +8,17 @@ import { listFailedJobs } from "@/lib/jobs/list-failed-jobs";
 import { teamRoleName } from "@/lib/provisioning/team-role-name";
 import { createUser } from "@/lib/testing/fixtures";
 import { canRead, dropRolesWithPrefix, tablePortWithContract, testRolePrefix } from "@/lib/testing/table-port-fixture";
+import { until, workerProcesses } from "@/lib/testing/worker-process";
 
-const ROOT = path.resolve(import.meta.dirname, "..");
 const url = () => process.env.DATABASE_URL!;
 const prefix = testRolePrefix();
 let admin: Actor;
 let client: pg.Client;
-const started: ChildProcess[] = [];
 
-type Worker = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
-
-/**
- * Starts the workers as their own process group and waits for "ready": `node --import tsx workers/main.ts`, one
- * process that receives signals itself (`npx tsx` adds two wrappers: npx dies of a SIGTERM without passing it on, and
- * tsx SIGKILLs a child that does not acknowledge a relayed signal within 30 ms, which a loaded machine can miss).
- * SIGKILL goes to the whole group, as when a machine or container dies.
- */
-async function startWorker(env: Record<string, string | undefined> = {}, { waitForReady = true, viaNpx = false } = {}): Promise<Worker> {
-  // Only the provisioning worker: these grants come from bare jobs no subscription justifies, which the lifecycle
-  // worker's reconciliation would rightly take away again.
-  const childEnv: NodeJS.ProcessEnv = { ...process.env, MESHWORK_DEMO: "on", MESHWORK_ROLE_PREFIX: prefix, MESHWORK_WORKERS: "provisioning", ...env };
-  for (const key of Object.keys(childEnv)) if (childEnv[key] === undefined) delete childEnv[key];
-  const [command, args] = viaNpx ? ["npx", ["tsx", "workers/main.ts"]] : [process.execPath, ["--import", "tsx", "workers/main.ts"]];
-  const child = spawn(command, args, {
-    cwd: ROOT,
-    env: childEnv,
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  started.push(child);
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  const worker = { child, output: () => output, exited };
-  if (waitForReady) await until(async () => output.includes("[workers] ready") || (child.exitCode !== null && Promise.reject(new Error(`the worker exited:\n${output}`))), 60_000);
-  return worker;
-}
-
-async function until<T>(read: () => Promise<T | undefined | false>, timeoutMs = 20_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 20));
-  }
-}
+// Only the provisioning worker: these grants come from bare jobs no subscription justifies, which the lifecycle
+// worker's reconciliation would rightly take away again. (The helper's comment says why not `npx tsx`.)
+const workers = workerProcesses({ MESHWORK_ROLE_PREFIX: prefix, MESHWORK_WORKERS: "provisioning" });
+const startWorker = workers.start;
 
 const grantedLines = (output: string) => output.split("\n").filter((l) => /provisioning: job \d+ grant .*granted SELECT/.test(l));
 
@@ -66,13 +28,7 @@ beforeAll(async () => {
   await client.connect();
 });
 afterAll(async () => {
-  for (const child of started) {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // That process group is gone already.
-    }
-  }
+  workers.killAll();
   await client.end();
   await closeDataPool();
   await dropRolesWithPrefix(url(), prefix);

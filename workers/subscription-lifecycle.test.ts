@@ -1,5 +1,3 @@
-import { spawn, type ChildProcess } from "node:child_process";
-import path from "node:path";
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { db } from "@/lib/db";
@@ -14,57 +12,30 @@ import { revokeSubscription } from "@/lib/subscriptions/revoke-subscription";
 import { consumerTeam, publishedProduct } from "@/lib/subscriptions/subscription-fixtures";
 import { createUser } from "@/lib/testing/fixtures";
 import { canRead, dropRolesWithPrefix, testRolePrefix } from "@/lib/testing/table-port-fixture";
+import { until as untilWithin, workerProcesses, type WorkerProcess } from "@/lib/testing/worker-process";
 
 // The issue's tests through the real worker process (workers/main.ts) on a controlled clock (MESHWORK_CLOCK): a reminder,
 // then expiry revoking the grant (checked by reading as the role), renewal restoring it; revocation by the owner; and
 // drift repaired by the scheduled reconciliation.
-const ROOT = path.resolve(import.meta.dirname, "..");
 const url = () => process.env.DATABASE_URL!;
 const prefix = testRolePrefix();
 const DAY = 86_400_000;
 let admin: Actor;
 let sql: pg.Client;
-const started: ChildProcess[] = [];
 
-type Worker = { child: ChildProcess; output: () => string; exited: Promise<number | null> };
+const workers = workerProcesses({
+  MESHWORK_ROLE_PREFIX: prefix,
+  MESHWORK_WORKERS: "provisioning,lifecycle",
+  MESHWORK_LIFECYCLE_EVERY_SECONDS: "0.5",
+  MESHWORK_RECONCILE_EVERY_SECONDS: "1",
+});
+// The worker acts on its own schedule (every 0.5 s and 1 s here): wait up to 30 s, looking every 100 ms.
+const until = <T,>(read: () => Promise<T | undefined | false>) => untilWithin(read, 30_000, 100);
+const startWorker = (clock: string) => workers.start({ MESHWORK_CLOCK: clock });
 
-async function startWorker(clock: string): Promise<Worker> {
-  const child = spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], {
-    cwd: ROOT,
-    env: {
-      ...process.env,
-      MESHWORK_DEMO: "on",
-      MESHWORK_CLOCK: clock,
-      MESHWORK_ROLE_PREFIX: prefix,
-      MESHWORK_WORKERS: "provisioning,lifecycle",
-      MESHWORK_LIFECYCLE_EVERY_SECONDS: "0.5",
-      MESHWORK_RECONCILE_EVERY_SECONDS: "1",
-    },
-    stdio: ["ignore", "pipe", "pipe"],
-    detached: true,
-  });
-  started.push(child);
-  let output = "";
-  child.stdout!.on("data", (chunk) => (output += chunk));
-  child.stderr!.on("data", (chunk) => (output += chunk));
-  const exited = new Promise<number | null>((resolve) => child.on("exit", (code) => resolve(code)));
-  await until(async () => output.includes("[workers] ready") || (child.exitCode !== null && Promise.reject(new Error(`the worker exited:\n${output}`))), 60_000);
-  return { child, output: () => output, exited };
-}
-
-async function stopWorker(worker: Worker) {
+async function stopWorker(worker: WorkerProcess) {
   worker.child.kill("SIGTERM");
   expect(await worker.exited).toBe(0);
-}
-
-async function until<T>(read: () => Promise<T | undefined | false>, timeoutMs = 30_000): Promise<T> {
-  const end = Date.now() + timeoutMs;
-  for (;;) {
-    const value = await read();
-    if (value) return value;
-    if (Date.now() > end) throw new Error("timed out waiting");
-    await new Promise((r) => setTimeout(r, 100));
-  }
 }
 
 beforeAll(async () => {
@@ -73,13 +44,7 @@ beforeAll(async () => {
   await sql.connect();
 });
 afterAll(async () => {
-  for (const child of started) {
-    try {
-      process.kill(-child.pid!, "SIGKILL");
-    } catch {
-      // That process group is gone already.
-    }
-  }
+  workers.killAll();
   await sql.query("DELETE FROM graphile_worker._private_jobs WHERE key LIKE 'provision-grant:%' OR key LIKE 'reconcile-grants:%' OR key = 'subscription-lifecycle'");
   await sql.end();
   resetClock();
