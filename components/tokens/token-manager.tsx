@@ -75,7 +75,7 @@ export function TokenManager() {
         </Card>
       </div>
 
-      <div className="space-y-4 lg:col-span-2">
+      <div className="min-w-0 space-y-4 lg:col-span-2">
         {created && (
           <div role="status" className="rounded-xl border border-amber-300 bg-amber-50 p-5" data-testid="new-token">
             <div className="flex items-start justify-between gap-3">
