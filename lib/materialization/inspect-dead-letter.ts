@@ -6,6 +6,7 @@ import { getSchemaById } from "@/lib/registry/read-registry";
 import { findMaterializedPortOrThrow, requireMaterializationOperator } from "./find-materialized-port";
 import { AVRO_READ_OPTIONS, createRecordDecoder } from "./record-decoder";
 import type { DeadLetterView } from "./list-dead-letters";
+import { jsonSafe } from "@/lib/json-safe";
 
 const INT8_MAX = 9223372036854775807n;
 
@@ -36,7 +37,6 @@ export const registryReader = {
 };
 const decode = createRecordDecoder(registryReader as unknown as Parameters<typeof createRecordDecoder>[0]);
 
-const jsonSafe = (value: unknown): unknown => JSON.parse(JSON.stringify(value, (_k, v) => (typeof v === "bigint" ? v.toString() : v?.type === "Buffer" && Array.isArray(v.data) ? Buffer.from(v.data).toString("base64") : v)));
 
 /** One dead letter of a table port with its raw bytes and a fresh decode attempt; its owners' (and admins'). */
 export async function inspectDeadLetter(actor: Actor, portRef: string, id: string): Promise<DeadLetterInspection> {

@@ -6,6 +6,7 @@ import { submitContractVersion } from "@/lib/contracts/submit-contract-version";
 import { db } from "@/lib/db";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { createOwnedTeam, createUser, registerProduct } from "@/lib/testing/fixtures";
+import avro from "avsc";
 import YAML from "yaml";
 import { qualityChecksOf } from "./check-definitions";
 import { runStreamQuality } from "./run-stream-quality";
@@ -55,6 +56,20 @@ describe("the stream window", () => {
     expect(window.records).toBe(4);
     expect(Object.values(window.checks).map((c) => c.failing)).toEqual([1, 1, 2, 3]);
     expect(window.checks[checks[0].key].sample).toEqual([records[1]]);
+  });
+
+  it("keeps samples of records decoded from Avro as plain JSON, so the window can be stored", async () => {
+    const type = avro.Type.forSchema({ type: "record", name: "Payment", fields: [{ name: "payment_id", type: "string" }, { name: "currency", type: ["null", "string"] }, { name: "status", type: "string" }] });
+    const decoded = type.fromBuffer(type.toBuffer({ payment_id: "p9", currency: "EURO", status: "captured" })) as Record<string, unknown>;
+    const counter = new StreamWindowCounter(qualityChecksOf(contract("t"), "t", "stream").filter(isPerRecordCheck), new Date());
+    counter.add(decoded);
+    const sample = Object.values(counter.reset(new Date()).checks).flatMap((c) => c.sample)[0];
+    expect(Object.getPrototypeOf(sample)).toBe(Object.prototype);
+    expect(sample).toEqual({ payment_id: "p9", currency: "EURO", status: "captured" });
+    const team = await createOwnedTeam(admin);
+    const port = await db.port.findFirstOrThrow({ where: { dataProductId: (await registerProduct(team.owner)).id, name: "events" } });
+    const stored = await db.qualityStreamState.create({ data: { portId: port.id, window: { sample: [decoded] } as unknown as Prisma.InputJsonValue, updatedAt: new Date() } }).catch((error: Error) => error);
+    expect(stored).toBeInstanceOf(Error); // what the worker did before: Prisma refuses the Avro record's methods
   });
 });
 

@@ -1,3 +1,4 @@
+import { jsonSafe } from "@/lib/json-safe";
 import type { CheckDefinition, LibraryCheck } from "./check-definitions";
 import { SAMPLE_SIZE } from "./evaluate-table-checks";
 
@@ -46,7 +47,7 @@ export class StreamWindowCounter {
       if (this.fails(check, record[check.property!])) {
         const entry = (this.window.checks[check.key] ??= { failing: 0, sample: [] });
         entry.failing++;
-        if (entry.sample.length < SAMPLE_SIZE) entry.sample.push(record);
+        if (entry.sample.length < SAMPLE_SIZE) entry.sample.push(jsonSafe(record) as Record<string, unknown>);
       } else {
         this.window.checks[check.key] ??= { failing: 0, sample: [] };
       }
