@@ -60,6 +60,19 @@ describe("search-as-you-type with typo tolerance", () => {
 });
 
 describe("facets", () => {
+  it("keeps a selected tag in its place in the tag facet", async () => {
+    const word = token();
+    const { owner } = await createOwnedTeam(admin);
+    await publishedProduct(owner, { name: "Ledger A", description: `Ledger ${word}`, tags: ["gold", "finance"] });
+    await publishedProduct(owner, { name: "Ledger B", description: `Ledger ${word}`, tags: ["gold", "zinc"] });
+    await publishedProduct(owner, { name: "Ledger C", description: `Ledger ${word}`, tags: ["gold"] });
+
+    const order = async (tag: string[]) => (await searchDataProducts(outsider, { q: word, tag })).facets.tag.map((t) => t.value);
+    expect(await order([])).toEqual(["gold", "finance", "zinc"]);
+    expect(await order(["zinc"])).toEqual(["gold", "finance", "zinc"]);
+    expect(await order(["finance", "zinc"])).toEqual(["gold", "finance", "zinc"]);
+  });
+
   it("counts over the matched set, each facet ignoring its own filter but applying the others", async () => {
     const word = token();
     const first = await createOwnedTeam(admin);
@@ -147,6 +160,16 @@ describe("sorting, paging and snippets", () => {
 
     const [plain] = (await searchDataProducts(outsider, { domain: domain.slug })).items;
     expect(plain.snippet).toBe("Disputed &lt;script&gt;alert(&quot;x&quot;)&lt;/script&gt; chargebacks &amp; fees from the acquirer.");
+  });
+
+  it("starts a snippet from the middle of a description at a whole word, after an ellipsis", async () => {
+    const { domain, owner } = await createOwnedTeam(admin);
+    const word = token();
+    // Between one-letter words, PostgreSQL's passage is just the match and the token before it: "mail" of "e-mail".
+    await publishedProduct(owner, { name: "Contact Points", description: `${"a ".repeat(40)}e-mail ${word} ${"b ".repeat(40)}end.` });
+
+    const [item] = (await searchDataProducts(outsider, { q: word, domain: domain.slug })).items;
+    expect(item.snippet).toBe(`… e-mail <mark>${word}</mark> …`);
   });
 
   it("treats punctuation and SQL in the query as plain words", async () => {

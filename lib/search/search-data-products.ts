@@ -5,6 +5,7 @@ import { visibleProductSql } from "@/lib/auth/visible-products-sql";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
 import { SearchQuery } from "./search-query";
+import { HEADLINE_FROM, HEADLINE_OPTIONS, HEADLINE_TO, searchSnippet } from "./search-snippet";
 
 export type FacetValue = { value: string; label: string; count: number };
 export type SearchFacets = { domain: FacetValue[]; tag: FacetValue[]; classification: FacetValue[]; status: FacetValue[]; portType: FacetValue[] };
@@ -46,13 +47,9 @@ const SAMPLE_ROWS = 1_500;
 const MIN_SAMPLE_PERCENT = 0.5;
 const MAX_SAMPLE_PERCENT = 8;
 const NAMED_ROWS = 20;
-const SNIPPET_CHARS = 220;
 // Weights for D, C, B, A (description, ports, tags/domain/team, name), and normalization 1: divide by 1 + log(length).
 // ts_rank, not ts_rank_cd: the cover-density rank costs about 5x more per row and ranking is per hit.
 const RANK = Prisma.sql`'{0.1, 0.2, 0.4, 1.0}'::float4[]`;
-// Sentinels around matches that cannot survive in the text (stripped first), turned into <mark> after escaping.
-const MARK_START = "\u0001";
-const MARK_END = "\u0002";
 
 const LABELS: Record<string, string> = {
   public: "Public",
@@ -83,34 +80,6 @@ export function queryWords(q: string): string[] {
 export function tsqueryText(words: string[], corrections: Map<string, string[]>): string {
   const safe = (w: string) => /^[a-z0-9]+$/.test(w);
   return words.map((w) => `(${[`${w}:*`, ...(corrections.get(w) ?? []).filter(safe)].join(" | ")})`).join(" & ");
-}
-
-const escapeHtml = (text: string) => text.replace(/&/g, "&amp;").replace(/</g, "&lt;").replace(/>/g, "&gt;").replace(/"/g, "&quot;").replace(/'/g, "&#39;");
-
-const PLACEHOLDERS: Record<string, string> = { "\uE000": "&lt;", "\uE001": "&gt;", "\uE002": "&amp;" };
-
-/**
- * The headline is computed over the description with <, > and & swapped for private-use characters (so the text-search
- * parser sees no tags or entities to drop) and match sentinels around the hits; here everything is escaped, the
- * placeholders become their entities and the sentinels <mark> tags, so <mark> is the only HTML in a snippet.
- */
-export function snippetHtml(headline: string): string {
-  let open = false;
-  const html = escapeHtml(headline).replace(/[\u0001\u0002\uE000-\uE002]/g, (c) => {
-    if (c in PLACEHOLDERS) return PLACEHOLDERS[c];
-    if (c === MARK_START && !open) return (open = true), "<mark>";
-    if (c === MARK_END && open) return (open = false), "</mark>";
-    return "";
-  });
-  return open ? `${html}</mark>` : html;
-}
-
-function leadingText(description: string): string {
-  const text = description.replace(/\s+/g, " ").trim();
-  if (text.length <= SNIPPET_CHARS) return text;
-  const cut = text.slice(0, SNIPPET_CHARS);
-  const space = cut.lastIndexOf(" ");
-  return `${space > SNIPPET_CHARS / 2 ? cut.slice(0, space) : cut} …`;
 }
 
 const CORRECTION_CANDIDATES = 4;
@@ -315,7 +284,7 @@ export async function searchDataProducts(actor: Actor, input: unknown, options: 
         SELECT p.id, p.urn, p.slug, p.name, p.status::text AS status, p.classification::text AS classification, p.tags,
                p.port_types::text[] AS "portTypes", p.updated_at AS "updatedAt", p.description,
                d.slug AS "domainSlug", d.name AS "domainName", t.slug AS "teamSlug", t.name AS "teamName",
-               ${tsq ? Prisma.sql`ts_headline('english', translate(p.description, ${`<>&${MARK_START}${MARK_END}`}, ${"\uE000\uE001\uE002"}), ${tsquery}, ${`StartSel=${MARK_START}, StopSel=${MARK_END}, MaxWords=35, MinWords=15, ShortWord=2, MaxFragments=2, FragmentDelimiter=" … "`})` : Prisma.sql`NULL::text`} AS headline
+               ${tsq ? Prisma.sql`ts_headline('english', translate(p.description, ${HEADLINE_FROM}, ${HEADLINE_TO}), ${tsquery}, ${HEADLINE_OPTIONS})` : Prisma.sql`NULL::text`} AS headline
         FROM data_product p JOIN domain d ON d.id = p.domain_id JOIN team t ON t.id = p.team_id
         WHERE p.id = ANY(${ids}::uuid[])`
     : [];
@@ -324,7 +293,7 @@ export async function searchDataProducts(actor: Actor, input: unknown, options: 
   const items: SearchResult[] = page.flatMap(({ id, rank: score }) => {
     const r = byId.get(id);
     if (!r) return [];
-    const snippet = r.headline && r.headline.includes(MARK_START) ? snippetHtml(r.headline) : escapeHtml(leadingText(r.description));
+    const snippet = searchSnippet(r.description, r.headline);
     return [
       {
         id: r.id,
@@ -347,7 +316,8 @@ export async function searchDataProducts(actor: Actor, input: unknown, options: 
 
   const facets: SearchFacets = { domain: [], tag: [], classification: [], status: [], portType: [] };
   for (const f of withFacets ? result.facets : []) facets[f.facet].push({ value: f.value, label: f.facet === "domain" || f.facet === "tag" ? f.label : (LABELS[f.value] ?? f.value), count: f.count });
-  for (const key of ["domain", "classification", "status", "portType"] as const) facets[key].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
+  // By count, then name: the selected tags are read first only so the top-N limit keeps them; a selected value keeps its place.
+  for (const key of ["domain", "tag", "classification", "status", "portType"] as const) facets[key].sort((a, b) => b.count - a.count || a.label.localeCompare(b.label));
 
   const corrected = words.map((w) => corrections.get(w)?.[0] ?? w);
   return {
