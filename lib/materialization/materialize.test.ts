@@ -16,7 +16,7 @@ import { restartMaterializationFromBeginning } from "./restart-materialization";
 import { resumeMaterialization } from "./resume-materialization";
 import { startMaterializer, type RunningMaterializer } from "./start-materializer";
 
-const TOPICS = ["mat.count", "mat.poison", "mat.evolve", "mat.latest", "mat.pause", "mat.narrow"];
+const TOPICS = ["mat.count", "mat.poison", "mat.evolve", "mat.latest", "mat.pause", "mat.narrow", "mat.wrong-schema", "mat.stock"];
 
 let admin: Actor;
 let cluster: MockKafkaCluster;
@@ -173,6 +173,24 @@ describe("the materializer, against the mock cluster and PostgreSQL", () => {
     const status = await getMaterializationStatus(p.owner, p.tablePort.id);
     expect(status.fieldsNotMaterialized).toEqual(["quantity"]);
     expect(await count(`SELECT count(*) AS n FROM information_schema.columns WHERE table_schema = '${p.schema}' AND table_name = 'orders' AND column_name = 'quantity'`)).toBe(0);
+  }, 90_000);
+
+  it("sends a record written with another topic's schema to the dead letters, without listing its fields as fields not materialized", async () => {
+    const p = await materializedProduct(admin, { topic: "mat.wrong-schema" });
+    // The demo producers' "wrong-schema" bad record: it decodes (the registry knows the id) but is another stream's event.
+    const stock = await materializedProduct(admin, { topic: "mat.stock", topicProperties: [{ name: "movement_id", logicalType: "string", required: true }, { name: "warehouse_id", logicalType: "string", required: true }] });
+    const stockId = await registry.getLatestSchemaId(`${stock.topic}-value`);
+    await produceOrders(kafka, registry, p.topic, [order(1), order(2)]);
+    await sendRaw(kafka, p.topic, [{ key: "o-3", value: await registry.encode(stockId, { movement_id: "m-1", warehouse_id: "w-1" }) }]);
+    await produceOrders(kafka, registry, p.topic, [order(4)]);
+    await until(async () => (await count(`SELECT count(*) AS n FROM ${p.qualified}`)) === 3, 30_000, "the good rows");
+    const status = await until(async () => {
+      const s = await getMaterializationStatus(p.owner, p.tablePort.id);
+      return s.deadLetters.waiting === 1 ? s : null;
+    }, 10_000, "the dead letter");
+    const { deadLetters } = await listDeadLetters(p.owner, p.tablePort.id);
+    expect(deadLetters).toMatchObject([{ reason: "missing_field", key: "o-3" }]);
+    expect(status.fieldsNotMaterialized).toEqual([]);
   }, 90_000);
 
   it("pauses and resumes a port for its owners only; nothing is skipped", async () => {

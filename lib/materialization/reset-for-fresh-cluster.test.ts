@@ -34,7 +34,7 @@ describe("resetMaterializationsForFreshCluster", () => {
     await db.$executeRawUnsafe(`INSERT INTO ${qualified} SELECT 'o-' || i, i % 3, i / 3 FROM generate_series(0, 29) i`);
     await db.materializationOffset.createMany({ data: [0, 1, 2].map((partition) => ({ portId: port.id, partition, topic: "t", nextOffset: 10n, rowsWritten: 10n })) });
     await db.deadLetter.create({ data: { portId: port.id, topic: "t", partition: 0, offset: 10n, reason: "undecodable", error: "bad bytes" } });
-    await db.materialization.create({ data: { portId: port.id, generation: 2, resetDetectedAt: new Date(), resetDetails: { partitions: [{ partition: 0, stored: 10, end: 0 }] }, paused: true } });
+    await db.materialization.create({ data: { portId: port.id, generation: 2, resetDetectedAt: new Date(), resetDetails: { partitions: [{ partition: 0, stored: 10, end: 0 }] }, paused: true, fieldsNotMaterialized: ["movement_id"] } });
 
     const result = await resetMaterializationsForFreshCluster({ portIds: [port.id] });
 
@@ -42,8 +42,9 @@ describe("resetMaterializationsForFreshCluster", () => {
     expect(await db.materializationOffset.count({ where: { portId: port.id } })).toBe(0);
     expect(await db.deadLetter.count({ where: { portId: port.id } })).toBe(0);
     expect(Number((await db.$queryRawUnsafe<{ n: bigint }[]>(`SELECT count(*) AS n FROM ${qualified}`))[0].n)).toBe(0);
-    // The table keeps its columns; an owner's pause stays; workers see the new generation.
-    expect(await db.materialization.findUniqueOrThrow({ where: { portId: port.id } })).toMatchObject({ resetDetectedAt: null, resetDetails: null, generation: 3, paused: true });
+    // The table keeps its columns; an owner's pause stays; workers see the new generation; the fields not materialized
+    // are the new stream's to tell (an earlier worker's list, polluted by bad records, does not stay on the port).
+    expect(await db.materialization.findUniqueOrThrow({ where: { portId: port.id } })).toMatchObject({ resetDetectedAt: null, resetDetails: null, generation: 3, paused: true, fieldsNotMaterialized: [] });
     const events = await db.auditEvent.findMany({ where: { entityId: port.id, action: "materialization.reset" } });
     expect(events).toHaveLength(1);
     expect(events[0]).toMatchObject({ entityType: "port", actorId: null, actorLabel: "system" });

@@ -45,7 +45,8 @@ export async function resetMaterializationsForFreshCluster(options: { portIds?: 
       await tx.materialization.upsert({
         where: { portId: port.id },
         create: { portId: port.id, generation },
-        update: { generation, resetDetectedAt: null, resetDetails: Prisma.DbNull, updatedAt: now() },
+        // The stream is read again from its start, so what it carries that the table lacks is found again too.
+        update: { generation, resetDetectedAt: null, resetDetails: Prisma.DbNull, fieldsNotMaterialized: [], updatedAt: now() },
       });
       const urn = `${port.dataProduct.urn}:${port.name}`;
       await recordAuditEvent(tx, null, {

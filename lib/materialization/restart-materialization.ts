@@ -34,7 +34,8 @@ export async function restartMaterializationFromBeginning(actor: Actor, portRef:
     const { count: deadLetters } = await tx.deadLetter.deleteMany({ where: { portId: port.id } });
     await tx.materialization.update({
       where: { portId: port.id },
-      data: { generation: before.generation + 1, resetDetectedAt: null, resetDetails: Prisma.DbNull, error: null, errorAt: null, updatedAt: now() },
+      // The stream is read again from its start, so what it carries that the table lacks is found again too.
+      data: { generation: before.generation + 1, resetDetectedAt: null, resetDetails: Prisma.DbNull, error: null, errorAt: null, fieldsNotMaterialized: [], updatedAt: now() },
     });
     await recordAuditEvent(tx, actor, {
       action: "materialization.restart",

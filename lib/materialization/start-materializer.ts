@@ -43,6 +43,8 @@ type PortRuntime = {
   active: boolean;
   generation: number;
   knownFields: Set<string>;
+  /** Unknown fields the contract was already looked at again for (at this contract version): once is enough. */
+  lookedAgainFor: Set<string>;
 };
 
 type PortRow = { id: string; urn: string; topic: string; contract_id: string | null; paused: boolean | null; error: string | null; reset_detected_at: Date | null; generation: number | null; fields: string[] | null };
@@ -134,6 +136,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
       }
       port.plan = new PortPlan(table);
       port.contractVersionId = contractId;
+      port.lookedAgainFor.clear();
       await pool.query("UPDATE materialization SET contract_version = $2, updated_at = $3 WHERE port_id = $1", [port.id, table.contractVersion, now()]);
       if (table.created || table.addedColumns.length > 0) log(`materializer: ${port.urn} table ${table.schema}.${table.table} ${table.created ? "created" : `gained ${table.addedColumns.join(", ")}`} (contract ${table.contractVersion})`);
       return true;
@@ -176,7 +179,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
       let port = ports.get(row.id);
       if (!port) {
         await pool.query("INSERT INTO materialization (port_id) VALUES ($1) ON CONFLICT DO NOTHING", [row.id]);
-        port = { id: row.id, urn: row.urn, topic: row.topic, contractVersionId: null, plan: null, active: false, generation: row.generation ?? 0, knownFields: new Set(row.fields ?? []) };
+        port = { id: row.id, urn: row.urn, topic: row.topic, contractVersionId: null, plan: null, active: false, generation: row.generation ?? 0, knownFields: new Set(row.fields ?? []), lookedAgainFor: new Set() };
         ports.set(row.id, port);
       }
       if (port.topic !== row.topic) {
@@ -355,8 +358,9 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     // A field the table lacks may be one the owners just added to its contract: look again before leaving it out.
     for (const port of targets) {
       const unknown = new Set<string>();
-      for (const r of records) if (r.decoded?.ok) for (const f of port.plan!.unknownFields(r.decoded.value)) if (!port.knownFields.has(f)) unknown.add(f);
+      for (const r of records) if (r.decoded?.ok) for (const f of port.plan!.unknownFields(r.decoded.value)) if (!port.knownFields.has(f) && !port.lookedAgainFor.has(f)) unknown.add(f);
       if (unknown.size > 0) {
+        for (const f of unknown) port.lookedAgainFor.add(f);
         const row = (await loadPorts()).find((p) => p.id === port.id);
         if (row && row.contract_id !== port.contractVersionId) await ensureTable(port, row.contract_id);
       }

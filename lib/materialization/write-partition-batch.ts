@@ -106,10 +106,14 @@ export async function writePartitionBatch(
         dead.push(deadLetter(r, r.decoded.reason, r.decoded.error));
         continue;
       }
-      for (const f of plan.unknownFields(r.decoded.value)) if (!input.knownFields.has(f)) newFields.add(f);
       const outcome = plan.toRow(r.decoded.value, meta);
-      if ("row" in outcome) rows.push(outcome.row);
-      else dead.push(deadLetter(r, outcome.reason, outcome.error));
+      if (!("row" in outcome)) {
+        dead.push(deadLetter(r, outcome.reason, outcome.error));
+        continue;
+      }
+      rows.push(outcome.row);
+      // Only a record that became a row tells what the stream carries: a dead letter (another topic's event) does not.
+      for (const f of plan.unknownFields(r.decoded.value)) if (!input.knownFields.has(f)) newFields.add(f);
     }
     let written = rows.length;
     if (rows.length > 0) {
