@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { ReactNode } from "react";
 import { Badge } from "@/components/ui/badge";
-import { CopyButton } from "@/components/ui/copy-button";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { CopyableId } from "@/components/ui/copyable-id";
 import { PortTypeIcon, portTypeLabel } from "@/components/ui/port-type-icon";
 import type { listContractVersions } from "@/lib/contracts/list-contract-versions";
 import { CompatibilitySelect } from "./compatibility-select";
@@ -17,33 +18,21 @@ function Fact({ label, children }: { label: string; children: ReactNode }) {
   );
 }
 
-/** Breadcrumb, port name, where the data lives, compatibility mode and the active version. */
-export function PortContractHeader({ portRef, port, activeVersion, canPublish, current, action }: { portRef: string; port: Port; activeVersion: string | null; canPublish: boolean; current?: string; action?: ReactNode }) {
+/** Breadcrumb, port name, where the data lives, compatibility mode and the active version; `contractVersion` is the version shown. */
+export function PortContractHeader({ portRef, port, activeVersion, canPublish, current, contractVersion, action }: { portRef: string; port: Port; activeVersion: string | null; canPublish: boolean; current?: string; contractVersion?: string; action?: ReactNode }) {
   const productHref = `/products/${port.product.domain.slug}/${port.product.slug}`;
   const portHref = `${productHref}/ports/${port.name}`;
   return (
     <header className="space-y-4" data-testid="port-header">
-      <nav aria-label="Breadcrumb" className="flex flex-wrap items-center text-sm text-slate-500">
-        <Link href={`/domains/${port.product.domain.slug}`} className="hover:text-slate-900">
-          {port.product.domain.slug}
-        </Link>
-        <span className="mx-2 text-slate-300">/</span>
-        <Link href={productHref} className="hover:text-slate-900" data-testid="breadcrumb-product">
-          {port.product.name}
-        </Link>
-        <span className="mx-2 text-slate-300">/</span>
-        {current ? (
-          <>
-            <Link href={portHref} className="hover:text-slate-900">
-              {port.name}
-            </Link>
-            <span className="mx-2 text-slate-300">/</span>
-            <span className="text-slate-700">{current}</span>
-          </>
-        ) : (
-          <span className="text-slate-700">{port.name}</span>
-        )}
-      </nav>
+      <Breadcrumbs
+        items={[
+          { label: "Domains", href: "/domains" },
+          { label: port.product.domain.name, href: `/domains/${port.product.domain.slug}` },
+          { label: port.product.name, href: productHref },
+          { label: port.name, href: portHref },
+          ...(current ? [{ label: current }] : contractVersion ? [{ label: `Contract v${contractVersion}` }] : []),
+        ]}
+      />
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0">
           <div className="flex flex-wrap items-center gap-3">
@@ -68,21 +57,13 @@ export function PortContractHeader({ portRef, port, activeVersion, canPublish, c
       <dl className="grid grid-cols-2 gap-4 rounded-xl border border-slate-200 bg-white px-5 py-3.5 shadow-[0_1px_2px_rgba(15,23,42,0.04)] md:grid-cols-4">
         <Fact label={port.type === "kafka_topic" ? "Topic" : port.type === "table" ? "Table" : portTypeLabel(port.type)}>
           {port.location ? (
-            <>
-              <code className="truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-700" data-testid="port-location">
-                {port.location}
-              </code>
-              <CopyButton value={port.location} label="Copy name" />
-            </>
+            <CopyableId value={port.location} label="name" testId="port-location" />
           ) : (
             <span className="text-slate-400">—</span>
           )}
         </Fact>
         <Fact label="Port URN">
-          <code className="truncate font-mono text-xs text-slate-600" title={portRef}>
-            {portRef}
-          </code>
-          <CopyButton value={portRef} label="Copy port URN" />
+          <CopyableId value={portRef} label="port URN" testId="port-urn" />
         </Fact>
         <Fact label="Compatibility mode">
           <CompatibilitySelect portRef={portRef} mode={port.compatibilityMode} canChange={canPublish} />

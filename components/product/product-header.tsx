@@ -1,7 +1,8 @@
 import Link from "next/link";
 import type { DataProductDetail } from "@/lib/catalog/get-data-product";
 import { Tag } from "@/components/ui/badge";
-import { CopyButton } from "@/components/ui/copy-button";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
+import { CopyableId } from "@/components/ui/copyable-id";
 import { formatDateTime } from "@/components/ui/format-date";
 import { ClassificationBadge, PersonalDataBadge, StatusBadge } from "@/components/ui/product-badges";
 import { RequestAccess, type ConsumerTeam } from "@/components/subscriptions/request-access";
@@ -11,17 +12,7 @@ import { ProductActions } from "./product-actions";
 export function ProductHeader({ product, consumerTeams, subscribingTeams }: { product: DataProductDetail; consumerTeams?: ConsumerTeam[]; subscribingTeams?: number }) {
   return (
     <header data-testid="product-header" className="space-y-4">
-      <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-        <Link href="/domains" className="hover:text-slate-900">
-          Domains
-        </Link>
-        <span className="mx-2 text-slate-300">/</span>
-        <Link href={`/domains/${product.domain.slug}`} className="hover:text-slate-900">
-          {product.domain.name}
-        </Link>
-        <span className="mx-2 text-slate-300">/</span>
-        <span className="text-slate-700">{product.name}</span>
-      </nav>
+      <Breadcrumbs items={[{ label: "Domains", href: "/domains" }, { label: product.domain.name, href: `/domains/${product.domain.slug}` }, { label: product.name }]} />
 
       <div className="flex flex-wrap items-start justify-between gap-4">
         <div className="min-w-0 space-y-2">
@@ -35,12 +26,7 @@ export function ProductHeader({ product, consumerTeams, subscribingTeams }: { pr
               {product.containsPersonalData && <PersonalDataBadge />}
             </div>
           </div>
-          <div className="flex items-center gap-1 text-sm">
-            <code data-testid="product-urn" className="truncate rounded bg-slate-100 px-1.5 py-0.5 font-mono text-xs text-slate-600">
-              {product.urn}
-            </code>
-            <CopyButton value={product.urn} label="Copy URN" />
-          </div>
+          <CopyableId value={product.urn} label="URN" testId="product-urn" className="text-sm" />
           <p className="text-sm text-slate-500">
             <Link href={`/domains/${product.domain.slug}`} className="font-medium text-slate-700 hover:text-brand-700 hover:underline" data-testid="product-domain">
               {product.domain.name}

@@ -17,7 +17,7 @@ export async function findOutputPortOrThrow(actor: Actor, ref: string, client: T
   const byUrn = parsePortUrn(ref);
   const where = isUuid(ref) ? { id: ref } : byUrn ? { name: byUrn.port, dataProduct: { urn: byUrn.productUrn } } : null;
   const port = where
-    ? await client.port.findFirst({ where: { ...where, direction: "output" }, include: { dataProduct: { select: { id: true, urn: true, name: true, slug: true, teamId: true, status: true, domain: { select: { slug: true } } } } } })
+    ? await client.port.findFirst({ where: { ...where, direction: "output" }, include: { dataProduct: { select: { id: true, urn: true, name: true, slug: true, teamId: true, status: true, domain: { select: { slug: true, name: true } } } } } })
     : null;
   if (!port || !canSeeProduct(actor, port.dataProduct)) throw notFound(`Output port ${ref}`);
   return port;

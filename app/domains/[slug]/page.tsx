@@ -1,3 +1,4 @@
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import Link from "next/link";
 import { cache } from "react";
 import { DomainProductsTable } from "@/components/domain/domain-products-table";
@@ -27,13 +28,7 @@ export default async function DomainPage({ params }: { params: Params }) {
   return (
     <div className="space-y-8" data-testid="domain-page">
       <header className="space-y-3">
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-500">
-          <Link href="/domains" className="hover:text-slate-900">
-            Domains
-          </Link>
-          <span className="mx-2 text-slate-300">/</span>
-          <span className="text-slate-700">{domain.name}</span>
-        </nav>
+        <Breadcrumbs items={[{ label: "Domains", href: "/domains" }, { label: domain.name }]} />
         <div className="flex flex-wrap items-end justify-between gap-4">
           <div className="max-w-3xl">
             <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{domain.name}</h1>

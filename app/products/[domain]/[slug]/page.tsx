@@ -71,20 +71,10 @@ export default async function ProductPage({ params }: { params: Params }) {
           <Section id="details" title="Details">
             <dl className="space-y-3 px-5 py-4 text-sm">
               <div>
-                <dt className="text-xs font-medium text-slate-500">Last changed</dt>
-                <dd className="text-slate-800" data-testid="product-updated-at">
-                  <time dateTime={product.updatedAt.toISOString()}>{formatDateTime(product.updatedAt)}</time>
-                </dd>
-              </div>
-              <div>
                 <dt className="text-xs font-medium text-slate-500">Registered</dt>
                 <dd className="text-slate-800">
                   <time dateTime={product.createdAt.toISOString()}>{formatDateTime(product.createdAt)}</time>
                 </dd>
-              </div>
-              <div>
-                <dt className="text-xs font-medium text-slate-500">Product id</dt>
-                <dd className="font-mono text-xs break-all text-slate-600">{product.id}</dd>
               </div>
             </dl>
           </Section>

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
 import { TeamCard } from "@/components/domain/team-card";
 import { jsonified } from "@/components/ui/jsonified";
@@ -25,17 +25,7 @@ export default async function TeamPage({ params }: { params: Params }) {
   return (
     <div className="space-y-6" data-testid="team-page">
       <header className="space-y-3">
-        <nav aria-label="Breadcrumb" className="text-sm text-slate-600">
-          <Link href="/domains" className="hover:text-slate-900">
-            Domains
-          </Link>
-          <span className="mx-2 text-slate-400">/</span>
-          <Link href={`/domains/${domain.slug}`} className="hover:text-slate-900">
-            {domain.name}
-          </Link>
-          <span className="mx-2 text-slate-400">/</span>
-          <span className="text-slate-800">{team.name}</span>
-        </nav>
+        <Breadcrumbs items={[{ label: "Domains", href: "/domains" }, { label: domain.name, href: `/domains/${domain.slug}` }, { label: team.name }]} />
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{team.name}</h1>
       </header>
       <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">

@@ -1,4 +1,4 @@
-import Link from "next/link";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { ProductForm } from "@/components/product-form/product-form";
 import { valuesFromProduct } from "@/components/product-form/values-from-product";
 import { forbidden } from "next/navigation";
@@ -21,17 +21,8 @@ export default async function EditProductPage({ params }: { params: Promise<{ do
   return (
     <div className="space-y-6">
       <header>
-        <p className="text-sm text-slate-500">
-          <Link href={`/domains/${product.domain.slug}`} className="hover:text-slate-800">
-            {product.domain.name}
-          </Link>{" "}
-          /{" "}
-          <Link href={url} className="hover:text-slate-800">
-            {product.name}
-          </Link>{" "}
-          / Edit
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Edit {product.name}</h1>
+        <Breadcrumbs items={[{ label: "Domains", href: "/domains" }, { label: product.domain.name, href: `/domains/${product.domain.slug}` }, { label: product.name, href: url }, { label: "Edit" }]} />
+        <h1 className="mt-3 text-2xl font-semibold tracking-tight">Edit {product.name}</h1>
       </header>
       <ProductForm mode="edit" initial={valuesFromProduct(product)} product={{ id: product.id, urn: product.urn, url, teamLabel: `${product.domain.name} / ${product.team.name}` }} />
     </div>

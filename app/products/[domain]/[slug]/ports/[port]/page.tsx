@@ -75,6 +75,7 @@ export default async function PortContractPage({ params, searchParams }: { param
         port={port}
         activeVersion={active?.version ?? null}
         canPublish={canPublish}
+        contractVersion={selected?.version}
         action={
           canPublish && versions.length > 0 ? (
             <Link href={editHref} className="inline-flex items-center gap-1.5 rounded-md bg-brand-600 px-3.5 py-2 text-sm font-medium text-white shadow-sm hover:bg-brand-700" data-testid="edit-contract">
