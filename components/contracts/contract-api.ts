@@ -1,4 +1,5 @@
 import type { ContractChange } from "@/lib/contracts/contract-change";
+import type { YamlDiffHunk } from "@/lib/contracts/diff-yaml-text";
 import type { ErrorDetail } from "@/lib/errors";
 import type { PortImpact } from "@/lib/lineage/analyze-impact";
 
@@ -30,4 +31,4 @@ export type PublishResult = {
   externalSyncError: string | null;
 };
 
-export type ContractDiff = { from: string; to: string; changes: ContractChange[] };
+export type ContractDiff = { from: string; to: string; changes: ContractChange[]; yamlDiff: YamlDiffHunk[] };

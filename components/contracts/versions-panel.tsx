@@ -4,26 +4,17 @@ import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
 import type { ContractChange } from "@/lib/contracts/contract-change";
+import type { listContractVersions } from "@/lib/contracts/list-contract-versions";
 import { Section } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format-date";
 import { Skeleton } from "@/components/ui/skeleton";
 import { apiRequest } from "@/components/ui/api-request";
 import type { ContractDiff } from "./contract-api";
 import { ContractChanges } from "./contract-changes";
+import { YamlTextDiff } from "./yaml-text-diff";
 import { VersionStatusBadge } from "./version-status-badge";
 
-export type VersionSummary = {
-  id: string;
-  version: string;
-  status: string;
-  schemaType: string;
-  customSchema: boolean;
-  createdAt: Date | string;
-  activatedAt: Date | string | null;
-  decisionNote: string | null;
-  externalSyncError: string | null;
-  changes: unknown;
-};
+export type VersionSummary = Awaited<ReturnType<typeof listContractVersions>>["versions"][number];
 
 const th = "px-4 py-2.5 text-left text-xs font-medium whitespace-nowrap text-slate-500";
 const td = "px-4 py-3 align-top";
@@ -72,6 +63,11 @@ export function VersionsPanel({ versions, basePath, selectedId }: { versions: Ve
     enabled: versions.length > 1 && toId !== fromId,
     placeholderData: keepPreviousData,
   });
+  const compare = (from: string, to: string) => {
+    setFromId(from);
+    setToId(to);
+    document.getElementById("compare-versions")?.scrollIntoView({ block: "start" });
+  };
 
   return (
     <div className="space-y-6">
@@ -83,14 +79,18 @@ export function VersionsPanel({ versions, basePath, selectedId }: { versions: Ve
                 <th scope="col" className={th}>Version</th>
                 <th scope="col" className={th}>Status</th>
                 <th scope="col" className={th}>Schema</th>
-                <th scope="col" className={th}>Created</th>
+                <th scope="col" className={th}>Published</th>
+                <th scope="col" className={th}>Published by</th>
                 <th scope="col" className={th}>Activated</th>
                 <th scope="col" className={th}>Changes</th>
                 <th scope="col" className={th}>Notes</th>
+                <th scope="col" className={th}>
+                  <span className="sr-only">Links</span>
+                </th>
               </tr>
             </thead>
             <tbody className="divide-y divide-slate-100">
-              {versions.map((v) => (
+              {versions.map((v, i) => (
                 <tr key={v.id} data-testid="contract-version" data-version={v.version} className={v.id === selectedId ? "bg-brand-50/40" : undefined}>
                   <td className={td}>
                     <Link href={`${basePath}?version=${encodeURIComponent(v.version)}`} className="font-mono font-medium text-brand-700 hover:underline">
@@ -105,6 +105,9 @@ export function VersionsPanel({ versions, basePath, selectedId }: { versions: Ve
                     {v.customSchema && <span className="block text-slate-400">hand-written</span>}
                   </td>
                   <td className={`${td} text-xs whitespace-nowrap text-slate-600`}>{formatDateTime(v.createdAt)}</td>
+                  <td className={`${td} text-xs whitespace-nowrap text-slate-700`} data-testid="published-by">
+                    {v.publishedBy ?? <span className="text-slate-500">Unknown</span>}
+                  </td>
                   <td className={`${td} text-xs whitespace-nowrap text-slate-600`}>{v.activatedAt ? formatDateTime(v.activatedAt) : <span className="text-slate-400">—</span>}</td>
                   <td className={td}>
                     <ChangeSummary changes={v.changes} />
@@ -118,6 +121,16 @@ export function VersionsPanel({ versions, basePath, selectedId }: { versions: Ve
                     {v.decisionNote && <p className="text-slate-600">“{v.decisionNote}”</p>}
                     {!v.externalSyncError && !v.decisionNote && <span className="text-slate-400">—</span>}
                   </td>
+                  <td className={`${td} text-xs whitespace-nowrap`}>
+                    <Link href={`${basePath}?tab=yaml&version=${encodeURIComponent(v.version)}`} className="text-brand-700 underline-offset-2 hover:underline" aria-label={`YAML of version ${v.version}`}>
+                      YAML
+                    </Link>
+                    {i + 1 < versions.length && (
+                      <button type="button" onClick={() => compare(versions[i + 1].id, v.id)} className="ml-3 text-brand-700 underline-offset-2 hover:underline" aria-label={`Compare version ${v.version} with ${versions[i + 1].version}`}>
+                        Compare
+                      </button>
+                    )}
+                  </td>
                 </tr>
               ))}
             </tbody>
@@ -126,8 +139,9 @@ export function VersionsPanel({ versions, basePath, selectedId }: { versions: Ve
       </Section>
 
       <Section
+        id="compare-versions"
         title="Compare versions"
-        description="The semantic diff: fields, types, nullability, keys, quality rules and SLA. Breaking changes are red."
+        description="The semantic diff (fields, types, nullability, keys, quality rules and SLA; breaking changes are red) beside the YAML text diff."
         action={
           versions.length > 1 ? (
             <div className="flex flex-wrap items-center gap-3">
@@ -156,7 +170,16 @@ export function VersionsPanel({ versions, basePath, selectedId }: { versions: Ve
               <p className="px-5 pt-3 text-sm text-slate-700">
                 From <span className="font-mono font-medium">{diff.data.from}</span> to <span className="font-mono font-medium">{diff.data.to}</span>
               </p>
-              <ContractChanges changes={diff.data.changes} emptyText="These versions do not differ in schema, quality rules or SLA." />
+              <div className="grid gap-4 xl:grid-cols-2">
+                <div className="min-w-0">
+                  <h3 className="px-5 pt-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">Semantic changes</h3>
+                  <ContractChanges changes={diff.data.changes} emptyText="These versions do not differ in schema, quality rules or SLA." />
+                </div>
+                <div className="min-w-0 xl:border-l xl:border-slate-100">
+                  <h3 className="px-5 pt-3 text-xs font-semibold tracking-wide text-slate-600 uppercase">YAML text</h3>
+                  <YamlTextDiff hunks={diff.data.yamlDiff} from={diff.data.from} to={diff.data.to} />
+                </div>
+              </div>
             </div>
           )}
         </div>

@@ -138,14 +138,18 @@ describe("an owner publishes contract versions of a topic port", () => {
 
     const listed = await listContractVersions(member, port.id);
     expect(listed.canPublish).toBe(true);
-    expect(listed.versions.map((v) => [v.version, v.status])).toEqual([
-      ["1.1.0", "active"],
-      ["1.0.0", "deprecated"],
+    expect(listed.versions.map((v) => [v.version, v.status, v.publishedBy])).toEqual([
+      ["1.1.0", "active", member.name],
+      ["1.0.0", "deprecated", owner.name],
     ]);
 
     const diff = await diffContractVersions(owner, second.id, first.id);
     expect(diff).toMatchObject({ from: "1.0.0", to: "1.1.0" });
     expect(diff.changes.map((c) => [c.kind, c.field])).toEqual([["field-added", "note"]]);
+    // Beside the semantic diff, the YAML text diff: the version line changed and the note field's lines added.
+    const changed = diff.yamlDiff.flatMap((h) => h.lines).filter((l) => l.kind !== "same");
+    expect(changed.filter((l) => l.kind === "removed").map((l) => l.text.trim())).toContain("version: 1.0.0");
+    expect(changed.filter((l) => l.kind === "added").map((l) => l.text.trim())).toEqual(expect.arrayContaining(["version: 1.1.0", expect.stringContaining("note")]));
   });
 
   it("refuses an incompatible minor version with the exact reason, saving nothing", async () => {
