@@ -1,7 +1,8 @@
 // Benchmark of a table's quality checks: a 1,000,000-row order table with realistic nulls, duplicate keys, invalid
 // values and negative amounts, and a contract using every library metric in both units, one sql check and a freshness
-// SLA. Runs all checks as the worker does (one aggregate scan, one grouping-sets scan for duplicates, the sql check as
-// the restricted role, failing-row samples), beside a naive baseline in the same run (one query per check).
+// SLA. Runs all checks as the worker does (one aggregate scan, one sorted grouping per set of columns checked for
+// duplicates and the sql check as the restricted role, at once on a pool of 2 connections; then the failing-row samples),
+// beside a naive baseline in the same run (one query per check, one after the other).
 // Goal: all checks ≤ 2 s on a 2-core machine.
 //   npx tsx bench/quality.ts [--rows 1000000] [--runs 3]
 import os from "node:os";

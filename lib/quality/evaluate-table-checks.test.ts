@@ -180,3 +180,104 @@ it("a table that does not exist yet is not evaluated, never passed", async () =>
   const outcomes = await evaluateTableChecks(pool, { schema, table: "nothing" }, checks, { now: new Date() });
   expect(outcomes.map((o) => o.status)).toEqual(["not_evaluated"]);
 });
+
+describe("duplicates and failing-row samples", () => {
+  // Seven rows: NULLs in the key columns, "y" and "Y" (different), 1.0 and 1.00 (equal numbers), "A" and "a" (equal under
+  // a case-insensitive collation).
+  const DUPS: [string | null, string | null, string, string | null][] = [
+    ["x", "eu", "1.0", "A"],
+    ["x", "eu", "1.00", "a"],
+    ["x", null, "2", "b"],
+    [null, "eu", "3", null],
+    [null, "eu", "3", null],
+    ["y", "us", "4", "c"],
+    ["Y", "us", "5", "d"],
+  ];
+  const dupsLocation = { schema, table: "dups" };
+  const dupsChecks = (properties: Record<string, QualityRule[]>, objectRules: QualityRule[] = []) =>
+    qualityChecksOf(
+      {
+        apiVersion: "v3.1.0",
+        kind: "DataContract",
+        id: "urn:test:dups",
+        version: "1.0.0",
+        status: "active",
+        schema: [{ name: "dups", physicalName: `${schema}.dups`, properties: ["id", "region", "amount", "tag"].map((name) => ({ name, logicalType: name === "amount" ? "number" : "string", quality: properties[name] ?? [] })), quality: objectRules }],
+      },
+      `${schema}.dups`,
+      "table",
+    );
+  beforeAll(async () => {
+    await pool.query(`CREATE COLLATION ${schema}.case_insensitive (provider = icu, locale = 'und-u-ks-level2', deterministic = false)`);
+    await pool.query(`CREATE TABLE ${schema}.dups (id text, region varchar(8), amount numeric, tag text COLLATE ${schema}.case_insensitive, n integer)`);
+    for (const [i, row] of DUPS.entries()) await pool.query(`INSERT INTO ${schema}.dups VALUES ($1, $2, $3, $4, $5)`, [...row, i + 1]);
+  });
+  const rowsOf = (sample: Record<string, unknown>[] | null) => (sample ?? []).map((r) => r.n).sort();
+
+  it("count rows repeating another row's values among rows without NULLs, with each type's own equality, and sample those rows", async () => {
+    const duplicate = { metric: "duplicateValues", mustBe: 0 };
+    const [pair, id, idPercent, amount, tag] = await evaluateTableChecks(
+      pool,
+      dupsLocation,
+      dupsChecks({ id: [duplicate, { ...duplicate, unit: "percent" }], amount: [duplicate], tag: [duplicate] }, [{ ...duplicate, arguments: { properties: ["id", "region"] } }]),
+      { now: new Date() },
+    );
+    expect(id).toMatchObject({ status: "failed", measured: 2 });
+    expect(idPercent).toMatchObject({ status: "failed", measured: (2 * 100) / 7 });
+    expect(rowsOf(id.sample)).toEqual([1, 2, 3]);
+    expect(rowsOf(idPercent.sample)).toEqual([1, 2, 3]);
+    expect(amount).toMatchObject({ status: "failed", measured: 2 });
+    expect(rowsOf(amount.sample)).toEqual([1, 2, 4, 5]);
+    expect(tag).toMatchObject({ status: "failed", measured: 1 });
+    expect(rowsOf(tag.sample)).toEqual([1, 2]);
+    expect(pair).toMatchObject({ status: "failed", measured: 1 });
+    expect(rowsOf(pair.sample)).toEqual([1, 2]);
+  });
+
+  it("sample only failed checks that have failing rows, with no samples query when none has", async () => {
+    const phases: string[] = [];
+    const onPhase = (phase: string) => phases.push(phase);
+    const [nulls, none, passing] = await evaluateTableChecks(
+      pool,
+      dupsLocation,
+      dupsChecks({ id: [{ metric: "nullValues", mustBe: 0 }], amount: [{ metric: "nullValues", mustBeGreaterThan: 0 }], tag: [{ metric: "nullValues", mustBeLessThan: 5 }] }),
+      { now: new Date(), onPhase },
+    );
+    expect(nulls).toMatchObject({ status: "failed", measured: 2 });
+    expect(rowsOf(nulls.sample)).toEqual([4, 5]);
+    expect(none).toMatchObject({ status: "failed", measured: 0, sample: null });
+    expect(passing).toMatchObject({ status: "passed", sample: null });
+    expect(phases).toContain("failing-row samples");
+
+    phases.length = 0;
+    const [passingDuplicates, failingWithoutRows] = await evaluateTableChecks(
+      pool,
+      dupsLocation,
+      dupsChecks({ amount: [{ metric: "nullValues", mustBeGreaterThan: 0 }], id: [{ metric: "duplicateValues", mustBeLessThan: 3 }] }),
+      { now: new Date(), onPhase },
+    );
+    expect(failingWithoutRows).toMatchObject({ status: "failed", sample: null });
+    expect(passingDuplicates).toMatchObject({ status: "passed", measured: 2, sample: null });
+    expect(phases).not.toContain("failing-row samples");
+  });
+
+  it("give the same results on one client, where the queries run one after the other, as on a pool", async () => {
+    const checks = dupsChecks({ id: [{ metric: "duplicateValues", mustBe: 0 }, { metric: "nullValues", unit: "percent", mustBe: 0 }] }, [{ metric: "rowCount", mustBe: 7 }, { metric: "duplicateValues", arguments: { properties: ["id", "region"] }, mustBe: 0 }]);
+    const client = new pg.Client({ connectionString: process.env.DATABASE_URL });
+    await client.connect();
+    try {
+      const onOne = await evaluateTableChecks(client, dupsLocation, checks, { now: new Date() });
+      const onPool = await evaluateTableChecks(pool, dupsLocation, checks, { now: new Date() });
+      const summary = (outcomes: typeof onOne) => outcomes.map((o) => [o.status, o.measured, rowsOf(o.sample)]);
+      expect(summary(onOne)).toEqual(summary(onPool));
+      expect(summary(onOne)).toEqual([
+        ["passed", 7, []],
+        ["failed", 1, [1, 2]],
+        ["failed", 2, [1, 2, 3]],
+        ["failed", (2 * 100) / 7, [4, 5]],
+      ]);
+    } finally {
+      await client.end();
+    }
+  });
+});

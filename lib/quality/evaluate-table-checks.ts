@@ -1,9 +1,10 @@
 import pg from "pg";
-import { inDataTransaction, type Queryable } from "@/lib/data-tables/data-database";
+import type { Queryable } from "@/lib/data-tables/data-database";
 import type { CheckDefinition, FreshnessCheck, LibraryCheck, SqlCheck } from "./check-definitions";
 export type { CheckOutcome, CheckStatus } from "./check-outcome";
 import { formatDuration } from "./check-definitions";
 import { judged, notEvaluated, type CheckOutcome } from "./check-outcome";
+import { countDuplicates, duplicateKeyCondition, type DuplicateCount } from "./count-duplicates";
 import { runSqlCheck } from "./run-sql-check";
 
 export const SAMPLE_SIZE = 10;
@@ -16,7 +17,7 @@ export type TableCheckOptions = {
   statementTimeoutMs?: number;
   /** Collect failing-row samples (default true). */
   samples?: boolean;
-  /** Told how long each phase took (aggregate, duplicates, sql, samples), for the benchmark. */
+  /** Told how long each phase took (aggregate, duplicates per set of columns, sql, samples; the first three overlap on a pool), for the benchmark. */
   onPhase?: (phase: string, ms: number) => void;
 };
 
@@ -47,15 +48,27 @@ function failingCondition(check: LibraryCheck, params: unknown[]): string | null
 
 const percentOf = (count: number, rows: number) => (rows === 0 ? 0 : (count * 100) / rows);
 
+/** Two checks of one metric, column and arguments (rows and percent) fail on the same rows: one count serves both. */
+const conditionKey = (check: LibraryCheck) => JSON.stringify([check.metric, check.property, check.missingValues, check.validValues, check.pattern]);
+
+/** Runs the tasks at once on a pool's connections, one after the other on a single client (one connection). */
+async function concurrently(client: Queryable, tasks: (() => Promise<void>)[]): Promise<void> {
+  if (client instanceof pg.Pool) await Promise.all(tasks.map((task) => task()));
+  else for (const task of tasks) await task();
+}
+
 /**
  * Runs a table's checks with as few scans as it can: one aggregate query for every null, missing, invalid, row-count
- * and freshness check, one grouping-sets query for every duplicate check, then (only for failed checks) one query
- * for the failing-row samples; sql checks each in a read-only transaction as the restricted role.
+ * and freshness check, one sorted grouping per set of columns checked for duplicates (which also brings back a few
+ * repeated keys), and sql checks each in a read-only transaction as the restricted role, at once when `client` is a
+ * pool; then one query for the failing-row samples of the failed checks that have failing rows.
  */
 export async function evaluateTableChecks(client: Queryable, location: { schema: string; table: string }, checks: CheckDefinition[], options: TableCheckOptions): Promise<CheckOutcome[]> {
   const qualified = `${q(location.schema)}.${q(location.table)}`;
-  const { rows: columnRows } = await client.query<{ attname: string }>(
-    `SELECT a.attname::text FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace
+  // bytewise: a plain text type under a deterministic collation, where equal values are equal bytes (see countDuplicates).
+  const { rows: columnRows } = await client.query<{ attname: string; bytewise: boolean }>(
+    `SELECT a.attname::text, a.atttypid IN ('text'::regtype, 'varchar'::regtype, 'bpchar'::regtype) AND coalesce(co.collisdeterministic, false) AS bytewise
+     FROM pg_attribute a JOIN pg_class c ON c.oid = a.attrelid JOIN pg_namespace n ON n.oid = c.relnamespace LEFT JOIN pg_collation co ON co.oid = a.attcollation
      WHERE n.nspname = $1 AND c.relname = $2 AND a.attnum > 0 AND NOT a.attisdropped`,
     [location.schema, location.table],
   );
@@ -64,7 +77,9 @@ export async function evaluateTableChecks(client: Queryable, location: { schema:
     return checks.map((c) => (c.kind === "not_evaluated" ? notEvaluated(c, c.reason) : notEvaluated(c, `the table ${location.schema}.${location.table} does not exist yet`)));
   }
   const columns = new Set(columnRows.map((r) => r.attname));
+  const bytewise = new Set(columnRows.filter((r) => r.bytewise).map((r) => r.attname));
   const aggregate: { check: LibraryCheck | FreshnessCheck; alias: string; condition?: string }[] = [];
+  const aliasOfCondition = new Map<string, string>();
   const duplicates: LibraryCheck[] = [];
   const sql: SqlCheck[] = [];
   const params: unknown[] = [];
@@ -96,9 +111,18 @@ export async function evaluateTableChecks(client: Queryable, location: { schema:
       needsRowCount = true;
       continue;
     }
+    if (check.kind === "freshness") {
+      aggregate.push({ check, alias: `m${aggregate.length}` });
+      continue;
+    }
+    const shared = aliasOfCondition.get(conditionKey(check));
+    if (shared) {
+      aggregate.push({ check, alias: shared });
+      continue;
+    }
     const alias = `m${aggregate.length}`;
-    if (check.kind === "freshness") aggregate.push({ check, alias });
-    else aggregate.push({ check, alias, condition: failingCondition(check, params)! });
+    aliasOfCondition.set(conditionKey(check), alias);
+    aggregate.push({ check, alias, condition: failingCondition(check, params)! });
   }
 
   const timed = async <T,>(phase: string, work: () => Promise<T>): Promise<T> => {
@@ -111,14 +135,30 @@ export async function evaluateTableChecks(client: Queryable, location: { schema:
   };
   let rowCount = 0;
   const measuredBy = new Map<string, unknown>();
-  if (aggregate.length > 0 || needsRowCount || checks.some((c) => c.kind === "library" && c.metric === "rowCount")) {
-    const expressions = aggregate.map(({ check, alias, condition }) =>
+  const counted = aggregate.filter((a) => a.check.kind === "freshness" || a.condition !== undefined);
+  const aggregateScan = async () => {
+    if (aggregate.length === 0 && !needsRowCount && !checks.some((c) => c.kind === "library" && c.metric === "rowCount")) return;
+    const expressions = counted.map(({ check, alias, condition }) =>
       check.kind === "freshness" ? `extract(epoch FROM max(${q(check.column)})::timestamptz) AS ${alias}` : `count(*) FILTER (WHERE ${condition}) AS ${alias}`,
     );
     const { rows } = await timed("aggregate scan", () => client.query({ text: `SELECT count(*) AS n${expressions.map((e) => `, ${e}`).join("")} FROM ${qualified}`, values: params }));
     rowCount = Number(rows[0].n);
-    for (const { alias } of aggregate) measuredBy.set(alias, rows[0][alias]);
-  }
+    for (const { alias } of counted) measuredBy.set(alias, rows[0][alias]);
+  };
+  // Two checks of one set of columns (rows and percent) share one count.
+  const setOf = (check: LibraryCheck) => check.properties ?? [check.property!];
+  const duplicateCounts = new Map<string, DuplicateCount>();
+  const distinctSets = [...new Map(duplicates.map((d) => [setOf(d).join("\u0000"), setOf(d)])).entries()];
+  const duplicateScans = distinctSets.map(([key, set]) => async () => {
+    duplicateCounts.set(key, await timed(`duplicates of (${set.join(", ")})`, () => countDuplicates(client, qualified, set, bytewise)));
+  });
+  const sqlChecks = async () => {
+    for (const check of sql) outcomes.set(check, await timed(`sql: ${check.name}`, () => runSqlCheck(client, location, check, { role: options.sqlRole, statementTimeoutMs: options.statementTimeoutMs })));
+  };
+  // The groupings take longest, so they start first.
+  await concurrently(client, [...duplicateScans, aggregateScan, sqlChecks]);
+
+  const failingRows = new Map<CheckDefinition, number>();
   for (const { check, alias } of aggregate) {
     const raw = measuredBy.get(alias);
     if (check.kind === "freshness") {
@@ -131,83 +171,61 @@ export async function evaluateTableChecks(client: Queryable, location: { schema:
       continue;
     }
     const count = Number(raw);
+    failingRows.set(check, count);
     outcomes.set(check, judged(check, check.unit === "percent" ? percentOf(count, rowCount) : count, { reason: `${count} of ${rowCount} rows` }));
   }
   for (const check of checks) {
     if (check.kind === "library" && check.metric === "rowCount" && !outcomes.has(check)) outcomes.set(check, judged(check, rowCount));
   }
-
-  if (duplicates.length > 0) {
-    const sets = duplicates.map((d) => d.properties ?? [d.property!]);
-    // Per set: rows with every column set, minus the distinct values among them. count(DISTINCT) sorts in memory, which
-    // on a million keys is several times faster than hash-grouping them (each group's state costs an allocation).
-    // A set of several columns is compared as one text (the row's text form, which quotes as needed): sorting records
-    // column by column is several times slower. Two checks of one set (rows and percent) share one expression.
-    const distinctSets = [...new Set(sets.map((set) => set.join("\u0000")))];
-    const expressions = distinctSets.map((joined, i) => {
-      const set = joined.split("\u0000");
-      const complete = set.map((c) => `${q(c)} IS NOT NULL`).join(" AND ");
-      const value = set.length === 1 ? q(set[0]) : `ROW(${set.map(q).join(", ")})::text`;
-      return `count(*) FILTER (WHERE ${complete}) - count(DISTINCT ${value}) FILTER (WHERE ${complete}) AS d${i}`;
-    });
-    const row = await timed("duplicates scan", () =>
-      inDataTransaction(
-        client,
-        async (tx) => {
-          // Sorting a million keys in memory needs more than the default 4 MB, or it spills to disk.
-          await tx.query("SET LOCAL work_mem = '256MB'");
-          return (await tx.query<Record<string, string>>(`SELECT ${expressions.join(", ")} FROM ${qualified}`)).rows[0];
-        },
-        { readOnly: true },
-      ),
-    );
-    for (const [i, check] of duplicates.entries()) {
-      const count = Number(row[`d${distinctSets.indexOf(sets[i].join("\u0000"))}`] ?? 0);
-      outcomes.set(check, judged(check, check.unit === "percent" ? percentOf(count, rowCount) : count, { reason: `${count} rows repeat a value${sets[i].length > 1 ? ` of (${sets[i].join(", ")})` : ""}` }));
-    }
+  const sampleKeys = new Map<CheckDefinition, string[]>();
+  for (const check of duplicates) {
+    const set = setOf(check);
+    const { duplicates: count, keys } = duplicateCounts.get(set.join("\u0000"))!;
+    failingRows.set(check, count);
+    sampleKeys.set(check, keys);
+    outcomes.set(check, judged(check, check.unit === "percent" ? percentOf(count, rowCount) : count, { reason: `${count} rows repeat a value${set.length > 1 ? ` of (${set.join(", ")})` : ""}` }));
   }
 
-  for (const check of sql) outcomes.set(check, await timed(`sql: ${check.name}`, () => runSqlCheck(client, location, check, { role: options.sqlRole, statementTimeoutMs: options.statementTimeoutMs })));
-
-  if (options.samples !== false) await timed("failing-row samples", () => attachSamples(client, qualified, outcomes));
+  if (options.samples !== false) await attachSamples(client, qualified, outcomes, failingRows, sampleKeys, timed);
   return checks.map((c) => outcomes.get(c)!);
 }
 
-async function attachSamples(client: Queryable, qualified: string, outcomes: Map<CheckDefinition, CheckOutcome>) {
+/** Samples the failed library checks that have failing rows; a duplicate check by the repeated keys its count brought back. */
+async function attachSamples(
+  client: Queryable,
+  qualified: string,
+  outcomes: Map<CheckDefinition, CheckOutcome>,
+  failingRows: Map<CheckDefinition, number>,
+  sampleKeys: Map<CheckDefinition, string[]>,
+  timed: <T>(phase: string, work: () => Promise<T>) => Promise<T>,
+) {
   const params: unknown[] = [];
-  const branches: { outcome: CheckOutcome; sql: string }[] = [];
-  const sampled = new Map<string, CheckOutcome[]>();
+  const branches: { outcomes: CheckOutcome[]; sql: string }[] = [];
+  const bySet = new Map<string, CheckOutcome[]>();
   for (const outcome of outcomes.values()) {
     const { check } = outcome;
-    if (outcome.status !== "failed" || check.kind !== "library" || check.metric === "rowCount") continue;
+    if (outcome.status !== "failed" || check.kind !== "library" || check.metric === "rowCount" || !failingRows.get(check)) continue;
     if (check.metric === "duplicateValues") {
       // Two checks of one set of columns (rows and percent) share one sample.
       const set = check.properties ?? [check.property!];
-      const key = set.join("\u0000");
-      if (sampled.has(key)) {
-        sampled.get(key)!.push(outcome);
+      const shared = bySet.get(set.join("\u0000"));
+      if (shared) {
+        shared.push(outcome);
         continue;
       }
-      sampled.set(key, [outcome]);
-      const columns = set.map(q).join(", ");
-      branches.push({ outcome, sql: `(${columns}) IN (SELECT ${columns} FROM ${qualified} WHERE ${set.map((c) => `${q(c)} IS NOT NULL`).join(" AND ")} GROUP BY ${columns} HAVING count(*) > 1 LIMIT ${SAMPLE_SIZE})` });
+      const group = [outcome];
+      bySet.set(set.join("\u0000"), group);
+      branches.push({ outcomes: group, sql: duplicateKeyCondition(qualified, set, sampleKeys.get(check) ?? [], params) });
       continue;
     }
-    const condition = failingCondition(check, params);
-    if (condition) branches.push({ outcome, sql: condition });
+    branches.push({ outcomes: [outcome], sql: failingCondition(check, params)! });
   }
   if (branches.length === 0) return;
   const text = branches.map((b, i) => `(SELECT ${i} AS branch, to_jsonb(t) AS row FROM ${qualified} t WHERE ${b.sql} LIMIT ${SAMPLE_SIZE})`).join(" UNION ALL ");
-  const { rows } = await inDataTransaction(client, async (tx) => {
-    // Sorted grouping stops at the first duplicate keys it needs; hash grouping would build all million groups first.
-    await tx.query("SET LOCAL work_mem = '256MB'");
-    await tx.query("SET LOCAL enable_hashagg = off");
-    return tx.query<{ branch: number; row: Record<string, unknown> }>({ text, values: params });
-  }, { readOnly: true });
+  const { rows } = await timed("failing-row samples", () => client.query<{ branch: number; row: Record<string, unknown> }>({ text, values: params }));
   for (const [i, branch] of branches.entries()) {
     const sample = rows.filter((r) => r.branch === i).map((r) => trimRow(r.row));
-    branch.outcome.sample = sample;
-    for (const other of [...sampled.values()].find((group) => group[0] === branch.outcome)?.slice(1) ?? []) other.sample = sample;
+    for (const outcome of branch.outcomes) outcome.sample = sample;
   }
 }
 
