@@ -104,3 +104,56 @@ test("taking the did-you-mean suggestion finds Customer 360, whose page lists it
   await expect(page).toHaveURL(/\/products\/shipping\/order-fulfilment-sla$/);
   await expect(page.getByRole("main").getByTestId("lineage-graph").locator('[data-lineage-side="downstream"]').getByRole("link", { name: "Customer 360", exact: true })).toBeVisible();
 });
+
+test("a selected facet value keeps its place in the facet list", async ({ page, playwright, baseURL }) => {
+  const word = unique("zqfacet").replace(/[^a-z]/g, "");
+  const olivia = await playwright.request.newContext({ baseURL });
+  await signInApi(olivia, "olivia@meshwork.dev");
+  // Tags on 3, 2 and 1 of the products: the facet lists them in that order.
+  const tags = [`${word}-gold`, `${word}-silver`, `${word}-bronze`];
+  for (const [i, tagged] of [tags, tags.slice(0, 2), tags.slice(0, 1)].entries()) {
+    await registerProduct(olivia, descriptor("orders", "order-platform", unique(`Facet Order ${i}`), { description: `Facet order check ${word}.`, tags: tagged }), { publish: true });
+  }
+
+  await signInApi(page.request, "analyst@meshwork.dev");
+  await page.goto(`/search?q=${word}`);
+  const tagFacet = page.getByRole("main").getByTestId("facet-tag");
+  const order = async () => (await tagFacet.getByRole("checkbox").evaluateAll((boxes) => boxes.map((b) => b.getAttribute("aria-label")))).filter((l) => l?.startsWith(word));
+  await expect(tagFacet.getByRole("checkbox", { name: `${tags[2]} (1)` })).toBeVisible();
+  const before = await order();
+  expect(before).toEqual([`${tags[0]} (3)`, `${tags[1]} (2)`, `${tags[2]} (1)`]);
+
+  await tagFacet.getByRole("checkbox", { name: `${tags[2]} (1)` }).check();
+  await expect(page).toHaveURL(new RegExp(`[?&]tag=${tags[2]}(&|$)`));
+  await expect(page.getByRole("main").getByTestId("result-count")).toContainText("1 data product");
+  await expect(tagFacet.getByRole("checkbox", { name: `${tags[2]} (1)` })).toBeChecked();
+  expect(await order()).toEqual(before);
+
+  await tagFacet.getByRole("checkbox", { name: `${tags[1]} (2)` }).check();
+  await expect(page.getByRole("main").getByTestId("result-count")).toContainText("2 data products");
+  expect(await order()).toEqual(before);
+});
+
+test("the empty search offers registering a data product to a team owner, not to a user in no team", async ({ browser }) => {
+  const nothing = unique("zqnothing").replace(/[^a-z]/g, "");
+  for (const { email, canRegister } of [
+    { email: "visitor@meshwork.dev", canRegister: false },
+    { email: "olivia@meshwork.dev", canRegister: true },
+  ]) {
+    const context = await browser.newContext();
+    const page = await context.newPage();
+    await signInApi(page.request, email);
+    await page.goto(`/search?q=${nothing}`);
+    const empty = page.getByRole("main").getByTestId("search-empty");
+    await expect(empty).toContainText(`No products match “${nothing}”`);
+    const register = empty.getByRole("link", { name: "Register a data product" });
+    if (canRegister) {
+      await register.click();
+      await expect(page).toHaveURL(/\/products\/new$/);
+    } else {
+      await expect(register).toHaveCount(0);
+      await expect(empty).toContainText("ask the team that owns it to register it");
+    }
+    await context.close();
+  }
+});

@@ -19,7 +19,7 @@ import { useSearchResults } from "./use-search-results";
 const currentState = () => readSearchState(new URLSearchParams(window.location.search));
 
 /** Search-as-you-type over the catalog; the URL holds the whole search so it can be shared and navigated back to. */
-export function SearchPage() {
+export function SearchPage({ canRegister }: { canRegister: boolean }) {
   const search = useLocationSearch();
   const state = useMemo(() => readSearchState(new URLSearchParams(search)), [search]);
   const queryString = searchQueryString(state);
@@ -127,19 +127,25 @@ export function SearchPage() {
               testId="search-empty"
               title={state.q.trim() ? `No products match “${state.q.trim()}”` : "No products match these filters"}
               action={
-                <div className="flex flex-wrap justify-center gap-2">
-                  {filterCount > 0 && (
-                    <button type="button" onClick={clearFilters} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
-                      Clear filters
-                    </button>
-                  )}
-                  <Link href="/products/new" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
-                    Register a product
-                  </Link>
-                </div>
+                (filterCount > 0 || canRegister) && (
+                  <div className="flex flex-wrap justify-center gap-2">
+                    {filterCount > 0 && (
+                      <button type="button" onClick={clearFilters} className="rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 hover:bg-slate-50">
+                        Clear filters
+                      </button>
+                    )}
+                    {canRegister && (
+                      <Link href="/products/new" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">
+                        Register a data product
+                      </Link>
+                    )}
+                  </div>
+                )
               }
             >
-              Try fewer filters or different words — or, if the data you need is not in the mesh yet, register one.
+              {canRegister
+                ? "Try fewer filters or different words — or, if the data you need is not in the mesh yet, register it as a data product."
+                : "Try fewer filters or different words. If the data you need is not in the mesh yet, ask the team that owns it to register it as a data product."}
             </EmptyState>
           ) : (
             <div className={`space-y-3 transition-opacity ${query.isPlaceholderData ? "opacity-60" : ""}`} aria-busy={query.isFetching}>

@@ -22,6 +22,8 @@ export function canSeeProduct(actor: Actor, product: { teamId: string; status: s
 }
 
 export const canEditProduct = (actor: Actor, product: { teamId: string }) => isAdmin(actor) || memberOfTeam(actor, product.teamId);
+/** Registering needs a team to own the product (create-data-product checks canEditProduct on it): admins and anyone in a team. */
+export const canRegisterProducts = (actor: Actor) => isAdmin(actor) || actor.memberships.length > 0;
 export const canChangeProductStatus = (actor: Actor, product: { teamId: string }) => isAdmin(actor) || ownerOfTeam(actor, product.teamId);
 
 export function requireAdmin(actor: Actor, action: string): void {
