@@ -1,6 +1,7 @@
 import Link from "next/link";
 import type { Actor } from "@/lib/auth/actor";
-import { isAdmin, isSteward } from "@/lib/auth/permissions";
+import { canRegisterProducts, isAdmin, isSteward } from "@/lib/auth/permissions";
+import { AccountMenu } from "./account-menu";
 import { NavMenu } from "./nav-menu";
 import { NotificationBell } from "./notifications/notification-bell";
 import { SignOutButton } from "./sign-out-button";
@@ -12,7 +13,7 @@ export function NavBar({ actor }: { actor: Actor | null }) {
         { href: "/", label: "Home" },
         { href: "/search", label: "Discover" },
         { href: "/domains", label: "Domains" },
-        ...(actor.memberships.length > 0 || isAdmin(actor) ? [{ href: "/products/new", label: "Register product" }] : []),
+        ...(canRegisterProducts(actor) ? [{ href: "/products/new", label: "Register product" }] : []),
         { href: "/subscriptions", label: "My subscriptions" },
         { href: "/incidents", label: "Incidents" },
         // Team owners decide their products' access requests; stewards those that need governance and contract versions.
@@ -35,7 +36,7 @@ export function NavBar({ actor }: { actor: Actor | null }) {
   );
   return (
     <header className="relative border-b border-slate-200 bg-white">
-      <nav aria-label="Main" className="mx-auto flex h-14 max-w-7xl items-center gap-5 px-4 sm:px-6">
+      <nav aria-label="Main" className="mx-auto flex h-14 max-w-screen-2xl items-center gap-4 px-4 sm:px-6">
         <Link href="/" className="flex shrink-0 items-center gap-2 font-semibold text-slate-900">
           <span aria-hidden className="grid h-7 w-7 place-items-center rounded-md bg-brand-600 text-sm font-bold text-white">
             M
@@ -45,17 +46,11 @@ export function NavBar({ actor }: { actor: Actor | null }) {
         {actor ? (
           <>
             <NavMenu links={links} accountLinks={accountLinks} footer={<>{who}<SignOutButton /></>} />
-            <div className="flex items-center gap-3 text-sm xl:ml-auto">
+            <div className="flex items-center gap-3 text-sm min-[88rem]:ml-auto">
               <NotificationBell />
               <ThemeToggle />
-              <span className="hidden items-center gap-4 xl:flex">
-                {accountLinks.map((l) => (
-                  <Link key={l.href} href={l.href} className="text-slate-600 hover:text-slate-900">
-                    {l.label}
-                  </Link>
-                ))}
-                {who}
-                <SignOutButton />
+              <span className="hidden min-[88rem]:block">
+                <AccountMenu name={actor.name} role={actor.role} links={accountLinks} />
               </span>
             </div>
           </>

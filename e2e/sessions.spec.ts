@@ -58,6 +58,7 @@ test("the account page signs a person out everywhere", async ({ page, playwright
   await signInApi(elsewhere, "omar@meshwork.dev");
 
   await signInPage(page, "omar@meshwork.dev");
+  await page.getByTestId("current-user").click();
   await page.getByRole("link", { name: "Account" }).click();
   await expect(page.getByRole("main").getByRole("heading", { name: "Account" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("omar@meshwork.dev");
