@@ -9,9 +9,10 @@ import { formatDateTime } from "@/components/ui/format-date";
 import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { useDebounced } from "@/components/ui/use-debounced";
 import { inputClass, secondaryButton } from "@/components/ui/field";
+import { CopyableId } from "@/components/ui/copyable-id";
 import { AuditDiff } from "./audit-diff";
 
-type AuditEvent = { id: string; at: string; actorLabel: string; action: string; entityType: string; entityId: string; summary: string; before: unknown; after: unknown };
+type AuditEvent = { id: string; at: string; actorLabel: string; action: string; entityType: string; entityId: string; summary: string; before: unknown; after: unknown; entity: { href: string; name: string } | null };
 type AuditPage = { items: AuditEvent[]; total: number; page: number; pageSize: number };
 
 const PAGE_SIZE = 25;
@@ -26,17 +27,24 @@ const ENTITY_TYPES = [
   { value: "registry_subject", label: "Registry subject" },
 ];
 
-/** The audit log: filterable, paged, each event expandable to its before/after diff. */
+// A day picked in the browser is a day in the viewer's time zone: its first and last millisecond, as instants.
+const startOfDay = (day: string) => (day ? new Date(`${day}T00:00:00`).toISOString() : "");
+const endOfDay = (day: string) => (day ? new Date(`${day}T23:59:59.999`).toISOString() : "");
+
+/** The audit log: filterable (by date range too), paged, exportable as CSV, each event expandable to its before/after diff. */
 export function AuditLog() {
   const [action, setAction] = useState("");
   const [entityType, setEntityType] = useState("");
   const [actor, setActor] = useState("");
+  const [fromDay, setFromDay] = useState("");
+  const [toDay, setToDay] = useState("");
   const [page, setPage] = useState(1);
   const [open, setOpen] = useState<string | null>(null);
-  const filters = useDebounced({ action: action.trim(), entityType, actor: actor.trim() }, 300);
+  const filters = useDebounced({ action: action.trim(), entityType, actor: actor.trim(), from: startOfDay(fromDay), to: endOfDay(toDay) }, 300);
 
-  const params = new URLSearchParams({ page: String(page), pageSize: String(PAGE_SIZE) });
-  for (const [key, value] of Object.entries(filters)) if (value) params.set(key, value);
+  const filterParams = new URLSearchParams();
+  for (const [key, value] of Object.entries(filters)) if (value) filterParams.set(key, value);
+  const params = new URLSearchParams({ ...Object.fromEntries(filterParams), page: String(page), pageSize: String(PAGE_SIZE) });
   const events = useQuery({
     queryKey: ["audit-events", params.toString()],
     queryFn: () => apiRequest<AuditPage>(`/api/v1/audit-events?${params}`),
@@ -56,7 +64,7 @@ export function AuditLog() {
   return (
     <div className="space-y-4">
       <Card className="p-4">
-        <form className="grid gap-3 md:grid-cols-4" onSubmit={(e) => e.preventDefault()} role="search" aria-label="Filter audit events">
+        <form className="grid gap-3 sm:grid-cols-2 lg:grid-cols-3" onSubmit={(e) => e.preventDefault()} role="search" aria-label="Filter audit events">
           <div>
             <label htmlFor="audit-action" className="mb-1 block text-xs font-medium text-slate-600">Action prefix</label>
             <input id="audit-action" list="audit-action-prefixes" value={action} onChange={(e) => { setAction(e.target.value); resetPage(); }} placeholder="e.g. product." className={inputClass} />
@@ -75,10 +83,21 @@ export function AuditLog() {
             <label htmlFor="audit-actor" className="mb-1 block text-xs font-medium text-slate-600">Actor</label>
             <input id="audit-actor" type="search" value={actor} onChange={(e) => { setActor(e.target.value); resetPage(); }} placeholder="Name or e-mail" className={inputClass} />
           </div>
-          <div className="flex items-end">
-            <button type="button" disabled={!action && !entityType && !actor} onClick={() => { setAction(""); setEntityType(""); setActor(""); resetPage(); }} className={`${secondaryButton} w-full`}>
+          <div>
+            <label htmlFor="audit-from" className="mb-1 block text-xs font-medium text-slate-600">From</label>
+            <input id="audit-from" type="date" value={fromDay} max={toDay || undefined} onChange={(e) => { setFromDay(e.target.value); resetPage(); }} className={inputClass} />
+          </div>
+          <div>
+            <label htmlFor="audit-to" className="mb-1 block text-xs font-medium text-slate-600">To</label>
+            <input id="audit-to" type="date" value={toDay} min={fromDay || undefined} onChange={(e) => { setToDay(e.target.value); resetPage(); }} className={inputClass} />
+          </div>
+          <div className="flex items-end gap-2">
+            <button type="button" disabled={!action && !entityType && !actor && !fromDay && !toDay} onClick={() => { setAction(""); setEntityType(""); setActor(""); setFromDay(""); setToDay(""); resetPage(); }} className={`${secondaryButton} flex-1`}>
               Clear filters
             </button>
+            <a href={`/api/v1/audit-events/export?${filterParams}`} download data-testid="audit-export" className={`${secondaryButton} flex-1 text-center`}>
+              Export CSV
+            </a>
           </div>
         </form>
       </Card>
@@ -120,7 +139,15 @@ export function AuditLog() {
                       <td className="whitespace-nowrap px-3 py-2.5"><code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{e.action}</code></td>
                       <td className="px-3 py-2.5 text-xs text-slate-600">
                         <span className="block">{e.entityType}</span>
-                        <span className="block max-w-[10rem] truncate font-mono text-[11px] text-slate-400" title={e.entityId}>{e.entityId}</span>
+                        {e.entity ? (
+                          <Link href={e.entity.href} onClick={(ev) => ev.stopPropagation()} title={e.entityId} className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline" data-testid="audit-entity-link">
+                            {e.entity.name}
+                          </Link>
+                        ) : (
+                          <span className="block max-w-[12rem]" onClick={(ev) => ev.stopPropagation()}>
+                            <CopyableId value={e.entityId} label={`id of ${e.entityType}`} />
+                          </span>
+                        )}
                       </td>
                       <td className="px-3 py-2.5 text-slate-800">{e.summary}</td>
                     </tr>
