@@ -13,30 +13,56 @@ export type DuplicateCount = {
   keys: string[];
 };
 
+/** Sets of columns, each holding every column of the one before it; its columns start with the first set's. */
+export type DuplicateChain = { columns: string[]; sets: string[][] };
+
 /**
- * Counts the rows repeating another row's values of `set` (rows with a NULL in the set are not compared), in one sorted
- * grouping that also returns a few repeated keys, so the failing-row sample needs no second grouping. Sorting beats
- * hash-grouping a million keys several times over (each group's state costs an allocation). Text columns in
- * `bytewise` (plain text types under a deterministic collation, where equal means byte-equal) are grouped under
- * "C": the same groups, but the sort compares bytes and uses abbreviated keys instead of calling strcoll.
+ * Puts each set of columns checked for duplicates into a chain whose last set it holds ((order_id), then (order_id,
+ * country)), else into a new chain: rows sorted by a chain's columns have equal values of each of its sets side by side,
+ * so one sort counts them all.
  */
-export async function countDuplicates(client: Queryable, qualified: string, set: string[], bytewise: ReadonlySet<string>): Promise<DuplicateCount> {
-  const keys = set.map((column, i) => `${q(column)}${bytewise.has(column) ? ' COLLATE "C"' : ""} AS k${i}`);
-  const keyObject = set.map((column, i) => `${pg.escapeLiteral(column)}, k${i}`).join(", ");
-  // array_agg holds only the repeated keys (at most half the rows) and only while the query runs.
-  const text = `SELECT coalesce(sum(n) - count(*), 0) AS duplicates, (array_agg(jsonb_build_object(${keyObject})::text) FILTER (WHERE n > 1))[1:${SAMPLE_KEYS}] AS keys
-    FROM (SELECT ${keys.join(", ")}, count(*) AS n FROM ${qualified} WHERE ${set.map((c) => `${q(c)} IS NOT NULL`).join(" AND ")} GROUP BY ${set.map((_, i) => i + 1).join(", ")}) AS groups`;
+export function duplicateChains(sets: string[][]): DuplicateChain[] {
+  const chains: DuplicateChain[] = [];
+  for (const set of [...sets].sort((a, b) => a.length - b.length)) {
+    const chain = chains.find((c) => c.sets.at(-1)!.every((column) => set.includes(column)));
+    if (chain) {
+      chain.columns.push(...set.filter((column) => !chain.columns.includes(column)));
+      chain.sets.push(set);
+    } else chains.push({ columns: [...set], sets: [set] });
+  }
+  return chains;
+}
+
+/**
+ * Counts, for each set of the chain, the rows repeating the previous row's values of the set once sorted by the chain's
+ * columns (rows with a NULL in the set are not compared): the rows minus their distinct values. One sort serves the
+ * whole chain, and the same pass brings back a few repeated keys, so the failing-row sample needs no second sort.
+ * Sorting beats hash-grouping a million keys several times over (each group's state costs an allocation). Text columns
+ * in `bytewise` (plain text types under a deterministic collation, where equal means byte-equal) sort under "C": the
+ * same runs of equal values, but comparing bytes with abbreviated keys instead of calling strcoll.
+ */
+export async function countDuplicates(client: Queryable, qualified: string, chain: DuplicateChain, bytewise: ReadonlySet<string>): Promise<DuplicateCount[]> {
+  const key = (column: string) => `k${chain.columns.indexOf(column)}`;
+  const sorted = chain.columns.map((column) => `${q(column)}${bytewise.has(column) ? ' COLLATE "C"' : ""} AS ${key(column)}`);
+  const repeats = chain.sets.map((set, i) => `${set.map((c) => `${key(c)} = lag(${key(c)}) OVER w`).join(" AND ")} AS r${i}`);
+  // array_agg holds only the repeating rows' keys (at most all rows) and only while the query runs.
+  const counts = chain.sets.map(
+    (set, i) => `count(*) FILTER (WHERE r${i}) AS d${i}, (array_agg(jsonb_build_object(${set.map((c) => `${pg.escapeLiteral(c)}, ${key(c)}`).join(", ")})::text) FILTER (WHERE r${i}))[1:${SAMPLE_KEYS}] AS keys${i}`,
+  );
+  const text = `SELECT ${counts.join(", ")}
+    FROM (SELECT ${repeats.join(", ")}, ${chain.columns.map(key).join(", ")}
+          FROM (SELECT ${sorted.join(", ")} FROM ${qualified} WHERE ${chain.sets[0].map((c) => `${q(c)} IS NOT NULL`).join(" AND ")}) AS complete
+          WINDOW w AS (ORDER BY ${chain.columns.map(key).join(", ")})) AS compared`;
   const row = await inDataTransaction(
     client,
     async (tx) => {
       // Sorting a million keys in memory needs more than the default 4 MB, or it spills to disk.
       await tx.query("SET LOCAL work_mem = '256MB'");
-      await tx.query("SET LOCAL enable_hashagg = off");
-      return (await tx.query<{ duplicates: string; keys: string[] | null }>(text)).rows[0];
+      return (await tx.query<Record<string, string & string[]>>(text)).rows[0];
     },
     { readOnly: true },
   );
-  return { duplicates: Number(row.duplicates), keys: row.keys ?? [] };
+  return chain.sets.map((_, i) => ({ duplicates: Number(row[`d${i}`]), keys: row[`keys${i}`] ?? [] }));
 }
 
 /**

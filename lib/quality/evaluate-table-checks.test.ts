@@ -216,12 +216,19 @@ describe("duplicates and failing-row samples", () => {
 
   it("count rows repeating another row's values among rows without NULLs, with each type's own equality, and sample those rows", async () => {
     const duplicate = { metric: "duplicateValues", mustBe: 0 };
-    const [pair, id, idPercent, amount, tag] = await evaluateTableChecks(
+    // (id) and (id, region) share one sort, and so does (region) with (region, id).
+    const [pair, reversedPair, id, idPercent, region, amount, tag] = await evaluateTableChecks(
       pool,
       dupsLocation,
-      dupsChecks({ id: [duplicate, { ...duplicate, unit: "percent" }], amount: [duplicate], tag: [duplicate] }, [{ ...duplicate, arguments: { properties: ["id", "region"] } }]),
+      dupsChecks({ id: [duplicate, { ...duplicate, unit: "percent" }], region: [duplicate], amount: [duplicate], tag: [duplicate] }, [
+        { ...duplicate, arguments: { properties: ["id", "region"] } },
+        { ...duplicate, arguments: { properties: ["region", "id"] } },
+      ]),
       { now: new Date() },
     );
+    expect(region).toMatchObject({ status: "failed", measured: 4 });
+    expect(reversedPair).toMatchObject({ status: "failed", measured: 1 });
+    expect(rowsOf(reversedPair.sample)).toEqual([1, 2]);
     expect(id).toMatchObject({ status: "failed", measured: 2 });
     expect(idPercent).toMatchObject({ status: "failed", measured: (2 * 100) / 7 });
     expect(rowsOf(id.sample)).toEqual([1, 2, 3]);

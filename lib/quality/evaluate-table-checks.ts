@@ -4,7 +4,7 @@ import type { CheckDefinition, FreshnessCheck, LibraryCheck, SqlCheck } from "./
 export type { CheckOutcome, CheckStatus } from "./check-outcome";
 import { formatDuration } from "./check-definitions";
 import { judged, notEvaluated, type CheckOutcome } from "./check-outcome";
-import { countDuplicates, duplicateKeyCondition, type DuplicateCount } from "./count-duplicates";
+import { countDuplicates, duplicateChains, duplicateKeyCondition, type DuplicateCount } from "./count-duplicates";
 import { runSqlCheck } from "./run-sql-check";
 
 export const SAMPLE_SIZE = 10;
@@ -59,7 +59,7 @@ async function concurrently(client: Queryable, tasks: (() => Promise<void>)[]): 
 
 /**
  * Runs a table's checks with as few scans as it can: one aggregate query for every null, missing, invalid, row-count
- * and freshness check, one sorted grouping per set of columns checked for duplicates (which also brings back a few
+ * and freshness check, one sort per chain of sets of columns checked for duplicates (which also brings back a few
  * repeated keys), and sql checks each in a read-only transaction as the restricted role, at once when `client` is a
  * pool; then one query for the failing-row samples of the failed checks that have failing rows.
  */
@@ -148,14 +148,15 @@ export async function evaluateTableChecks(client: Queryable, location: { schema:
   // Two checks of one set of columns (rows and percent) share one count.
   const setOf = (check: LibraryCheck) => check.properties ?? [check.property!];
   const duplicateCounts = new Map<string, DuplicateCount>();
-  const distinctSets = [...new Map(duplicates.map((d) => [setOf(d).join("\u0000"), setOf(d)])).entries()];
-  const duplicateScans = distinctSets.map(([key, set]) => async () => {
-    duplicateCounts.set(key, await timed(`duplicates of (${set.join(", ")})`, () => countDuplicates(client, qualified, set, bytewise)));
+  const distinctSets = [...new Map(duplicates.map((d) => [setOf(d).join("\u0000"), setOf(d)])).values()];
+  const duplicateScans = duplicateChains(distinctSets).map((chain) => async () => {
+    const counts = await timed(`duplicates of ${chain.sets.map((set) => `(${set.join(", ")})`).join(" and ")}`, () => countDuplicates(client, qualified, chain, bytewise));
+    for (const [i, set] of chain.sets.entries()) duplicateCounts.set(set.join("\u0000"), counts[i]);
   });
   const sqlChecks = async () => {
     for (const check of sql) outcomes.set(check, await timed(`sql: ${check.name}`, () => runSqlCheck(client, location, check, { role: options.sqlRole, statementTimeoutMs: options.statementTimeoutMs })));
   };
-  // The groupings take longest, so they start first.
+  // The sorts take longest, so they start first.
   await concurrently(client, [...duplicateScans, aggregateScan, sqlChecks]);
 
   const failingRows = new Map<CheckDefinition, number>();
