@@ -9,12 +9,12 @@ export function QualityHistoryChart({ points }: { points: { hour: string; score:
   const data = points.filter((p) => p.score !== null).map((p) => ({ at: new Date(p.hour).getTime(), score: Math.round((p.score as number) * 1000) / 10, failed: p.failed }));
   if (data.length === 0) return <p className="px-5 py-4 text-xs text-slate-600">No runs in the last 7 days yet: the history fills in as checks run.</p>;
   return (
-    <figure className="h-36 px-2" data-testid="quality-history-chart" aria-label={`Quality score per hour over the last 7 days, ${data.length} hours with runs`}>
+    <figure className="h-36 px-2 text-slate-600" data-testid="quality-history-chart" aria-label={`Quality score per hour over the last 7 days, ${data.length} hours with runs`}>
       <ResponsiveContainer width="100%" height="100%">
         <LineChart data={data} margin={{ top: 8, right: 12, bottom: 0, left: -14 }}>
-          <CartesianGrid stroke="#e2e8f0" strokeDasharray="3 3" vertical={false} />
-          <XAxis dataKey="at" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => day.format(v)} tick={{ fontSize: 10, fill: "#475569" }} minTickGap={50} />
-          <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 10, fill: "#475569" }} width={48} />
+          <CartesianGrid stroke="currentColor" strokeOpacity={0.2} strokeDasharray="3 3" vertical={false} />
+          <XAxis dataKey="at" type="number" domain={["dataMin", "dataMax"]} tickFormatter={(v: number) => day.format(v)} tick={{ fontSize: 10, fill: "currentColor" }} stroke="currentColor" minTickGap={50} />
+          <YAxis domain={[0, 100]} unit="%" tick={{ fontSize: 10, fill: "currentColor" }} stroke="currentColor" width={48} />
           <Tooltip labelFormatter={(v) => `${day.format(Number(v))} UTC`} formatter={(v, name) => (name === "score" ? [`${v} %`, "Checks passing"] : [v, "Failed checks"])} />
           <Line type="stepAfter" dataKey="score" stroke="#1f57d6" strokeWidth={1.5} dot={data.length < 3} isAnimationActive={false} />
         </LineChart>
