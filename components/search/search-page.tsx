@@ -3,7 +3,7 @@
 import Link from "next/link";
 import { useEffect, useMemo, useState } from "react";
 import { ApiError } from "@/components/ui/api-request";
-import { EmptyState } from "@/components/ui/empty-state";
+import { EmptyState, SEARCH_ICON } from "@/components/ui/empty-state";
 import { Modal } from "@/components/ui/modal";
 import { Skeleton } from "@/components/ui/skeleton";
 import { useDebounced } from "@/components/ui/use-debounced";
@@ -125,6 +125,7 @@ export function SearchPage({ canRegister }: { canRegister: boolean }) {
           ) : data.items.length === 0 ? (
             <EmptyState
               testId="search-empty"
+              icon={SEARCH_ICON}
               title={state.q.trim() ? `No products match “${state.q.trim()}”` : "No products match these filters"}
               action={
                 (filterCount > 0 || canRegister) && (
