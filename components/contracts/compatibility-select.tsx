@@ -38,7 +38,7 @@ export function CompatibilitySelect({ portRef, mode, canChange }: { portRef: str
     );
   }
   return (
-    <span className="inline-flex items-center gap-2">
+    <span className="inline-flex max-w-full items-center gap-2">
       <select
         aria-label="Compatibility mode"
         data-testid="compatibility-select"
@@ -49,7 +49,7 @@ export function CompatibilitySelect({ portRef, mode, canChange }: { portRef: str
           setValue(e.target.value);
           change.mutate(e.target.value);
         }}
-        className="rounded-md border border-slate-300 bg-white py-0.5 pr-7 pl-2 font-mono text-xs text-slate-800 shadow-sm focus:border-brand-500 focus:ring-1 focus:ring-brand-500 focus:outline-none disabled:opacity-60"
+        className="min-w-0 max-w-full rounded-md border border-slate-300 bg-white py-0.5 pr-7 pl-2 font-mono text-xs text-slate-800 shadow-sm focus:border-brand-500 focus:ring-1 focus:ring-brand-500 focus:outline-none disabled:opacity-60"
       >
         {MODES.map((m) => (
           <option key={m.value} value={m.value}>

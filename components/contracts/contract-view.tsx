@@ -63,7 +63,7 @@ function FieldsTable({ object }: { object: SchemaObject }) {
               </td>
               <td className={td}>{p.logicalType ? <span className="font-mono text-xs text-violet-700">{p.logicalType}</span> : none}</td>
               <td className={td}>{p.physicalType ? <span className="font-mono text-xs text-slate-600">{p.physicalType}</span> : none}</td>
-              <td className={`${td} max-w-sm text-slate-600`}>{p.description || none}</td>
+              <td className={`${td} max-w-sm min-w-48 text-slate-600`}>{p.description || none}</td>
               <td className={`${td} text-center`}><span className="inline-flex justify-center"><Check on={p.required} label="Required" /></span></td>
               <td className={`${td} text-center`}><span className="inline-flex justify-center"><Check on={p.unique} label="Unique" /></span></td>
               <td className={`${td} text-center`}>
@@ -126,7 +126,7 @@ function QualityTable({ rules }: { rules: ScopedRule[] }) {
                   {rule.severity && <Badge tone={rule.severity === "error" ? "red" : "amber"}>{rule.severity}</Badge>}
                 </div>
               </td>
-              <td className={`${td} pr-5 text-slate-600`}>{rule.description || none}</td>
+              <td className={`${td} min-w-48 pr-5 text-slate-600`}>{rule.description || none}</td>
             </tr>
           ))}
         </tbody>

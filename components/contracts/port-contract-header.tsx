@@ -66,9 +66,12 @@ export function PortContractHeader({ portRef, port, activeVersion, canPublish, c
           <CopyableId value={portRef} label="port URN" testId="port-urn" />
         </Fact>
         <Fact label="Compatibility mode">
-          <CompatibilitySelect portRef={portRef} mode={port.compatibilityMode} canChange={canPublish} />
-          <span className="whitespace-nowrap text-xs text-slate-500" data-testid="json-schema-policy" title="JSON Schema changes follow Confluent's rules, except that an optional property may be added to an open object">
-            JSON Schema: {port.jsonSchemaPolicy}
+          {/* The policy goes under the select when the column is too narrow for both, instead of running into the next one. */}
+          <span className="flex min-w-0 flex-wrap items-center gap-x-2 gap-y-1">
+            <CompatibilitySelect portRef={portRef} mode={port.compatibilityMode} canChange={canPublish} />
+            <span className="whitespace-nowrap text-xs text-slate-500" data-testid="json-schema-policy" title="JSON Schema changes follow Confluent's rules, except that an optional property may be added to an open object">
+              JSON Schema: {port.jsonSchemaPolicy}
+            </span>
           </span>
         </Fact>
         <Fact label="Active version">
