@@ -67,7 +67,7 @@ export function HomeDashboard({ name, dashboard, now, canRegister }: { name: str
                   <Link href={`/approvals#request-${a.id}`} className="font-medium text-slate-900 underline-offset-2 hover:text-brand-700 hover:underline">
                     {a.title}
                   </Link>
-                  <span className="ml-2 text-xs text-slate-600">waiting {formatRelative(a.waitingSince.toISOString(), now).replace(/ ago$/, "")}</span>
+                  <span className="ml-2 text-xs whitespace-nowrap text-slate-600">waiting {formatRelative(a.waitingSince.toISOString(), now).replace(/ ago$/, "")}</span>
                   {a.purpose && <p className="mt-0.5 line-clamp-1 text-xs text-slate-600">{a.purpose}</p>}
                 </li>
               ))}
@@ -91,7 +91,11 @@ export function HomeDashboard({ name, dashboard, now, canRegister }: { name: str
       <Section id="home-team-products" title="Your teams' products" description="Everything your teams own, drafts included." action={canRegister ? <Link href="/products/new" className="text-sm font-medium text-brand-700 underline underline-offset-2">Register a product</Link> : undefined}>
         {teamProducts.length === 0 ? (
           <EmptyState compact icon={null} title={teams.length ? "Your teams own no products yet" : "You are in no team"}>
-            {teams.length ? "Register your team's first data product: a Kafka topic, the table materialized from it and their contract." : "Ask a platform admin to add you to your team."}
+            {teams.length
+              ? "Register your team's first data product: a Kafka topic, the table materialized from it and their contract."
+              : canRegister
+                ? "As a platform admin you can register a product for any team, or add yourself to a team in Admin."
+                : "Ask a platform admin to add you to your team."}
           </EmptyState>
         ) : (
           <List>

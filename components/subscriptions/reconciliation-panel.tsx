@@ -32,7 +32,7 @@ export function ReconciliationPanel({ initial }: { initial: Reconciliation }) {
       title="Grant reconciliation"
       description="The worker compares every grant with PostgreSQL on a schedule: it re-creates grants that went missing, removes ones no subscription justifies (Meshwork's own roles, on product tables) and retries failed ones."
       action={
-        <button type="button" className={primaryButton} onClick={() => check.mutate()} disabled={check.isPending || Boolean(running)}>
+        <button type="button" className={`${primaryButton} whitespace-nowrap`} onClick={() => check.mutate()} disabled={check.isPending || Boolean(running)}>
           {running ? (running.startedAt ? "Checking…" : "Queued…") : "Check now"}
         </button>
       }
