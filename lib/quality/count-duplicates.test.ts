@@ -8,4 +8,5 @@ it("chains each set of columns after a set it holds, so one sort counts them all
     { columns: ["c", "a"], sets: [["c", "a"]] },
   ]);
   expect(duplicateChains([["b", "a"], ["a", "b"]])).toEqual([{ columns: ["b", "a"], sets: [["b", "a"], ["a", "b"]] }]);
+  expect(duplicateChains([["a", "a"], ["a", "b", "b"]])).toEqual([{ columns: ["a", "b"], sets: [["a", "a"], ["a", "b", "b"]] }]);
 });

@@ -26,9 +26,9 @@ export function duplicateChains(sets: string[][]): DuplicateChain[] {
   for (const set of [...sets].sort((a, b) => a.length - b.length)) {
     const chain = chains.find((c) => c.sets.at(-1)!.every((column) => set.includes(column)));
     if (chain) {
-      chain.columns.push(...set.filter((column) => !chain.columns.includes(column)));
+      chain.columns.push(...new Set(set.filter((column) => !chain.columns.includes(column))));
       chain.sets.push(set);
-    } else chains.push({ columns: [...set], sets: [set] });
+    } else chains.push({ columns: [...new Set(set)], sets: [set] });
   }
   return chains;
 }
