@@ -101,7 +101,14 @@ export function openApiDocument() {
       "/search": { get: { summary: "Full-text search with facets (domain, tag, classification, status, portType)", parameters: listParams, responses: ok("Items, total and facet counts") } },
       "/tokens": { get: { summary: "Your API tokens", responses: ok("Tokens") }, post: { summary: "Create an API token (the token is shown once)", requestBody: json("TokenRequest"), responses: { "201": { description: "Created" }, ...errors } } },
       "/tokens/{id}": { delete: { summary: "Revoke an API token", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "Revoked" }, ...errors } } },
-      "/audit-events": { get: { summary: "Audit log (stewards and admins)", parameters: ["action", "entityType", "entityId", "actor", "page", "pageSize"].map((name) => ({ name, in: "query", schema: { type: "string" } })), responses: ok("Events") } },
+      "/audit-events": { get: { summary: "Audit log (stewards and admins); from and to are dates (YYYY-MM-DD, whole UTC days) or date-times, both included", parameters: ["action", "entityType", "entityId", "actor", "from", "to", "page", "pageSize"].map((name) => ({ name, in: "query", schema: { type: "string" } })), responses: ok("Events") } },
+      "/audit-events/export": {
+        get: {
+          summary: "The audit events of the same filters as CSV, newest first, streamed (stewards and admins)",
+          parameters: ["action", "entityType", "entityId", "actor", "from", "to"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+          responses: { "200": { description: "CSV: id, at, actor, action, entity_type, entity_id, summary, before, after", content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
+        },
+      },
       "/governance/access-metrics": { get: { summary: "The governance view (stewards and admins): time-to-access (request → every supported grant applied) median and p90 in hours per providing domain and overall, requests and the share auto-approved by policy, over the requests of the last `days` days (default 30); open requests by domain; the approval steps waiting longest, with their age", parameters: [{ name: "days", in: "query", schema: { type: "integer", minimum: 1, maximum: 365, default: 30 } }, { name: "limit", in: "query", description: "How many of the longest waits", schema: { type: "integer", minimum: 1, maximum: 100, default: 10 } }], responses: ok("days, since, until, overall, byDomain, openRequests, waitingLongest") } },
       "/audit/verify": { get: { summary: "Verify the tamper-evident audit chain (stewards and admins): every sealed event's hash recomputed in chain order; ok, the sealed and not-yet-sealed counts, and the first broken link (altered, link, missing or head) with its event", responses: ok("ok, checked, sealed, unsealed, head, firstBroken") } },
       "/ports/{port}/contracts": {
