@@ -1,3 +1,4 @@
+import type { ReactNode } from "react";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { AuditDiff } from "@/components/audit/audit-diff";
@@ -18,11 +19,21 @@ export default async function AuditEventPage({ params }: { params: Promise<{ id:
     if (error instanceof MeshworkError && error.code === "not_found") notFound();
     throw error;
   });
-  const rows: [string, string][] = [
+  const rows: [string, ReactNode][] = [
     ["Time", formatDateTime(event.at)],
     ["Actor", event.actorLabel],
     ["Action", event.action],
-    ["Entity", `${event.entityType} ${event.entityId}`],
+    [
+      "Entity",
+      <>
+        {event.entityType} {event.entityId}
+        {event.entity && (
+          <Link href={event.entity.href} className="ml-2 font-sans font-medium text-brand-700 underline underline-offset-2 hover:no-underline" data-testid="audit-entity-link">
+            {event.entity.name}
+          </Link>
+        )}
+      </>,
+    ],
     ["Chain position", event.seq ? `#${event.seq}` : "not sealed yet"],
     ["Previous hash", event.prevHash ?? "—"],
     ["Hash", event.hash ?? "—"],
