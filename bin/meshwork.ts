@@ -69,15 +69,16 @@ type Impact = {
   impacted: boolean;
   summary: string;
   fields: { field: string; message: string; readBy: { field: string; via: string; port: { productUrn: string; name: string } | null; dataset?: { namespace: string; name: string } }[]; hiddenReaders: number }[];
-  downstream: { ports: { productUrn: string; name: string; via: string }[]; products: { urn: string; team: string }[]; teams: { name: string; domain: string }[]; hiddenProducts: number };
+  downstream: { ports: { productUrn: string; name: string; via: string }[]; products: { urn: string; team: string; hops?: number }[]; teams: { name: string; domain: string; hops?: number }[]; hiddenProducts: number };
 };
 
 /** What the change reaches downstream, field by field where field lineage says so. */
 function printImpact(impact: Impact) {
   console.log(`impact: ${impact.summary}`);
-  for (const p of impact.downstream.products) console.log(`  product  ${p.urn} (team ${p.team})`);
+  const away = (hops?: number) => (hops && hops > 1 ? `, ${hops} hops away` : "");
+  for (const p of impact.downstream.products) console.log(`  product  ${p.urn} (team ${p.team}${away(p.hops)})`);
   if (impact.downstream.hiddenProducts > 0) console.log(`  product  ${impact.downstream.hiddenProducts} you cannot see`);
-  for (const t of impact.downstream.teams) console.log(`  team     ${t.name} (${t.domain}) subscribes`);
+  for (const t of impact.downstream.teams) console.log(`  team     ${t.name} (${t.domain}) subscribes${away(t.hops)}`);
   for (const f of impact.fields.filter((f) => f.readBy.length + f.hiddenReaders > 0)) {
     console.log(`  field    ${f.field}: ${f.message}; read by`);
     for (const r of f.readBy) console.log(`             ${r.port ? `${r.port.productUrn}:${r.port.name}` : `${r.dataset?.namespace}/${r.dataset?.name}`} field ${r.field} (${r.via})`);

@@ -63,7 +63,10 @@ export function ImpactList({ summary, fields = [], downstream, impacted, heading
                     <Link href={productHref(p)} className="font-medium text-brand-700 underline-offset-2 hover:underline">
                       {p.name}
                     </Link>{" "}
-                    <span className="text-xs text-slate-700">team {p.team}</span>
+                    <span className="text-xs text-slate-700">
+                      team {p.team}
+                      {p.hops > 1 ? ` · ${p.hops} hops away` : ""}
+                    </span>
                   </li>
                 ))}
                 {downstream.hiddenProducts > 0 && (
@@ -80,7 +83,7 @@ export function ImpactList({ summary, fields = [], downstream, impacted, heading
               <ul className="mt-1 flex flex-wrap gap-1.5" data-testid="impact-teams">
                 {downstream.teams.map((t) => (
                   <li key={t.id} className="rounded-full border border-slate-300 bg-white px-2 py-0.5 text-xs text-slate-800">
-                    {t.name} <span className="text-slate-600">({t.domain})</span>
+                    {t.name} <span className="text-slate-600">({t.domain}{t.hops > 1 ? ` · ${t.hops} hops away` : ""})</span>
                   </li>
                 ))}
               </ul>

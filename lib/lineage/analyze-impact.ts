@@ -17,7 +17,11 @@ type ImpactPort = { id: string; name: string; type: string; dataProductId: strin
 /** A change to one field that can break whoever reads it. */
 export type FieldChange = { field: string; kind: "field-removed" | "field-renamed" | "type-changed" | "physical-type-changed" | "object-removed" | "port-withdrawn"; message: string; readBy: FieldLink[]; hiddenReaders: number };
 
-export type DownstreamPort = LinkedPort & { via: "input-port" | "openlineage" | "materialization"; job?: { namespace: string; name: string } };
+/** `hops`: 1 for what reads the changed port (or a table materialized from it), n + 1 for what reads a product reached at n. */
+export type DownstreamPort = LinkedPort & { via: "input-port" | "openlineage" | "materialization"; hops: number; job?: { namespace: string; name: string } };
+
+/** Far enough for any real mesh; the walk stops earlier once no new product is reached (cycles end there too). */
+const MAX_IMPACT_HOPS = 50;
 
 const FIELD_KINDS = new Set(["field-removed", "field-renamed", "type-changed", "physical-type-changed"]);
 
@@ -43,6 +47,24 @@ function breakingFieldChanges(changes: ContractChange[], active: unknown): Omit<
   return out;
 }
 
+/** One hop downstream: input ports and OpenLineage jobs reading these ports (or any output port of these products), and the teams subscribed to them. */
+async function readersOf(tx: Tx, from: { ports: string[] } | { products: string[] }) {
+  const read = "ports" in from ? { id: { in: from.ports } } : { dataProductId: { in: from.products }, direction: "output" as const };
+  const [inputPorts, jobs, subscriptions] = [
+    await tx.port.findMany({ where: { direction: "input", upstreamPort: read }, select: portSelect }),
+    await tx.lineageJobDataset.findMany({
+      where: { direction: "input", dataset: { port: read } },
+      select: { job: { select: { namespace: true, name: true, datasets: { where: { direction: "output" }, select: { dataset: { select: { port: { select: portSelect } } } } } } } },
+    }),
+    await tx.subscription.findMany({
+      where: { port: read, state: { in: ["active", "provisioning"] } },
+      select: { consumerTeam: { select: { id: true, slug: true, name: true, domain: { select: { slug: true } } } } },
+      orderBy: { consumerTeam: { name: "asc" } },
+    }),
+  ];
+  return { inputPorts, jobs, subscriptions };
+}
+
 /**
  * What a change to a port reaches: the ports and products downstream (input ports reading it, tables materialized
  * from it and what reads those, OpenLineage jobs reading it and the ports they write), the teams subscribed, and —
@@ -59,55 +81,64 @@ export async function portImpact(tx: Tx, actor: Actor, port: ImpactPort, propose
   const readers = await downstreamFieldLinks(tx, actor, port.id, [...new Set(fieldChanges.map((c) => c.field))]);
   const fields: FieldChange[] = fieldChanges.map((c) => ({ ...c, readBy: readers.links.get(c.field) ?? [], hiddenReaders: readers.hidden.get(c.field) ?? 0 }));
 
-  // The port and the tables materialized from it carry the same data: whoever reads either is reached.
+  // The port and the tables materialized from it carry the same data: whoever reads either is reached, one hop away;
+  // whoever reads a product reached at n hops is reached at n + 1 (without field lineage, any of its outputs may carry
+  // the change). The walk goes through products the caller may not see, which are counted, never named.
   const materialized = await tx.port.findMany({ where: { sourcePortId: port.id }, select: portSelect });
-  const carriers = [port.id, ...materialized.map((m) => m.id)];
-  const readersPorts = await tx.port.findMany({ where: { upstreamPortId: { in: carriers }, direction: "input" }, select: { ...portSelect, upstreamPortId: true } });
-  const jobs = await tx.lineageJobDataset.findMany({
-    where: { direction: "input", dataset: { portId: { in: carriers } } },
-    select: { job: { select: { namespace: true, name: true, datasets: { where: { direction: "output" }, select: { dataset: { select: { port: { select: portSelect } } } } } } } },
-  });
-  const subscriptions = await tx.subscription.findMany({
-    where: { portId: { in: carriers }, state: { in: ["active", "provisioning"] } },
-    select: { consumerTeam: { select: { id: true, slug: true, name: true, domain: { select: { slug: true } } } } },
-  });
-
   const hiddenProducts = new Set<string>();
-  const products = new Map<string, { urn: string; name: string; domain: string; slug: string; team: string }>();
+  const products = new Map<string, { urn: string; name: string; domain: string; slug: string; team: string; hops: number }>();
   const ports: DownstreamPort[] = [];
-  const reach = (p: (typeof materialized)[number], via: DownstreamPort["via"], job?: { namespace: string; name: string }) => {
+  const teams = new Map<string, { id: string; slug: string; name: string; domain: string; hops: number }>();
+  const seen = new Set<string>([port.dataProductId]);
+  let frontier: string[] = [];
+  const reach = (p: (typeof materialized)[number], hops: number, via: DownstreamPort["via"], job?: { namespace: string; name: string }) => {
+    // A cycle back into the changed product ends the walk there.
+    if (p.dataProductId === port.dataProductId && via !== "materialization") return;
+    if (p.dataProductId !== port.dataProductId && !seen.has(p.dataProductId)) {
+      seen.add(p.dataProductId);
+      frontier.push(p.dataProductId);
+    }
     if (!canSeeProduct(actor, p.dataProduct)) {
       hiddenProducts.add(p.dataProductId);
       return;
     }
     if (ports.some((q) => q.id === p.id && q.via === via)) return;
-    ports.push({ id: p.id, name: p.name, type: p.type, productUrn: p.dataProduct.urn, productName: p.dataProduct.name, domain: p.dataProduct.domain.slug, slug: p.dataProduct.slug, via, ...(job ? { job } : {}) });
-    if (p.dataProductId !== port.dataProductId) products.set(p.dataProductId, { urn: p.dataProduct.urn, name: p.dataProduct.name, domain: p.dataProduct.domain.slug, slug: p.dataProduct.slug, team: p.dataProduct.team.name });
+    ports.push({ id: p.id, name: p.name, type: p.type, productUrn: p.dataProduct.urn, productName: p.dataProduct.name, domain: p.dataProduct.domain.slug, slug: p.dataProduct.slug, via, hops, ...(job ? { job } : {}) });
+    if (p.dataProductId !== port.dataProductId && !products.has(p.dataProductId))
+      products.set(p.dataProductId, { urn: p.dataProduct.urn, name: p.dataProduct.name, domain: p.dataProduct.domain.slug, slug: p.dataProduct.slug, team: p.dataProduct.team.name, hops });
   };
-  materialized.forEach((m) => reach(m, "materialization"));
-  readersPorts.forEach((r) => reach(r, "input-port"));
-  for (const { job } of jobs) for (const { dataset } of job.datasets) if (dataset.port && dataset.port.id !== port.id) reach(dataset.port, "openlineage", { namespace: job.namespace, name: job.name });
-  const teams = [...new Map(subscriptions.map((s) => [s.consumerTeam.id, { id: s.consumerTeam.id, slug: s.consumerTeam.slug, name: s.consumerTeam.name, domain: s.consumerTeam.domain.slug }])).values()];
+  materialized.forEach((m) => reach(m, 1, "materialization"));
+  let from: { ports: string[] } | { products: string[] } = { ports: [port.id, ...materialized.map((m) => m.id)] };
+  for (let hops = 1; hops <= MAX_IMPACT_HOPS; hops++) {
+    frontier = [];
+    const found = await readersOf(tx, from);
+    found.inputPorts.forEach((r) => reach(r, hops, "input-port"));
+    for (const { job } of found.jobs) for (const { dataset } of job.datasets) if (dataset.port && dataset.port.id !== port.id) reach(dataset.port, hops, "openlineage", { namespace: job.namespace, name: job.name });
+    for (const { consumerTeam: t } of found.subscriptions) if (!teams.has(t.id)) teams.set(t.id, { id: t.id, slug: t.slug, name: t.name, domain: t.domain.slug, hops });
+    if (frontier.length === 0) break;
+    from = { products: frontier };
+  }
 
   const breaking = proposed === null || changes.some((c) => c.breaking);
-  const reached = products.size + hiddenProducts.size + teams.length;
+  const reached = products.size + hiddenProducts.size + teams.size;
   const fieldReads = fields.reduce((n, f) => n + f.readBy.length + f.hiddenReaders, 0);
   const impacted = breaking && (reached > 0 || fieldReads > 0);
   return {
     port: { id: port.id, name: port.name, type: port.type, productUrn: port.dataProduct.urn, productName: port.dataProduct.name },
     breaking,
     impacted,
-    summary: impactSummary({ breaking, proposed, products: products.size, hidden: hiddenProducts.size, teams: teams.length, fieldReads }),
+    summary: impactSummary({ breaking, proposed, products: products.size, hidden: hiddenProducts.size, teams: teams.size, fieldReads, further: [...products.values()].filter((p) => p.hops > 1).length }),
     fields,
-    downstream: { ports, products: [...products.values()], teams, hiddenProducts: hiddenProducts.size },
+    downstream: { ports, products: [...products.values()], teams: [...teams.values()], hiddenProducts: hiddenProducts.size },
   };
 }
 
 export type PortImpact = Awaited<ReturnType<typeof portImpact>>;
 
-function impactSummary({ breaking, proposed, products, hidden, teams, fieldReads }: { breaking: boolean; proposed: unknown; products: number; hidden: number; teams: number; fieldReads: number }): string {
+function impactSummary({ breaking, proposed, products, hidden, teams, fieldReads, further = 0 }: { breaking: boolean; proposed: unknown; products: number; hidden: number; teams: number; fieldReads: number; further?: number }): string {
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
-  const who = [products + hidden > 0 ? plural(products + hidden, "downstream product") + (hidden > 0 ? ` (${hidden} you cannot see)` : "") : "", teams > 0 ? plural(teams, "subscribing team") : ""].filter(Boolean).join(" and ");
+  const notes = [hidden > 0 ? `${hidden} you cannot see` : "", further > 0 ? `${further} further downstream` : ""].filter(Boolean).join(", ");
+  const who = [products + hidden > 0 ? plural(products + hidden, "downstream product") + (notes ? ` (${notes})` : "") : "", teams > 0 ? plural(teams, "subscribing team") : ""].filter(Boolean).join(" and ");
   if (!breaking) return who ? `No breaking change; it reaches ${who}.` : "No breaking change, and nothing reads this port yet.";
   if (!who && fieldReads === 0) return proposed === null ? "Nothing reads this port." : "Breaking, but nothing reads this port yet.";
   return `${proposed === null ? "Withdrawing this port" : "This change"} reaches ${who || "downstream fields"}${fieldReads > 0 ? `; ${plural(fieldReads, "downstream field")} read${fieldReads === 1 ? "s" : ""} ${proposed === null ? "its fields" : "a changed field"}` : ""}.`;
@@ -150,9 +181,10 @@ export async function checkImpact(actor: Actor, input: unknown) {
 function productImpact(impacts: PortImpact[]) {
   const products = new Map<string, PortImpact["downstream"]["products"][number]>();
   const teams = new Map<string, PortImpact["downstream"]["teams"][number]>();
+  // A product or team reached from several ports, at its fewest hops.
   for (const i of impacts) {
-    i.downstream.products.forEach((p) => products.set(p.urn, p));
-    i.downstream.teams.forEach((t) => teams.set(t.id, t));
+    i.downstream.products.forEach((p) => (products.get(p.urn)?.hops ?? Infinity) > p.hops && products.set(p.urn, p));
+    i.downstream.teams.forEach((t) => (teams.get(t.id)?.hops ?? Infinity) > t.hops && teams.set(t.id, t));
   }
   const hiddenProducts = Math.max(0, ...impacts.map((i) => i.downstream.hiddenProducts));
   // Each port's fields, named `<port>.<field>` when the product has several output ports.
@@ -160,7 +192,7 @@ function productImpact(impacts: PortImpact[]) {
   const fieldReads = fields.reduce((n, f) => n + f.readBy.length + f.hiddenReaders, 0);
   return {
     impacted: impacts.some((i) => i.impacted),
-    summary: impactSummary({ breaking: true, proposed: null, products: products.size, hidden: hiddenProducts, teams: teams.size, fieldReads }).replace("Withdrawing this port", "Deprecating this product").replace("Nothing reads this port.", "Nothing reads this product."),
+    summary: impactSummary({ breaking: true, proposed: null, products: products.size, hidden: hiddenProducts, teams: teams.size, fieldReads, further: [...products.values()].filter((p) => p.hops > 1).length }).replace("Withdrawing this port", "Deprecating this product").replace("Nothing reads this port.", "Nothing reads this product."),
     fields,
     ports: impacts,
     downstream: { products: [...products.values()], teams: [...teams.values()], hiddenProducts },

@@ -176,3 +176,67 @@ describe("field lineage and impact", () => {
     expect(merged.downstream.products.map((p) => p.urn).sort()).toEqual([first.product.urn, second.product.urn, unmapped.product.urn].sort());
   });
 });
+
+describe("impact goes downstream transitively", () => {
+  // source ← middle ← far ← farther, and source reads farther (a cycle); middle is a draft; a team subscribes to far.
+  let source: Awaited<ReturnType<typeof productWithContract>>;
+  let middle: Awaited<ReturnType<typeof productWithContract>>;
+  let far: Awaited<ReturnType<typeof productWithContract>>;
+  let farther: Awaited<ReturnType<typeof productWithContract>>;
+  let subscriber: Awaited<ReturnType<typeof createOwnedTeam>>;
+
+  beforeAll(async () => {
+    source = await productWithContract(ORDER);
+    middle = await productWithContract(ORDER, { publish: false });
+    far = await productWithContract(ORDER);
+    farther = await productWithContract(ORDER);
+    // An admin wires it: far's owner may not see (so not read) the draft.
+    await updateDataProduct(admin, middle.product.id, { inputPorts: [readsOrders(source)] });
+    await updateDataProduct(admin, far.product.id, { inputPorts: [readsOrders(middle)] });
+    await updateDataProduct(admin, farther.product.id, { inputPorts: [readsOrders(far)] });
+    await updateDataProduct(admin, source.product.id, { inputPorts: [readsOrders(farther)] });
+    subscriber = await createOwnedTeam(admin);
+    await db.subscription.create({ data: { portId: far.port.id, consumerTeamId: subscriber.team.id, purpose: "reporting", state: "active" } });
+  });
+
+  const removeAmount = () => topicContractYaml(source.product, source.port.location!, "2.0.0", ORDER.filter((p) => p.name !== "amount"));
+
+  it("lists every product and subscribing team further down, with its hops, and the cycle back to the changed product ends", async () => {
+    const impact = await checkImpact(admin, { port: source.portUrn, contract: removeAmount() });
+    expect(impact.downstream.products.map((p) => [p.urn, p.hops])).toEqual([
+      [middle.product.urn, 1],
+      [far.product.urn, 2],
+      [farther.product.urn, 3],
+    ]);
+    // A team reading far (two hops away) reads the change three hops away, as a product reading far would.
+    expect(impact.downstream.teams.map((t) => [t.id, t.hops])).toEqual([[subscriber.team.id, 3]]);
+    expect(impact.downstream.ports.map((p) => [p.productUrn, p.hops, p.via])).toEqual([
+      [middle.product.urn, 1, "input-port"],
+      [far.product.urn, 2, "input-port"],
+      [farther.product.urn, 3, "input-port"],
+    ]);
+    expect(impact.summary).toBe("This change reaches 3 downstream products (2 further downstream) and 1 subscribing team.");
+  });
+
+  it("walks through a product the caller may not see, counting it and naming only what the caller may see", async () => {
+    const impact = await checkImpact(outsider, { port: source.portUrn, contract: removeAmount() });
+    expect(impact.downstream.hiddenProducts).toBe(1);
+    expect(impact.downstream.products.map((p) => [p.urn, p.hops])).toEqual([
+      [far.product.urn, 2],
+      [farther.product.urn, 3],
+    ]);
+    expect(JSON.stringify(impact)).not.toContain(middle.product.urn);
+    expect(impact.summary).toContain("3 downstream products (1 you cannot see, 2 further downstream)");
+  });
+
+  it("a deprecation's list is transitive too, each product at its fewest hops", async () => {
+    const impact = await getImpact(admin, { product: middle.product.urn });
+    const merged = impact as { downstream: { products: { urn: string; hops: number }[]; teams: { id: string; hops: number }[] } };
+    expect(merged.downstream.products.map((p) => [p.urn, p.hops])).toEqual([
+      [far.product.urn, 1],
+      [farther.product.urn, 2],
+      [source.product.urn, 3],
+    ]);
+    expect(merged.downstream.teams.map((t) => [t.id, t.hops])).toEqual([[subscriber.team.id, 2]]);
+  });
+});
