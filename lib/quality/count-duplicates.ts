@@ -3,14 +3,16 @@ import { inDataTransaction, type Queryable } from "@/lib/data-tables/data-databa
 
 const q = pg.escapeIdentifier;
 
-/** How many repeated keys a count brings back for the failing-row sample. */
-export const SAMPLE_KEYS = 10;
+/** How many repeating rows a count points at for the failing-row sample: each with the row it repeats, 10 rows. */
+export const SAMPLE_REPEATS = 5;
 
 export type DuplicateCount = {
   /** Rows with every column of the set filled, minus the distinct values among them. */
   duplicates: number;
-  /** Up to SAMPLE_KEYS repeated values, each a JSON object of the set's columns (see duplicateKeyCondition). */
+  /** Up to SAMPLE_REPEATS repeated values, each a JSON object of the set's columns (see duplicateSampleCondition). */
   keys: string[];
+  /** Where rows holding those values are (ctid), so the sample reads them directly instead of scanning for them. */
+  rows: string[];
 };
 
 /** Sets of columns, each holding every column of the one before it; its columns start with the first set's. */
@@ -46,12 +48,14 @@ export async function countDuplicates(client: Queryable, qualified: string, chai
   const sorted = chain.columns.map((column) => `${q(column)}${bytewise.has(column) ? ' COLLATE "C"' : ""} AS ${key(column)}`);
   const repeats = chain.sets.map((set, i) => `${set.map((c) => `${key(c)} = lag(${key(c)}) OVER w`).join(" AND ")} AS r${i}`);
   // array_agg holds only the repeating rows' keys (at most all rows) and only while the query runs.
-  const counts = chain.sets.map(
-    (set, i) => `count(*) FILTER (WHERE r${i}) AS d${i}, (array_agg(jsonb_build_object(${set.map((c) => `${pg.escapeLiteral(c)}, ${key(c)}`).join(", ")})::text) FILTER (WHERE r${i}))[1:${SAMPLE_KEYS}] AS keys${i}`,
-  );
+  const counts = chain.sets.map((set, i) => {
+    const first = (expression: string) => `(array_agg(${expression}) FILTER (WHERE r${i}))[1:${SAMPLE_REPEATS}]`;
+    return `count(*) FILTER (WHERE r${i}) AS d${i}, ${first(`jsonb_build_object(${set.map((c) => `${pg.escapeLiteral(c)}, ${key(c)}`).join(", ")})::text`)} AS keys${i}, (${first("here")} || ${first("before")})::text[] AS rows${i}`;
+  });
+  // A repeating row and the row it repeats (the one before it) both hold the repeated value.
   const text = `SELECT ${counts.join(", ")}
-    FROM (SELECT ${repeats.join(", ")}, ${chain.columns.map(key).join(", ")}
-          FROM (SELECT ${sorted.join(", ")} FROM ${qualified} WHERE ${chain.sets[0].map((c) => `${q(c)} IS NOT NULL`).join(" AND ")}) AS complete
+    FROM (SELECT ${repeats.join(", ")}, ${chain.columns.map(key).join(", ")}, here, lag(here) OVER w AS before
+          FROM (SELECT ${sorted.join(", ")}, ctid AS here FROM ${qualified} WHERE ${chain.sets[0].map((c) => `${q(c)} IS NOT NULL`).join(" AND ")}) AS complete
           WINDOW w AS (ORDER BY ${chain.columns.map(key).join(", ")})) AS compared`;
   const row = await inDataTransaction(
     client,
@@ -62,15 +66,16 @@ export async function countDuplicates(client: Queryable, qualified: string, chai
     },
     { readOnly: true },
   );
-  return chain.sets.map((_, i) => ({ duplicates: Number(row[`d${i}`]), keys: row[`keys${i}`] ?? [] }));
+  return chain.sets.map((_, i) => ({ duplicates: Number(row[`d${i}`]), keys: row[`keys${i}`] ?? [], rows: row[`rows${i}`] ?? [] }));
 }
 
 /**
- * The SQL condition a row holds one of `keys` of `set` on (for the sample), with the keys appended to `params`. Each key
- * is read back as a row of the table's own type, so it compares with the columns' own equality and collation.
+ * The SQL condition the sample rows of a duplicate count meet, with its arrays appended to `params`: at one of the
+ * places the count saw, and (should a row have moved since) holding one of the repeated values, each read back as a
+ * row of the table's own type, so it compares with the columns' own equality and collation.
  */
-export function duplicateKeyCondition(qualified: string, set: string[], keys: string[], params: unknown[]): string {
-  params.push(keys);
+export function duplicateSampleCondition(qualified: string, set: string[], { keys, rows }: DuplicateCount, params: unknown[]): string {
+  params.push(rows, keys);
   const columns = set.map(q);
-  return `(${columns.join(", ")}) IN (SELECT ${columns.map((c) => `key.${c}`).join(", ")} FROM unnest($${params.length}::jsonb[]) AS listed, jsonb_populate_record(NULL::${qualified}, listed) AS key)`;
+  return `ctid = ANY($${params.length - 1}::tid[]) AND (${columns.join(", ")}) IN (SELECT ${columns.map((c) => `key.${c}`).join(", ")} FROM unnest($${params.length}::jsonb[]) AS listed, jsonb_populate_record(NULL::${qualified}, listed) AS key)`;
 }

@@ -4,7 +4,7 @@ import type { CheckDefinition, FreshnessCheck, LibraryCheck, SqlCheck } from "./
 export type { CheckOutcome, CheckStatus } from "./check-outcome";
 import { formatDuration } from "./check-definitions";
 import { judged, notEvaluated, type CheckOutcome } from "./check-outcome";
-import { countDuplicates, duplicateChains, duplicateKeyCondition, type DuplicateCount } from "./count-duplicates";
+import { countDuplicates, duplicateChains, duplicateSampleCondition, type DuplicateCount } from "./count-duplicates";
 import { runSqlCheck } from "./run-sql-check";
 
 export const SAMPLE_SIZE = 10;
@@ -178,26 +178,27 @@ export async function evaluateTableChecks(client: Queryable, location: { schema:
   for (const check of checks) {
     if (check.kind === "library" && check.metric === "rowCount" && !outcomes.has(check)) outcomes.set(check, judged(check, rowCount));
   }
-  const sampleKeys = new Map<CheckDefinition, string[]>();
+  const duplicatesOf = new Map<CheckDefinition, DuplicateCount>();
   for (const check of duplicates) {
     const set = setOf(check);
-    const { duplicates: count, keys } = duplicateCounts.get(set.join("\u0000"))!;
+    const found = duplicateCounts.get(set.join("\u0000"))!;
+    const count = found.duplicates;
     failingRows.set(check, count);
-    sampleKeys.set(check, keys);
+    duplicatesOf.set(check, found);
     outcomes.set(check, judged(check, check.unit === "percent" ? percentOf(count, rowCount) : count, { reason: `${count} rows repeat a value${set.length > 1 ? ` of (${set.join(", ")})` : ""}` }));
   }
 
-  if (options.samples !== false) await attachSamples(client, qualified, outcomes, failingRows, sampleKeys, timed);
+  if (options.samples !== false) await attachSamples(client, qualified, outcomes, failingRows, duplicatesOf, timed);
   return checks.map((c) => outcomes.get(c)!);
 }
 
-/** Samples the failed library checks that have failing rows; a duplicate check by the repeated keys its count brought back. */
+/** Samples the failed library checks that have failing rows; a duplicate check by the rows its count pointed at. */
 async function attachSamples(
   client: Queryable,
   qualified: string,
   outcomes: Map<CheckDefinition, CheckOutcome>,
   failingRows: Map<CheckDefinition, number>,
-  sampleKeys: Map<CheckDefinition, string[]>,
+  duplicatesOf: Map<CheckDefinition, DuplicateCount>,
   timed: <T>(phase: string, work: () => Promise<T>) => Promise<T>,
 ) {
   const params: unknown[] = [];
@@ -216,7 +217,7 @@ async function attachSamples(
       }
       const group = [outcome];
       bySet.set(set.join("\u0000"), group);
-      branches.push({ outcomes: group, sql: duplicateKeyCondition(qualified, set, sampleKeys.get(check) ?? [], params) });
+      branches.push({ outcomes: group, sql: duplicateSampleCondition(qualified, set, duplicatesOf.get(check)!, params) });
       continue;
     }
     branches.push({ outcomes: [outcome], sql: failingCondition(check, params)! });
