@@ -45,6 +45,7 @@ type PortRuntime = {
   knownFields: Set<string>;
   /** Unknown fields the contract was already looked at again for (at this contract version): once is enough. */
   lookedAgainFor: Set<string>;
+  lookingAgain: Promise<void> | null;
 };
 
 type PortRow = { id: string; urn: string; topic: string; contract_id: string | null; paused: boolean | null; error: string | null; reset_detected_at: Date | null; generation: number | null; fields: string[] | null };
@@ -179,7 +180,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
       let port = ports.get(row.id);
       if (!port) {
         await pool.query("INSERT INTO materialization (port_id) VALUES ($1) ON CONFLICT DO NOTHING", [row.id]);
-        port = { id: row.id, urn: row.urn, topic: row.topic, contractVersionId: null, plan: null, active: false, generation: row.generation ?? 0, knownFields: new Set(row.fields ?? []), lookedAgainFor: new Set() };
+        port = { id: row.id, urn: row.urn, topic: row.topic, contractVersionId: null, plan: null, active: false, generation: row.generation ?? 0, knownFields: new Set(row.fields ?? []), lookedAgainFor: new Set(), lookingAgain: null };
         ports.set(row.id, port);
       }
       if (port.topic !== row.topic) {
@@ -356,13 +357,20 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     if (targets.length === 0) return;
     const records = await prepare(messages);
     // A field the table lacks may be one the owners just added to its contract: look again before leaving it out.
+    // Once per field and contract version; the other partitions' batches wait for that look rather than write without it.
     for (const port of targets) {
-      const unknown = new Set<string>();
-      for (const r of records) if (r.decoded?.ok) for (const f of port.plan!.unknownFields(r.decoded.value)) if (!port.knownFields.has(f) && !port.lookedAgainFor.has(f)) unknown.add(f);
-      if (unknown.size > 0) {
-        for (const f of unknown) port.lookedAgainFor.add(f);
-        const row = (await loadPorts()).find((p) => p.id === port.id);
-        if (row && row.contract_id !== port.contractVersionId) await ensureTable(port, row.contract_id);
+      for (;;) {
+        const unknown = new Set<string>();
+        const plan = port.plan;
+        if (!plan) break;
+        for (const r of records) if (r.decoded?.ok) for (const f of plan.unknownFields(r.decoded.value)) if (!port.knownFields.has(f) && !port.lookedAgainFor.has(f)) unknown.add(f);
+        if (unknown.size === 0) break;
+        port.lookingAgain ??= (async () => {
+          const row = (await loadPorts()).find((p) => p.id === port.id);
+          if (row && row.contract_id !== port.contractVersionId) await ensureTable(port, row.contract_id);
+          for (const f of unknown) port.lookedAgainFor.add(f);
+        })().finally(() => (port.lookingAgain = null));
+        await port.lookingAgain;
       }
     }
     const client = await pool.connect();
