@@ -3,6 +3,10 @@
 import { signIn } from "next-auth/react";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { collectProblems, email as emailProblem, required } from "@/components/forms/form-problems";
+import { useFormValidation } from "@/components/forms/use-form-validation";
+import { Field } from "@/components/ui/field";
 
 type DemoUser = { email: string; name: string; role: string; description: string };
 
@@ -13,6 +17,12 @@ export function SignInForm(props: { callbackUrl: string; error?: string; provide
   // props.error is the sign-in page's message for next-auth's ?error= code.
   const [error, setError] = useState(props.error ?? "");
   const [pending, setPending] = useState(false);
+  const form = useFormValidation(
+    collectProblems([
+      ["sign-in-email", "E-mail", email.trim() ? emailProblem(email) : "is required"],
+      ["sign-in-password", "Password", required(password)],
+    ]),
+  );
 
   async function submit(withEmail = email, withPassword = password) {
     setPending(true);
@@ -35,21 +45,14 @@ export function SignInForm(props: { callbackUrl: string; error?: string; provide
         <h1 className="text-2xl font-semibold">Sign in to Meshwork</h1>
         <p className="mt-1 text-sm text-slate-600">Discover, subscribe to and govern the data products of your organisation.</p>
         {props.passwordSignIn !== false && (
-        <form
-          className="mt-6 space-y-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            void submit();
-          }}
-        >
-          <label className="block text-sm font-medium">
-            E-mail
-            <input name="email" type="email" required value={email} onChange={(e) => setEmail(e.target.value)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-          </label>
-          <label className="block text-sm font-medium">
-            Password
-            <input name="password" type="password" required value={password} onChange={(e) => setPassword(e.target.value)} className="mt-1 w-full rounded-md border border-slate-300 px-3 py-2" />
-          </label>
+        <form className="mt-6 space-y-4" {...form.formProps(() => void submit())}>
+          <ErrorSummary focusKey={form.focusKey} problems={form.summary} />
+          <Field id="sign-in-email" label="E-mail" required error={form.error("sign-in-email")}>
+            <input id="sign-in-email" name="email" type="email" autoComplete="username" value={email} onChange={(e) => setEmail(e.target.value)} className="w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid=true]:border-red-400" {...form.control("sign-in-email", { required: true })} />
+          </Field>
+          <Field id="sign-in-password" label="Password" required error={form.error("sign-in-password")}>
+            <input id="sign-in-password" name="password" type="password" autoComplete="current-password" value={password} onChange={(e) => setPassword(e.target.value)} className="w-full rounded-md border border-slate-300 px-3 py-2 aria-[invalid=true]:border-red-400" {...form.control("sign-in-password", { required: true })} />
+          </Field>
           {error && <p role="alert" className="text-sm text-red-600">{error}</p>}
           <button type="submit" disabled={pending} className="w-full rounded-md bg-brand-600 px-4 py-2 font-medium text-white hover:bg-brand-700 disabled:opacity-60">
             {pending ? "Signing in…" : "Sign in"}

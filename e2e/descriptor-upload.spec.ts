@@ -39,7 +39,9 @@ outputPorts:
   await page.getByRole("button", { name: "Register from file" }).click();
 
   const errors = page.getByRole("main").getByTestId("descriptor-errors");
-  await expect(errors).toContainText(`The descriptor was refused with ${expectedPaths.length} errors; nothing was created.`);
+  await expect(errors.getByRole("heading")).toHaveText(`There are ${expectedPaths.length} problems`);
+  await expect(errors).toContainText("The descriptor was refused; nothing was created.");
+  await expect(errors).toBeFocused();
   const items = errors.getByRole("listitem");
   await expect(items).toHaveCount(expectedPaths.length);
   await expect(items.locator("code")).toHaveText(expectedPaths, { useInnerText: true });

@@ -47,7 +47,7 @@ test("an owner registers a product with a topic, a table and an input port, publ
   const topicError = form.getByTestId("error-output-0-location");
   await expect(topicError).toContainText("Kafka topic names use letters, digits");
   await expect(form.getByRole("textbox", { name: "Output port 1 topic", exact: true })).toHaveAttribute("aria-invalid", "true");
-  await expect(page.getByRole("main").getByTestId("error-summary")).toContainText("Output port 1 · topic");
+  await expect(page.getByRole("main").getByTestId("error-summary")).toContainText("Output port 1 topic: Kafka topic names use letters, digits");
   await expect(page).toHaveURL(/\/products\/new$/);
 
   await form.getByRole("textbox", { name: "Output port 1 topic", exact: true }).fill(topic);

@@ -2,7 +2,10 @@
 
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { collectProblems, length } from "@/components/forms/form-problems";
+import { useFormValidation } from "@/components/forms/use-form-validation";
+import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
@@ -14,12 +17,23 @@ export function OrgEntityActions({ kind, url, name, description }: { kind: "doma
   const [deleting, setDeleting] = useState(false);
   const [values, setValues] = useState({ name, description });
   const refresh = () => client.invalidateQueries({ predicate: (q) => ["domains", "domain"].includes(String(q.queryKey[0])) });
+  const id = `${kind}-${url.split("/").pop()}`;
+  const form = useFormValidation(
+    collectProblems([
+      [`${id}-name`, "Name", length(values.name, 2, 80)],
+      [`${id}-description`, "Description", values.description.length > 2000 ? "must be at most 2000 characters" : undefined],
+    ]),
+  );
   const save = useMutation({
     mutationFn: () => apiRequest(url, { method: "PATCH", json: values }),
     onSuccess: async () => {
       setEditing(false);
       await refresh();
     },
+    onError: (error) =>
+      form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) =>
+        path === "name" ? { id: `${id}-name`, label: "Name" } : path === "description" ? { id: `${id}-description`, label: "Description" } : undefined,
+      ),
   });
   const remove = useMutation({
     mutationFn: () => apiRequest(url, { method: "DELETE" }),
@@ -28,30 +42,23 @@ export function OrgEntityActions({ kind, url, name, description }: { kind: "doma
       await refresh();
     },
   });
-  const id = `${kind}-${url.split("/").pop()}`;
   return (
     <span className="flex shrink-0 items-center gap-2 text-xs">
-      <button type="button" className="rounded border border-slate-300 px-2 py-1 font-medium text-slate-700 hover:bg-slate-50" onClick={() => { setValues({ name, description }); save.reset(); setEditing(true); }} aria-label={`Rename ${name}`}>
+      <button type="button" className="rounded border border-slate-300 px-2 py-1 font-medium text-slate-700 hover:bg-slate-50" onClick={() => { setValues({ name, description }); save.reset(); form.reset(); setEditing(true); }} aria-label={`Rename ${name}`}>
         Rename
       </button>
       <button type="button" className="rounded border border-red-200 px-2 py-1 font-medium text-red-700 hover:bg-red-50" onClick={() => { remove.reset(); setDeleting(true); }} aria-label={`Delete ${name}`}>
         Delete
       </button>
       <Modal open={editing} onClose={() => setEditing(false)} title={`Rename ${kind} ${name}`} testId={`${id}-edit`} description="The slug in URLs and URNs stays the same.">
-        <form
-          className="space-y-3"
-          onSubmit={(e) => {
-            e.preventDefault();
-            save.mutate();
-          }}
-        >
-          <Field id={`${id}-name`} label="Name">
-            <input id={`${id}-name`} required minLength={2} maxLength={80} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} className={inputClass} />
+        <form className="space-y-3" {...form.formProps(() => save.mutate())}>
+          <ErrorSummary focusKey={form.focusKey} problems={form.summary} testId={`${id}-errors`} headingLevel={3} />
+          <Field id={`${id}-name`} label="Name" required error={form.error(`${id}-name`)}>
+            <input id={`${id}-name`} value={values.name} onChange={(e) => setValues({ ...values, name: e.target.value })} className={inputClass} {...form.control(`${id}-name`, { required: true })} />
           </Field>
-          <Field id={`${id}-description`} label="Description">
-            <textarea id={`${id}-description`} rows={3} maxLength={2000} value={values.description} onChange={(e) => setValues({ ...values, description: e.target.value })} className={inputClass} />
+          <Field id={`${id}-description`} label="Description" error={form.error(`${id}-description`)}>
+            <textarea id={`${id}-description`} rows={3} value={values.description} onChange={(e) => setValues({ ...values, description: e.target.value })} className={inputClass} {...form.control(`${id}-description`)} />
           </Field>
-          {save.isError && <p role="alert" className="text-sm text-red-700">{errorMessage(save.error)}</p>}
           <div className="flex justify-end gap-2">
             <button type="button" className={secondaryButton} onClick={() => setEditing(false)}>
               Cancel

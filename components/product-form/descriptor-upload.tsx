@@ -5,7 +5,8 @@ import { useRouter } from "next/navigation";
 import { useRef, useState } from "react";
 import { ApiError, apiRequest } from "@/components/ui/api-request";
 import type { ErrorDetail } from "@/lib/errors";
-import { ErrorSummary, primaryButton, secondaryButton } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { primaryButton, secondaryButton } from "@/components/ui/field";
 
 // Mirrors the server's MAX_DESCRIPTOR_BYTES so a big file is refused before it is sent.
 const MAX_BYTES = 256 * 1024;
@@ -46,6 +47,8 @@ export function DescriptorUpload({ template }: { template: string }) {
   const [localError, setLocalError] = useState("");
   const [dragging, setDragging] = useState(false);
   const [failure, setFailure] = useState<{ message: string; details: ErrorDetail[] } | null>(null);
+  // Counts refusals: each one moves the focus to the problems, as a refused form's do.
+  const [refusals, setRefusals] = useState(0);
 
   const upload = useMutation({
     mutationFn: async (f: File) => {
@@ -57,7 +60,10 @@ export function DescriptorUpload({ template }: { template: string }) {
       router.push(url);
       router.refresh();
     },
-    onError: (error) => setFailure(error instanceof ApiError ? { message: error.message, details: error.details } : { message: "Something went wrong; nothing was created.", details: [] }),
+    onError: (error) => {
+      setFailure(error instanceof ApiError ? { message: error.message, details: error.details } : { message: "Something went wrong; nothing was created.", details: [] });
+      setRefusals((n) => n + 1);
+    },
   });
 
   function choose(f: File | undefined) {
@@ -82,7 +88,7 @@ export function DescriptorUpload({ template }: { template: string }) {
 
   return (
     <div className="grid gap-6 lg:grid-cols-5">
-      <section className="space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-[0_1px_2px_rgba(15,23,42,0.04)] lg:col-span-3">
+      <section className="min-w-0 space-y-4 rounded-xl border border-slate-200 bg-white p-6 shadow-[0_1px_2px_rgba(15,23,42,0.04)] lg:col-span-3">
         <div>
           <h2 className="text-base font-semibold text-slate-900">Upload a descriptor</h2>
           <p className="mt-0.5 text-sm text-slate-500">Keep the product’s descriptor in git next to its code and register it from the file. Nothing is created unless the whole file is valid.</p>
@@ -150,9 +156,9 @@ export function DescriptorUpload({ template }: { template: string }) {
         {failure && (
           <ErrorSummary
             testId="descriptor-errors"
-            title={failure.details.length ? `The descriptor was refused with ${failure.details.length} error${failure.details.length === 1 ? "" : "s"}; nothing was created.` : "The descriptor was refused; nothing was created."}
-            message={failure.message}
-            details={failure.details}
+            focusKey={refusals}
+            intro="The descriptor was refused; nothing was created."
+            problems={failure.details.length ? failure.details.map((d) => ({ label: "", where: d.path, message: d.message })) : [{ label: "", message: failure.message }]}
           />
         )}
 
@@ -163,7 +169,7 @@ export function DescriptorUpload({ template }: { template: string }) {
         </div>
       </section>
 
-      <aside className="rounded-xl border border-slate-200 bg-white p-6 shadow-[0_1px_2px_rgba(15,23,42,0.04)] lg:col-span-2">
+      <aside className="min-w-0 rounded-xl border border-slate-200 bg-white p-6 shadow-[0_1px_2px_rgba(15,23,42,0.04)] lg:col-span-2">
         <div className="flex items-center justify-between gap-3">
           <h2 className="text-base font-semibold text-slate-900">Example descriptor</h2>
           <a href={templateHref} download="data-product.yaml" className={secondaryButton} data-testid="download-template">

@@ -1,5 +1,3 @@
-import type { ErrorDetail } from "@/lib/errors";
-
 export type TeamOption = { domainSlug: string; domainName: string; teamSlug: string; teamName: string };
 
 export type OutputPortRow = { key: string; name: string; type: "kafka_topic" | "table"; description: string; location: string; materializedFrom: string };
@@ -100,20 +98,27 @@ export function fieldForPath(path: string): string {
   return "form";
 }
 
-export function errorsByField(details: ErrorDetail[]): Record<string, string> {
-  const out: Record<string, string> = {};
-  for (const d of details) {
-    const field = fieldForPath(d.path);
-    out[field] = out[field] ? `${out[field]}; ${d.message}` : d.message;
-  }
-  return out;
-}
+const FIELD_TARGETS: Record<string, { id: string; label: string }> = {
+  name: { id: "product-name", label: "Name" },
+  team: { id: "owning-team", label: "Owning team" },
+  description: { id: "product-description", label: "Description" },
+  tags: { id: "product-tags", label: "Tags" },
+  classification: { id: "classification", label: "Classification" },
+  containsPersonalData: { id: "contains-personal-data", label: "Contains personal data" },
+};
 
-/** A human label for an error path in the summary ("Output port 2 · topic"). */
-export function labelForPath(path: string): string {
-  const out = /^outputPorts\[(\d+)\](?:\.(\w+))?/.exec(path);
-  if (out) return `Output port ${Number(out[1]) + 1}${out[2] ? ` · ${out[2]}` : ""}`;
-  const inp = /^inputPorts\[(\d+)\](?:\.([\w.]+))?/.exec(path);
-  if (inp) return `Input port ${Number(inp[1]) + 1}${inp[2] ? ` · ${inp[2]}` : ""}`;
-  return path;
+/** The control of a form field (`outputPorts.1.location`) and its label as the user reads it ("Output port 2 topic"). */
+export function fieldTarget(field: string, values: ProductFormValues): { id: string; label: string } | undefined {
+  const port = /^(outputPorts|inputPorts)\.(\d+)\.(\w+)$/.exec(field);
+  if (port) {
+    const [, list, index, part] = port;
+    const n = Number(index) + 1;
+    if (list === "outputPorts") {
+      const what = part === "location" ? (values.outputPorts[Number(index)]?.type === "table" ? "table" : "topic") : part === "materializedFrom" ? "materialized from" : part;
+      return { id: `output-${index}-${part}`, label: `Output port ${n} ${what}` };
+    }
+    const what = part === "upstream" ? "product" : part === "port" ? "upstream port" : "name";
+    return { id: `input-${index}-${part === "description" ? "name" : part}`, label: `Input port ${n} ${what}` };
+  }
+  return FIELD_TARGETS[field];
 }

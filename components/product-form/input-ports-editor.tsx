@@ -5,13 +5,14 @@ import { useState } from "react";
 import { PortTypeIcon } from "@/components/ui/port-type-icon";
 import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { useDebounced } from "@/components/ui/use-debounced";
-import { describedBy, Field, FieldError, inputClass, secondaryButton } from "@/components/ui/field";
+import type { FormValidation } from "@/components/forms/use-form-validation";
+import { describedBy, Field, FieldError, inputClass, RequiredMark, secondaryButton } from "@/components/ui/field";
 import { emptyInputPort, type InputPortRow, type UpstreamChoice } from "./form-model";
 import { RowLabel } from "./row-label";
 
-type Props = { rows: InputPortRow[]; onChange: (rows: InputPortRow[]) => void; errors: Record<string, string>; excludeUrn?: string };
+type Props = { rows: InputPortRow[]; onChange: (rows: InputPortRow[]) => void; form: FormValidation; excludeUrn?: string };
 
-export function InputPortsEditor({ rows, onChange, errors, excludeUrn }: Props) {
+export function InputPortsEditor({ rows, onChange, form, excludeUrn }: Props) {
   const update = (index: number, patch: Partial<InputPortRow>) => onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
   return (
     <div className="space-y-3" data-testid="input-ports">
@@ -19,7 +20,7 @@ export function InputPortsEditor({ rows, onChange, errors, excludeUrn }: Props) 
       {rows.map((row, i) => {
         const n = i + 1;
         const id = (f: string) => `input-${i}-${f}`;
-        const err = (f: string) => errors[`inputPorts.${i}.${f}`];
+        const err = (f: string) => form.error(id(f));
         return (
           <fieldset key={row.key} className="rounded-lg border border-slate-200 bg-slate-50/60 p-4" data-testid={`input-port-${n}`}>
             <legend className="sr-only">Input port {n}</legend>
@@ -43,7 +44,7 @@ export function InputPortsEditor({ rows, onChange, errors, excludeUrn }: Props) 
                     onChange={(upstream) => update(i, { upstream, port: "" })}
                   />
                 </div>
-                <Field id={id("port")} label={<RowLabel visible="Upstream port" full={`Input port ${n} upstream port`} />} error={err("port")} className="md:col-span-3">
+                <Field id={id("port")} label={<RowLabel visible="Upstream port" full={`Input port ${n} upstream port`} />} error={err("port")} required className="md:col-span-3">
                   <UpstreamPortSelect
                     id={id("port")}
                     upstream={row.upstream}
@@ -52,8 +53,8 @@ export function InputPortsEditor({ rows, onChange, errors, excludeUrn }: Props) 
                     onChange={(port) => update(i, { port, name: row.name || port })}
                   />
                 </Field>
-                <Field id={id("name")} label={<RowLabel visible="Port name" full={`Input port ${n} name`} />} error={err("name")} className="md:col-span-3">
-                  <input id={id("name")} value={row.name} onChange={(e) => update(i, { name: e.target.value })} placeholder="payments-in" className={inputClass} {...describedBy(id("name"), err("name"))} />
+                <Field id={id("name")} label={<RowLabel visible="Port name" full={`Input port ${n} name`} />} error={err("name")} required className="md:col-span-3">
+                  <input id={id("name")} value={row.name} onChange={(e) => update(i, { name: e.target.value })} placeholder="payments-in" className={inputClass} {...form.control(id("name"), { required: true })} />
                 </Field>
               </div>
             )}
@@ -82,13 +83,16 @@ function UpstreamPicker({ n, id, value, onChange, error, excludeUrn }: { n: numb
   if (value) {
     return (
       <div>
-        <span className="mb-1 block text-sm font-medium text-slate-700">Upstream product</span>
+        <span className="mb-1 block text-sm font-medium text-slate-700">
+          Upstream product
+          <RequiredMark />
+        </span>
         <div className="flex items-center justify-between gap-3 rounded-md border border-slate-300 bg-white px-3 py-1.5 shadow-sm" data-testid={`input-port-${n}-product`}>
           <span className="min-w-0">
             <span className="block truncate text-sm font-medium text-slate-900">{value.name}</span>
             <span className="block truncate font-mono text-xs text-slate-500">{value.urn}</span>
           </span>
-          <button type="button" onClick={() => onChange(null)} className="shrink-0 text-xs font-medium text-brand-600 hover:underline" aria-label={`Change input port ${n} product`}>
+          <button id={id} type="button" onClick={() => onChange(null)} className="shrink-0 text-xs font-medium text-brand-600 hover:underline" aria-label={`Change input port ${n} product`} aria-describedby={error ? `${id}-error` : undefined}>
             Change
           </button>
         </div>
@@ -98,7 +102,7 @@ function UpstreamPicker({ n, id, value, onChange, error, excludeUrn }: { n: numb
   }
 
   return (
-    <Field id={id} label={<RowLabel visible="Upstream product" full={`Input port ${n} product`} />} error={error}>
+    <Field id={id} label={<RowLabel visible="Upstream product" full={`Input port ${n} product`} />} error={error} required>
       <div className="relative">
         <input
           id={id}
@@ -108,6 +112,7 @@ function UpstreamPicker({ n, id, value, onChange, error, excludeUrn }: { n: numb
           placeholder="Search products by name, tag or topic…"
           autoComplete="off"
           className={inputClass}
+          aria-required
           {...describedBy(id, error)}
         />
         {debounced.length >= 2 && (
@@ -153,7 +158,7 @@ function UpstreamPortSelect({ id, upstream, value, onChange, error }: { id: stri
   const ports = detail.data?.outputPorts ?? [];
   return (
     <>
-      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} disabled={!upstream || detail.isPending} className={inputClass} {...describedBy(id, error)}>
+      <select id={id} value={value} onChange={(e) => onChange(e.target.value)} disabled={!upstream || detail.isPending} className={inputClass} aria-required {...describedBy(id, error)}>
         <option value="">{!upstream ? "Choose a product first" : detail.isPending ? "Loading ports…" : ports.length ? "Choose a port" : "No output ports"}</option>
         {ports.map((p) => (
           <option key={p.name} value={p.name}>

@@ -5,7 +5,10 @@ import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ApiError, apiRequest } from "@/components/ui/api-request";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { collectProblems } from "@/components/forms/form-problems";
+import { useFormValidation } from "@/components/forms/use-form-validation";
+import { Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { ImpactList } from "@/components/lineage/impact-list";
 import type { ProductImpact } from "@/lib/lineage/analyze-impact";
@@ -22,11 +25,24 @@ export function LifecycleActions({ productId, productName, status, transitions, 
   const [reason, setReason] = useState("");
   const [sunsetDate, setSunsetDate] = useState(() => isoDay(new Date(Date.now() + 90 * 86_400_000)));
 
+  const today = isoDay(new Date());
+  const form = useFormValidation(
+    collectProblems([
+      ["deprecation-reason", "Reason", reason.trim().length < 5 ? (reason.trim() ? "must be at least 5 characters: say why the product is deprecated" : "is required: say why the product is deprecated") : reason.length > 2000 ? "must be at most 2000 characters" : undefined],
+      ["sunset-date", "Sunset date", !sunsetDate ? "is required: the day the product will be retired" : sunsetDate < today ? "must be today or later" : undefined],
+    ]),
+  );
   const change = useMutation({
     mutationFn: (body: Change) => apiRequest(`/api/v1/data-products/${productId}/status`, { method: "POST", json: body }),
     onSuccess: () => {
       setDialog(null);
       router.refresh();
+    },
+    onError: (error, body) => {
+      if (body.status !== "deprecated") return;
+      form.serverError(error instanceof ApiError ? error : { message: error.message }, (path) =>
+        path === "reason" ? { id: "deprecation-reason", label: "Reason" } : path === "sunsetDate" ? { id: "sunset-date", label: "Sunset date" } : undefined,
+      );
     },
   });
   // What deprecating reaches downstream: products, subscribing teams and the fields read through field lineage.
@@ -37,10 +53,10 @@ export function LifecycleActions({ productId, productName, status, transitions, 
     retry: false,
   });
   const error = change.error instanceof ApiError ? change.error : change.error ? new ApiError(0, "error", change.error.message) : null;
-  const fieldError = (path: string) => error?.details.find((d) => d.path === path)?.message;
 
   const open = (which: "deprecate" | "retire") => {
     change.reset();
+    form.reset();
     setDialog(which);
   };
 
@@ -68,13 +84,8 @@ export function LifecycleActions({ productId, productName, status, transitions, 
       )}
 
       <Modal open={dialog === "deprecate"} onClose={() => setDialog(null)} title={`Deprecate ${productName}`} description="Consumers see the reason and the sunset date, and are warned to move off before then." testId="deprecate-dialog">
-        <form
-          className="space-y-4"
-          onSubmit={(e) => {
-            e.preventDefault();
-            change.mutate({ status: "deprecated", reason, sunsetDate });
-          }}
-        >
+        <form className="space-y-4" {...form.formProps(() => change.mutate({ status: "deprecated", reason, sunsetDate }))}>
+          <ErrorSummary focusKey={form.focusKey} problems={form.summary} intro="The product was not deprecated." testId="deprecate-errors" headingLevel={3} />
           {subscribingTeams > 0 && (
             <p role="note" data-testid="deprecate-subscribers-warning" className="rounded-lg border border-amber-200 bg-amber-50 px-3 py-2.5 text-sm text-amber-900">
               <strong className="font-medium">
@@ -86,17 +97,12 @@ export function LifecycleActions({ productId, productName, status, transitions, 
           {impact.isPending && dialog === "deprecate" && <p className="text-sm text-slate-700">Working out what reads this product…</p>}
           {impact.isError && <p className="text-sm text-slate-700">What reads this product could not be worked out: {impact.error.message}</p>}
           {impact.data && <ImpactList summary={impact.data.summary} fields={impact.data.fields} downstream={impact.data.downstream} impacted={impact.data.impacted} heading="What this deprecation reaches" headingLevel={3} />}
-          <Field id="deprecation-reason" label="Reason" error={fieldError("reason")} hint="E.g. “Replaced by order-events v2, which carries currency.”">
-            <textarea id="deprecation-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} required minLength={5} {...describedBy("deprecation-reason", fieldError("reason"), true)} />
+          <Field id="deprecation-reason" label="Reason" required error={form.error("deprecation-reason")} hint="E.g. “Replaced by order-events v2, which carries currency.”">
+            <textarea id="deprecation-reason" rows={3} value={reason} onChange={(e) => setReason(e.target.value)} className={inputClass} {...form.control("deprecation-reason", { hint: true, required: true })} />
           </Field>
-          <Field id="sunset-date" label="Sunset date" error={fieldError("sunsetDate")} hint="The day the product will be retired.">
-            <input id="sunset-date" type="date" value={sunsetDate} min={isoDay(new Date())} onChange={(e) => setSunsetDate(e.target.value)} className={inputClass} required {...describedBy("sunset-date", fieldError("sunsetDate"), true)} />
+          <Field id="sunset-date" label="Sunset date" required error={form.error("sunset-date")} hint="The day the product will be retired.">
+            <input id="sunset-date" type="date" value={sunsetDate} min={today} onChange={(e) => setSunsetDate(e.target.value)} className={inputClass} {...form.control("sunset-date", { hint: true, required: true })} />
           </Field>
-          {error && !error.details.length && (
-            <p role="alert" className="text-sm text-red-600">
-              {error.message}
-            </p>
-          )}
           <div className="flex justify-end gap-2 pt-1">
             <button type="button" onClick={() => setDialog(null)} className={secondaryButton}>
               Cancel

@@ -1,13 +1,14 @@
 "use client";
 
 import { PortTypeIcon } from "@/components/ui/port-type-icon";
-import { describedBy, Field, FieldError, inputClass, secondaryButton } from "@/components/ui/field";
+import type { FormValidation } from "@/components/forms/use-form-validation";
+import { Field, inputClass, secondaryButton } from "@/components/ui/field";
 import { emptyOutputPort, type OutputPortRow } from "./form-model";
 import { RowLabel } from "./row-label";
 
-type Props = { rows: OutputPortRow[]; onChange: (rows: OutputPortRow[]) => void; errors: Record<string, string> };
+type Props = { rows: OutputPortRow[]; onChange: (rows: OutputPortRow[]) => void; form: FormValidation };
 
-export function OutputPortsEditor({ rows, onChange, errors }: Props) {
+export function OutputPortsEditor({ rows, onChange, form }: Props) {
   const update = (index: number, patch: Partial<OutputPortRow>) => onChange(rows.map((r, i) => (i === index ? { ...r, ...patch } : r)));
   const topicPorts = rows.filter((r) => r.type === "kafka_topic" && r.name.trim());
 
@@ -19,12 +20,11 @@ export function OutputPortsEditor({ rows, onChange, errors }: Props) {
 
   return (
     <div className="space-y-3" data-testid="output-ports">
-      {errors.outputPorts && <FieldError id="output-ports" error={errors.outputPorts} />}
       {rows.length === 0 && <p className="rounded-lg border border-dashed border-slate-300 px-4 py-5 text-center text-sm text-slate-500">No output ports yet. Most products have a Kafka topic and a table materialized from it.</p>}
       {rows.map((row, i) => {
         const n = i + 1;
         const id = (f: string) => `output-${i}-${f}`;
-        const err = (f: string) => errors[`outputPorts.${i}.${f}`];
+        const err = (f: string) => form.error(id(f));
         const isTopic = row.type === "kafka_topic";
         return (
           <fieldset key={row.key} className="rounded-lg border border-slate-200 bg-slate-50/60 p-4" data-testid={`output-port-${n}`}>
@@ -39,8 +39,8 @@ export function OutputPortsEditor({ rows, onChange, errors }: Props) {
               </button>
             </div>
             <div className="grid gap-3 md:grid-cols-12">
-              <Field id={id("name")} label={<RowLabel visible="Name" full={`Output port ${n} name`} />} error={err("name")} className="md:col-span-3">
-                <input id={id("name")} value={row.name} onChange={(e) => update(i, { name: e.target.value })} placeholder="order-events" className={inputClass} {...describedBy(id("name"), err("name"))} />
+              <Field id={id("name")} label={<RowLabel visible="Name" full={`Output port ${n} name`} />} error={err("name")} required className="md:col-span-3">
+                <input id={id("name")} value={row.name} onChange={(e) => update(i, { name: e.target.value })} placeholder="order-events" className={inputClass} {...form.control(id("name"), { required: true })} />
               </Field>
               <Field id={id("type")} label={<RowLabel visible="Type" full={`Output port ${n} type`} />} error={err("type")} className="md:col-span-3">
                 <select
@@ -48,7 +48,7 @@ export function OutputPortsEditor({ rows, onChange, errors }: Props) {
                   value={row.type}
                   onChange={(e) => update(i, { type: e.target.value as OutputPortRow["type"], materializedFrom: "" })}
                   className={inputClass}
-                  {...describedBy(id("type"), err("type"))}
+                  {...form.control(id("type"))}
                 >
                   <option value="kafka_topic">Kafka topic</option>
                   <option value="table">Table</option>
@@ -58,6 +58,7 @@ export function OutputPortsEditor({ rows, onChange, errors }: Props) {
                 id={id("location")}
                 label={<RowLabel visible={isTopic ? "Topic" : "Table"} full={`Output port ${n} ${isTopic ? "topic" : "table"}`} />}
                 error={err("location")}
+                required
                 className={isTopic ? "md:col-span-6" : "md:col-span-3"}
               >
                 <input
@@ -66,7 +67,7 @@ export function OutputPortsEditor({ rows, onChange, errors }: Props) {
                   onChange={(e) => update(i, { location: e.target.value })}
                   placeholder={isTopic ? "orders.order-events.v1" : "orders.order_events"}
                   className={`${inputClass} font-mono`}
-                  {...describedBy(id("location"), err("location"))}
+                  {...form.control(id("location"), { required: true })}
                 />
               </Field>
               {!isTopic && (
@@ -76,7 +77,7 @@ export function OutputPortsEditor({ rows, onChange, errors }: Props) {
                     value={row.materializedFrom}
                     onChange={(e) => update(i, { materializedFrom: e.target.value })}
                     className={inputClass}
-                    {...describedBy(id("materializedFrom"), err("materializedFrom"))}
+                    {...form.control(id("materializedFrom"))}
                   >
                     <option value="">— not materialized —</option>
                     {topicPorts.map((t) => (
@@ -89,7 +90,7 @@ export function OutputPortsEditor({ rows, onChange, errors }: Props) {
                 </Field>
               )}
               <Field id={id("description")} label={<RowLabel visible="Description (optional)" full={`Output port ${n} description`} />} error={err("description")} className="md:col-span-12">
-                <input id={id("description")} value={row.description} onChange={(e) => update(i, { description: e.target.value })} placeholder="What this port carries and how often it updates" className={inputClass} {...describedBy(id("description"), err("description"))} />
+                <input id={id("description")} value={row.description} onChange={(e) => update(i, { description: e.target.value })} placeholder="What this port carries and how often it updates" className={inputClass} {...form.control(id("description"))} />
               </Field>
             </div>
           </fieldset>

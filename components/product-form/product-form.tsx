@@ -5,9 +5,11 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
 import { ApiError, apiRequest } from "@/components/ui/api-request";
-import type { ErrorDetail } from "@/lib/errors";
-import { describedBy, ErrorSummary, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
-import { CLASSIFICATIONS, errorsByField, labelForPath, teamValue, toDescriptor, updateBody, type ProductFormValues, type TeamOption } from "./form-model";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { useFormValidation } from "@/components/forms/use-form-validation";
+import { Field, inputClass, primaryButton, RequiredNote, secondaryButton } from "@/components/ui/field";
+import { CLASSIFICATIONS, fieldForPath, fieldTarget, teamValue, toDescriptor, updateBody, type ProductFormValues, type TeamOption } from "./form-model";
+import { productFormProblems } from "./validate-product-form";
 import { InputPortsEditor } from "./input-ports-editor";
 import { OutputPortsEditor } from "./output-ports-editor";
 import { TagInput } from "./tag-input";
@@ -22,7 +24,7 @@ type Created = { id: string; urn: string; slug: string; domain: string };
 export function ProductForm(props: Props) {
   const router = useRouter();
   const [values, setValues] = useState<ProductFormValues>(props.initial);
-  const [failure, setFailure] = useState<{ message: string; details: ErrorDetail[] } | null>(null);
+  const form = useFormValidation(productFormProblems(values, props.mode));
   const set = <K extends keyof ProductFormValues>(key: K, value: ProductFormValues[K]) => setValues((v) => ({ ...v, [key]: value }));
 
   const save = useMutation({
@@ -34,41 +36,29 @@ export function ProductForm(props: Props) {
       await apiRequest(`/api/v1/data-products/${props.product.id}`, { method: "PATCH", json: updateBody(props.initial, values) });
       return props.product.url;
     },
-    onMutate: () => setFailure(null),
     onSuccess: (url) => {
       router.push(url);
       router.refresh();
     },
-    onError: (error) => {
-      setFailure(error instanceof ApiError ? { message: error.message, details: error.details } : { message: "Something went wrong; nothing was saved.", details: [] });
-      window.scrollTo({ top: 0, behavior: "smooth" });
-    },
+    onError: (error) => form.serverError(error instanceof ApiError ? error : { message: "Something went wrong; nothing was saved." }, (path) => fieldTarget(fieldForPath(path), values)),
   });
 
-  const errors = failure ? errorsByField(failure.details) : {};
+  const errors = form.error;
   const classification = CLASSIFICATIONS.find((c) => c.value === values.classification)!;
-  const summaryTitle = failure?.details.length ? `Please fix ${failure.details.length} problem${failure.details.length === 1 ? "" : "s"}; nothing was saved.` : "The product was not saved.";
 
   return (
-    <form
-      noValidate
-      onSubmit={(e) => {
-        e.preventDefault();
-        save.mutate();
-      }}
-      className="space-y-6"
-      data-testid="product-form"
-    >
-      {failure && <ErrorSummary title={summaryTitle} message={failure.details.length ? undefined : failure.message} details={failure.details.map((d) => ({ path: labelForPath(d.path), message: d.message }))} />}
+    <form {...form.formProps(() => save.mutate())} className="space-y-6" data-testid="product-form">
+      <ErrorSummary focusKey={form.focusKey} problems={form.summary} intro="Nothing was saved yet." />
+      <RequiredNote />
 
       <FormSection title="About the product" description="How people find it in search and recognise it in lineage.">
         <div className="grid gap-5 md:grid-cols-2">
-          <Field id="product-name" label="Name" error={errors.name} hint={props.mode === "create" ? "The URL and URN are derived from it, e.g. “Order events” → order-events." : undefined}>
-            <input id="product-name" value={values.name} onChange={(e) => set("name", e.target.value)} placeholder="Order events" className={inputClass} autoFocus={props.mode === "create"} {...describedBy("product-name", errors.name, props.mode === "create")} />
+          <Field id="product-name" label="Name" required error={errors("product-name")} hint={props.mode === "create" ? "The URL and URN are derived from it, e.g. “Order events” → order-events." : undefined}>
+            <input id="product-name" value={values.name} onChange={(e) => set("name", e.target.value)} placeholder="Order events" className={inputClass} autoFocus={props.mode === "create"} {...form.control("product-name", { hint: props.mode === "create", required: true })} />
           </Field>
           {props.mode === "create" ? (
-            <Field id="owning-team" label="Owning team" error={errors.team} hint="The team accountable for this product.">
-              <select id="owning-team" value={values.team} onChange={(e) => set("team", e.target.value)} className={inputClass} {...describedBy("owning-team", errors.team, true)}>
+            <Field id="owning-team" label="Owning team" required error={errors("owning-team")} hint="The team accountable for this product.">
+              <select id="owning-team" value={values.team} onChange={(e) => set("team", e.target.value)} className={inputClass} {...form.control("owning-team", { hint: true, required: true })}>
                 {props.teams.length > 1 && <option value="">Choose a team…</option>}
                 {groupByDomain(props.teams).map(([domain, teams]) => (
                   <optgroup key={domain} label={domain}>
@@ -90,18 +80,18 @@ export function ProductForm(props: Props) {
               </p>
             </div>
           )}
-          <Field id="product-description" label="Description" error={errors.description} hint="What the data is, where it comes from and what it is good for. Markdown is fine." className="md:col-span-2">
-            <textarea id="product-description" rows={4} value={values.description} onChange={(e) => set("description", e.target.value)} className={inputClass} {...describedBy("product-description", errors.description, true)} />
+          <Field id="product-description" label="Description" error={errors("product-description")} hint="What the data is, where it comes from and what it is good for. Markdown is fine." className="md:col-span-2">
+            <textarea id="product-description" rows={4} value={values.description} onChange={(e) => set("description", e.target.value)} className={inputClass} {...form.control("product-description", { hint: true })} />
           </Field>
-          <Field id="product-tags" label="Tags" error={errors.tags} hint="Press Enter or comma after each tag." className="md:col-span-2">
-            <TagInput id="product-tags" value={values.tags} onChange={(tags) => set("tags", tags)} error={errors.tags} />
+          <Field id="product-tags" label="Tags" error={errors("product-tags")} hint="Press Enter or comma after each tag: lowercase words, up to 40 characters." className="md:col-span-2">
+            <TagInput id="product-tags" value={values.tags} onChange={(tags) => set("tags", tags)} error={errors("product-tags")} />
           </Field>
         </div>
       </FormSection>
 
       <FormSection title="Classification" description="Decides who must approve access. Classify by the most sensitive field.">
         <div className="grid gap-5 md:grid-cols-3">
-          <Field id="classification" label="Classification" error={errors.classification}>
+          <Field id="classification" label="Classification" error={errors("classification")}>
             <select id="classification" value={values.classification} onChange={(e) => set("classification", e.target.value as ProductFormValues["classification"])} className={inputClass} aria-describedby="classification-explanation">
               {CLASSIFICATIONS.map((c) => (
                 <option key={c.value} value={c.value}>
@@ -132,11 +122,11 @@ export function ProductForm(props: Props) {
       </FormSection>
 
       <FormSection title="Output ports" description="What consumers read: a Kafka topic (stream) and/or a table, usually materialized from the topic.">
-        <OutputPortsEditor rows={values.outputPorts} onChange={(rows) => set("outputPorts", rows)} errors={errors} />
+        <OutputPortsEditor rows={values.outputPorts} onChange={(rows) => set("outputPorts", rows)} form={form} />
       </FormSection>
 
       <FormSection title="Input ports" description="The upstream products this one is built from.">
-        <InputPortsEditor rows={values.inputPorts} onChange={(rows) => set("inputPorts", rows)} errors={errors} excludeUrn={props.mode === "edit" ? props.product.urn : undefined} />
+        <InputPortsEditor rows={values.inputPorts} onChange={(rows) => set("inputPorts", rows)} form={form} excludeUrn={props.mode === "edit" ? props.product.urn : undefined} />
       </FormSection>
 
       <div className="sticky bottom-0 -mx-1 flex items-center justify-end gap-3 border-t border-slate-200 bg-slate-50/95 px-1 py-4 backdrop-blur">

@@ -4,7 +4,9 @@ import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { useFormValidation } from "@/components/forms/use-form-validation";
+import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
@@ -28,21 +30,20 @@ function ResolveDialog({ incident, onClose }: { incident: Incident; onClose: () 
   const router = useRouter();
   const [reason, setReason] = useState<string>("fixed_upstream");
   const [note, setNote] = useState("");
+  const noteId = `note-${incident.id}`;
+  const form = useFormValidation(note.length > 2000 ? [{ id: noteId, label: "Note", message: "must be at most 2000 characters" }] : []);
   const resolve = useMutation({
     mutationFn: () => apiRequest(`/api/v1/incidents/${incident.id}/resolve`, { method: "POST", json: { reason, ...(note.trim() ? { note } : {}) } }),
     onSuccess: () => {
       onClose();
       router.refresh();
     },
+    onError: (error) => form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) => (path === "note" ? { id: noteId, label: "Note" } : undefined)),
   });
   return (
     <Modal open onClose={onClose} title="Resolve the incident" description={`${incident.product.name} · ${incident.port.name}: ${incident.check.name}. The team and the port's subscribers are told.`} testId="resolve-dialog">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          resolve.mutate();
-        }}
-      >
+      <form className="space-y-3" {...form.formProps(() => resolve.mutate())}>
+        <ErrorSummary focusKey={form.focusKey} problems={form.summary} intro="The incident was not resolved." testId="resolve-errors" headingLevel={3} />
         <fieldset>
           <legend className="text-sm font-medium text-slate-900">Reason</legend>
           {REASONS.map(([value, label]) => (
@@ -52,8 +53,8 @@ function ResolveDialog({ incident, onClose }: { incident: Incident; onClose: () 
             </label>
           ))}
         </fieldset>
-        <Field id={`note-${incident.id}`} label="Note (optional)" className="mt-3" error={resolve.isError ? errorMessage(resolve.error) : undefined}>
-          <textarea id={`note-${incident.id}`} className={inputClass} rows={2} maxLength={2000} value={note} onChange={(e) => setNote(e.target.value)} />
+        <Field id={noteId} label="Note (optional)" error={form.error(noteId)}>
+          <textarea id={noteId} className={inputClass} rows={2} value={note} onChange={(e) => setNote(e.target.value)} {...form.control(noteId)} />
         </Field>
         <div className="mt-4 flex justify-end gap-2">
           <button type="button" className={secondaryButton} onClick={onClose}>

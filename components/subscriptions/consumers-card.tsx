@@ -2,7 +2,10 @@
 
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { apiRequest, errorMessage } from "@/components/ui/api-request";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { collectProblems, length } from "@/components/forms/form-problems";
+import { useFormValidation } from "@/components/forms/use-form-validation";
+import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
 import { Section } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { dangerButton, Field, inputClass, secondaryButton } from "@/components/ui/field";
@@ -19,30 +22,29 @@ type Consumer = ProductConsumers["consumers"][number];
 /** Revoke with a reason (owners of the product's team, stewards): the consuming team is told why. */
 function RevokeDialog({ consumer, open, onClose, onRevoked }: { consumer: Consumer; open: boolean; onClose: () => void; onRevoked: () => void }) {
   const [reason, setReason] = useState("");
+  const id = `revoke-reason-${consumer.subscriptionId}`;
+  const form = useFormValidation(collectProblems([[id, "Reason", length(reason, 3, 2000)]]));
   const revoke = useMutation({
     mutationFn: () => apiRequest(`/api/v1/subscriptions/${consumer.subscriptionId}/revoke`, { method: "POST", json: { reason } }),
     onSuccess: () => {
       setReason("");
+      form.reset();
       onRevoked();
     },
+    onError: (error) => form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) => (path === "reason" ? { id, label: "Reason" } : undefined)),
   });
-  const id = `revoke-reason-${consumer.subscriptionId}`;
   return (
     <Modal open={open} onClose={onClose} title={`Revoke ${consumer.team.name}'s access?`} description={`${consumer.team.name} can no longer read ${consumer.port.name} once the worker revokes its grants. They are told your reason.`} testId="revoke-dialog">
-      <form
-        onSubmit={(e) => {
-          e.preventDefault();
-          revoke.mutate();
-        }}
-      >
-        <Field id={id} label="Reason" hint="At least 3 characters; the consuming team sees it." error={revoke.isError ? errorMessage(revoke.error) : undefined}>
-          <textarea id={id} className={inputClass} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} required minLength={3} maxLength={2000} />
+      <form className="space-y-3" {...form.formProps(() => revoke.mutate())}>
+        <ErrorSummary focusKey={form.focusKey} problems={form.summary} intro="Access was not revoked." testId="revoke-errors" headingLevel={3} />
+        <Field id={id} label="Reason" required hint="At least 3 characters; the consuming team sees it." error={form.error(id)}>
+          <textarea id={id} className={inputClass} rows={3} value={reason} onChange={(e) => setReason(e.target.value)} {...form.control(id, { hint: true, required: true })} />
         </Field>
         <div className="mt-4 flex justify-end gap-2">
           <button type="button" className={secondaryButton} onClick={onClose}>
             Cancel
           </button>
-          <button type="submit" className={dangerButton} disabled={revoke.isPending || reason.trim().length < 3}>
+          <button type="submit" className={dangerButton} disabled={revoke.isPending}>
             {revoke.isPending ? "Revoking…" : "Revoke access"}
           </button>
         </div>

@@ -3,9 +3,12 @@
 import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiRequest } from "@/components/ui/api-request";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { collectProblems, wholeNumber } from "@/components/forms/form-problems";
+import { useFormValidation } from "@/components/forms/use-form-validation";
+import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
 import { Section } from "@/components/ui/card";
-import { describedBy, Field, inputClass, primaryButton } from "@/components/ui/field";
+import { Field, inputClass, primaryButton } from "@/components/ui/field";
 
 export type PortAccess = { selfService: boolean; maxDurationDays: number; allowNoEnd: boolean };
 
@@ -14,28 +17,25 @@ export function PortAccessSettings({ portRef, initial }: { portRef: string; init
   const router = useRouter();
   const [saved, setSaved] = useState(initial);
   const [draft, setDraft] = useState(initial);
+  const [days, setDays] = useState(String(initial.maxDurationDays));
+  const form = useFormValidation(collectProblems([["port-max-days", "Longest access", wholeNumber(days, 1, 3650)]]));
   const save = useMutation({
     mutationFn: (body: PortAccess) => apiRequest<PortAccess>(`/api/v1/ports/${encodeURIComponent(portRef)}/access`, { method: "PUT", json: body }),
     onSuccess: (answer) => {
       const next = { selfService: answer.selfService, maxDurationDays: answer.maxDurationDays, allowNoEnd: answer.allowNoEnd };
       setSaved(next);
       setDraft(next);
+      setDays(String(next.maxDurationDays));
       router.refresh();
     },
+    onError: (error) => form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) => (path === "maxDurationDays" ? { id: "port-max-days", label: "Longest access" } : undefined)),
   });
-  const error = save.error instanceof ApiError ? save.error : null;
-  const daysError = error?.details.find((d) => d.path === "maxDurationDays")?.message;
+  const daysError = form.error("port-max-days");
   const changed = draft.selfService !== saved.selfService || draft.maxDurationDays !== saved.maxDurationDays || draft.allowNoEnd !== saved.allowNoEnd;
   return (
     <Section id="port-access" title="Access settings" description="How teams get access to this port. Sensitive products always need an owner and a governance steward, whatever is set here.">
-      <form
-        className="space-y-4 px-5 py-4"
-        data-testid="port-access-settings"
-        onSubmit={(e) => {
-          e.preventDefault();
-          save.mutate(draft);
-        }}
-      >
+      <form className="space-y-4 px-5 py-4" data-testid="port-access-settings" {...form.formProps(() => save.mutate(draft))}>
+        <ErrorSummary focusKey={form.focusKey} problems={form.summary} testId="port-access-error" headingLevel={3} />
         <label className="flex items-start gap-3 text-sm">
           <input type="checkbox" checked={draft.selfService} onChange={(e) => setDraft({ ...draft, selfService: e.target.checked })} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
           <span>
@@ -44,19 +44,26 @@ export function PortAccessSettings({ portRef, initial }: { portRef: string; init
           </span>
         </label>
         <div className="flex flex-wrap items-end gap-6">
-          <Field id="port-max-days" label="Longest access, in days" error={daysError} hint="Requests default to 90 days, or this if it is shorter.">
-            <input id="port-max-days" type="number" min={1} max={3650} required value={draft.maxDurationDays} onChange={(e) => setDraft({ ...draft, maxDurationDays: Number(e.target.value) })} className={`${inputClass} w-32!`} {...describedBy("port-max-days", daysError, true)} />
+          <Field id="port-max-days" label="Longest access, in days" required error={daysError} hint="Requests default to 90 days, or this if it is shorter.">
+            <input
+              id="port-max-days"
+              type="number"
+              min={1}
+              max={3650}
+              value={days}
+              onChange={(e) => {
+                setDays(e.target.value);
+                setDraft({ ...draft, maxDurationDays: Number(e.target.value) });
+              }}
+              className={`${inputClass} w-32!`}
+              {...form.control("port-max-days", { hint: true, required: true })}
+            />
           </Field>
           <label className="flex items-center gap-3 pb-6 text-sm">
             <input type="checkbox" checked={draft.allowNoEnd} onChange={(e) => setDraft({ ...draft, allowNoEnd: e.target.checked })} className="h-4 w-4 rounded border-slate-300" />
             <span className="font-medium text-slate-800">Allow access with no end</span>
           </label>
         </div>
-        {save.isError && !daysError && (
-          <p role="alert" className="text-sm text-red-700" data-testid="port-access-error">
-            {save.error.message}
-          </p>
-        )}
         <div className="flex items-center gap-3">
           <button type="submit" disabled={!changed || save.isPending} className={primaryButton}>
             {save.isPending ? "Saving…" : "Save access settings"}

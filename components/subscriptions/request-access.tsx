@@ -3,8 +3,11 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { ApiError, apiRequest } from "@/components/ui/api-request";
-import { describedBy, ErrorSummary, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
+import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { collectProblems, length, wholeNumber } from "@/components/forms/form-problems";
+import { useFormValidation } from "@/components/forms/use-form-validation";
+import { Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
 import { ApprovalChain } from "./approval-chain";
 import type { SubscriptionPreview, SubscriptionView } from "./subscription-types";
@@ -19,6 +22,18 @@ type Draft = { portId: string; teamId: string; purpose: string; intendedUse: str
 const requestBody = (d: Draft) => ({ port: d.portId, consumerTeam: d.teamId, purpose: d.purpose.trim(), intendedUse: d.intendedUse.trim(), ...(d.noEnd ? { durationDays: null } : d.durationDays !== null ? { durationDays: d.durationDays } : {}) });
 
 const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
+
+// The API's paths for the form's controls.
+const TARGETS: Record<string, { id: string; label: string }> = {
+  port: { id: "request-port", label: "Output port" },
+  portId: { id: "request-port", label: "Output port" },
+  consumerTeam: { id: "request-team", label: "Consuming team" },
+  consumerTeamId: { id: "request-team", label: "Consuming team" },
+  team: { id: "request-team", label: "Consuming team" },
+  purpose: { id: "request-purpose", label: "Purpose" },
+  intendedUse: { id: "request-use", label: "Intended use" },
+  durationDays: { id: "request-duration", label: "Duration" },
+};
 
 const STATE_TEXT: Record<string, string> = {
   pending_approval: "Your request waits for approval. You can follow it in My subscriptions.",
@@ -63,11 +78,17 @@ function RequestForm({ ports, teams, initialPortId, onClose }: { ports: Requesta
   // Until the requester picks a duration, the server's default for this port (90 days, or the port's maximum if lower).
   const shownDays = draft.durationDays ?? preview.data?.durationDays ?? Math.min(DEFAULT_DAYS, maxDays ?? DEFAULT_DAYS);
 
+  const form = useFormValidation(
+    collectProblems([
+      ["request-purpose", "Purpose", length(draft.purpose, 3, 2000)],
+      ["request-duration", "Duration", draft.noEnd && allowNoEnd ? undefined : wholeNumber(String(shownDays), 1, maxDays ?? 3650)],
+    ]),
+  );
   const send = useMutation({
     mutationFn: () => apiRequest<SubscriptionView>("/api/v1/subscriptions", { method: "POST", json: requestBody({ ...draft, noEnd: draft.noEnd && allowNoEnd }), headers: { "idempotency-key": idempotencyKey } }),
+    onError: (error) => form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) => TARGETS[path]),
   });
-  const error = send.error instanceof ApiError ? send.error : send.error ? new ApiError(0, "error", send.error.message) : null;
-  const fieldError = (...paths: string[]) => error?.details.find((d) => paths.includes(d.path))?.message;
+  const fieldError = form.error;
 
   if (teams.length === 0) {
     return (
@@ -104,16 +125,11 @@ function RequestForm({ ports, teams, initialPortId, onClose }: { ports: Requesta
 
   const port = ports.find((p) => p.id === draft.portId);
   return (
-    <form
-      className="space-y-4"
-      onSubmit={(e) => {
-        e.preventDefault();
-        send.mutate();
-      }}
-    >
+    <form className="space-y-4" {...form.formProps(() => send.mutate())}>
+      <ErrorSummary focusKey={form.focusKey} problems={form.summary} intro="The request was not sent." testId="request-access-error" headingLevel={3} />
       <div className="grid gap-4 sm:grid-cols-2">
-        <Field id="request-port" label="Output port" error={fieldError("port", "portId")} hint={port?.location ? <code className="font-mono">{port.location}</code> : undefined}>
-          <select id="request-port" value={draft.portId} onChange={(e) => set("portId", e.target.value)} className={inputClass} {...describedBy("request-port", fieldError("port", "portId"), !!port?.location)}>
+        <Field id="request-port" label="Output port" error={fieldError("request-port")} hint={port?.location ? <code className="font-mono">{port.location}</code> : undefined}>
+          <select id="request-port" value={draft.portId} onChange={(e) => set("portId", e.target.value)} className={inputClass} {...form.control("request-port", { hint: !!port?.location })}>
             {ports.map((p) => (
               <option key={p.id} value={p.id}>
                 {p.name} ({p.type === "table" ? "table" : "topic"})
@@ -121,8 +137,8 @@ function RequestForm({ ports, teams, initialPortId, onClose }: { ports: Requesta
             ))}
           </select>
         </Field>
-        <Field id="request-team" label="Consuming team" error={fieldError("consumerTeamId", "consumerTeam", "team")} hint="The team whose role receives the grant.">
-          <select id="request-team" value={draft.teamId} onChange={(e) => set("teamId", e.target.value)} className={inputClass} {...describedBy("request-team", fieldError("consumerTeamId", "consumerTeam", "team"), true)}>
+        <Field id="request-team" label="Consuming team" error={fieldError("request-team")} hint="The team whose role receives the grant.">
+          <select id="request-team" value={draft.teamId} onChange={(e) => set("teamId", e.target.value)} className={inputClass} {...form.control("request-team", { hint: true })}>
             {teams.map((t) => (
               <option key={t.id} value={t.id}>
                 {t.name}
@@ -131,13 +147,13 @@ function RequestForm({ ports, teams, initialPortId, onClose }: { ports: Requesta
           </select>
         </Field>
       </div>
-      <Field id="request-purpose" label="Purpose" error={fieldError("purpose")} hint="What the data is for; the approvers read this.">
-        <textarea id="request-purpose" rows={2} required value={draft.purpose} onChange={(e) => set("purpose", e.target.value)} placeholder="e.g. Weekly churn dashboard for the retention team" className={inputClass} maxLength={2000} {...describedBy("request-purpose", fieldError("purpose"), true)} />
+      <Field id="request-purpose" label="Purpose" required error={fieldError("request-purpose")} hint="What the data is for; the approvers read this.">
+        <textarea id="request-purpose" rows={2} value={draft.purpose} onChange={(e) => set("purpose", e.target.value)} placeholder="e.g. Weekly churn dashboard for the retention team" className={inputClass} maxLength={2000} {...form.control("request-purpose", { hint: true, required: true })} />
       </Field>
-      <Field id="request-use" label="Intended use (optional)" error={fieldError("intendedUse")}>
-        <input id="request-use" value={draft.intendedUse} onChange={(e) => set("intendedUse", e.target.value)} placeholder="e.g. Read nightly into our BI warehouse; no export outside the company" className={inputClass} maxLength={2000} {...describedBy("request-use", fieldError("intendedUse"))} />
+      <Field id="request-use" label="Intended use (optional)" error={fieldError("request-use")}>
+        <input id="request-use" value={draft.intendedUse} onChange={(e) => set("intendedUse", e.target.value)} placeholder="e.g. Read nightly into our BI warehouse; no export outside the company" className={inputClass} maxLength={2000} {...form.control("request-use")} />
       </Field>
-      <Field id="request-duration" label="Duration in days" error={fieldError("durationDays")} hint={maxDays ? `At most ${maxDays} days for this port${allowNoEnd ? ", or no end" : ""}.` : `Default ${DEFAULT_DAYS} days.`}>
+      <Field id="request-duration" label="Duration in days" error={fieldError("request-duration")} hint={maxDays ? `At most ${maxDays} days for this port${allowNoEnd ? ", or no end" : ""}.` : `Default ${DEFAULT_DAYS} days.`}>
         <div className="flex items-center gap-3">
           <input
             id="request-duration"
@@ -148,7 +164,7 @@ function RequestForm({ ports, teams, initialPortId, onClose }: { ports: Requesta
             disabled={draft.noEnd}
             onChange={(e) => set("durationDays", Number(e.target.value))}
             className={`${inputClass} w-28!`}
-            {...describedBy("request-duration", fieldError("durationDays"), true)}
+            {...form.control("request-duration", { hint: true })}
           />
           {allowNoEnd && (
             <label className="flex items-center gap-2 text-sm text-slate-700">
@@ -182,12 +198,11 @@ function RequestForm({ ports, teams, initialPortId, onClose }: { ports: Requesta
         ) : null}
       </section>
 
-      {error && <ErrorSummary title="The request was not sent" message={error.message} details={error.details.filter((d) => !["port", "portId", "consumerTeamId", "consumerTeam", "team", "purpose", "intendedUse", "durationDays"].includes(d.path))} testId="request-access-error" />}
       <div className="flex justify-end gap-2 pt-1">
         <button type="button" onClick={onClose} className={secondaryButton}>
           Cancel
         </button>
-        <button type="submit" disabled={send.isPending || !draft.purpose.trim()} className={primaryButton} data-testid="send-request">
+        <button type="submit" disabled={send.isPending} className={primaryButton} data-testid="send-request">
           {send.isPending ? "Sending…" : "Send request"}
         </button>
       </div>

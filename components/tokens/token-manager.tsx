@@ -9,7 +9,10 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatRelative } from "@/components/ui/format-date";
 import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
-import { describedBy, Field, inputClass, primaryButton } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { collectProblems, length, wholeNumber } from "@/components/forms/form-problems";
+import { useFormValidation } from "@/components/forms/use-form-validation";
+import { Field, inputClass, primaryButton } from "@/components/ui/field";
 
 type Token = { id: string; name: string; prefix: string; createdAt: string; lastUsedAt: string | null; expiresAt: string | null; revokedAt: string | null };
 type CreatedToken = Omit<Token, "lastUsedAt" | "revokedAt"> & { token: string };
@@ -30,13 +33,24 @@ export function TokenManager() {
   const [revoking, setRevoking] = useState<Token | null>(null);
   const [now] = useState(() => Date.now());
 
+  const form = useFormValidation(
+    collectProblems([
+      ["token-name", "Token name", length(name, 1, 80)],
+      ["token-expiry", "Expires after", days.trim() ? wholeNumber(days, 1, 365) : undefined],
+    ]),
+  );
   const create = useMutation({
     mutationFn: () => apiRequest<CreatedToken>("/api/v1/tokens", { method: "POST", json: { name, ...(days ? { expiresInDays: Number(days) } : {}) } }),
     onSuccess: async (token) => {
       setCreated(token);
       setName("");
+      form.reset();
       await queryClient.invalidateQueries({ queryKey: ["tokens"] });
     },
+    onError: (error) =>
+      form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) =>
+        path === "name" ? { id: "token-name", label: "Token name" } : path === "expiresInDays" ? { id: "token-expiry", label: "Expires after" } : undefined,
+      ),
   });
   const revoke = useMutation({
     mutationFn: (t: Token) => apiRequest(`/api/v1/tokens/${t.id}`, { method: "DELETE" }),
@@ -46,7 +60,6 @@ export function TokenManager() {
       await queryClient.invalidateQueries({ queryKey: ["tokens"] });
     },
   });
-  const errors = create.error instanceof ApiError ? Object.fromEntries(create.error.details.map((d) => [d.path, d.message])) : {};
 
   return (
     <div className="grid gap-6 lg:grid-cols-3">
@@ -54,20 +67,14 @@ export function TokenManager() {
         <Card className="p-5" testId="create-token">
           <h2 className="font-semibold text-slate-900">New token</h2>
           <p className="mt-0.5 text-sm text-slate-500">For CI jobs and scripts. A token acts as you, with your permissions.</p>
-          <form
-            className="mt-4 space-y-3"
-            onSubmit={(e) => {
-              e.preventDefault();
-              create.mutate();
-            }}
-          >
-            <Field id="token-name" label="Token name" error={errors.name} hint="Say where it is used, e.g. “orders CI”.">
-              <input id="token-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="orders CI" className={inputClass} {...describedBy("token-name", errors.name, true)} />
+          <form className="mt-4 space-y-3" {...form.formProps(() => create.mutate())}>
+            <ErrorSummary focusKey={form.focusKey} problems={form.summary} testId="create-token-errors" headingLevel={3} />
+            <Field id="token-name" label="Token name" required error={form.error("token-name")} hint="Say where it is used, e.g. “orders CI”.">
+              <input id="token-name" value={name} onChange={(e) => setName(e.target.value)} placeholder="orders CI" className={inputClass} {...form.control("token-name", { hint: true, required: true })} />
             </Field>
-            <Field id="token-expiry" label="Expires after (days)" error={errors.expiresInDays} hint="1–365 days; leave empty for a token that never expires.">
-              <input id="token-expiry" type="number" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} placeholder="never" className={inputClass} {...describedBy("token-expiry", errors.expiresInDays, true)} />
+            <Field id="token-expiry" label="Expires after (days)" error={form.error("token-expiry")} hint="1–365 days; leave empty for a token that never expires.">
+              <input id="token-expiry" type="number" min={1} max={365} value={days} onChange={(e) => setDays(e.target.value)} placeholder="never" className={inputClass} {...form.control("token-expiry", { hint: true })} />
             </Field>
-            {create.error && !Object.keys(errors).length && <p role="alert" className="text-sm text-red-600">{errorMessage(create.error)}</p>}
             <button type="submit" disabled={create.isPending} className={`${primaryButton} w-full`}>
               {create.isPending ? "Creating…" : "Create token"}
             </button>

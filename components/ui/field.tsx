@@ -12,13 +12,24 @@ export const secondaryButton =
 export const dangerButton =
   "inline-flex items-center justify-center gap-2 rounded-md bg-red-600 px-3 py-2 text-sm font-medium text-white shadow-sm hover:bg-red-700 focus-visible:outline-2 focus-visible:outline-offset-2 focus-visible:outline-red-500 disabled:cursor-not-allowed disabled:opacity-60";
 
-/** A labelled form control with an optional hint and its inline error (linked by id for screen readers). */
-export function Field({ id, label, hint, error, children, className = "", srOnlyLabel = false }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; className?: string; srOnlyLabel?: boolean }) {
+/**
+ * A labelled form control with an optional hint and its inline error (linked by id for screen readers). `required`
+ * marks the label with an asterisk; the control itself says so with aria-required (use-form-validation's `control`).
+ */
+export function Field({ id, label, hint, error, children, className = "", srOnlyLabel = false, required = false }: { id: string; label: ReactNode; hint?: ReactNode; error?: string; children: ReactNode; className?: string; srOnlyLabel?: boolean; required?: boolean }) {
   return (
     <div className={className}>
-      <label htmlFor={id} className={srOnlyLabel ? "sr-only" : "mb-1 block text-sm font-medium text-slate-700"}>
-        {label}
-      </label>
+      {required && !srOnlyLabel ? (
+        // The asterisk sits beside the label, not in it, so the control's name stays "Name", not "Name *".
+        <div className="mb-1 flex items-baseline text-sm font-medium text-slate-700">
+          <label htmlFor={id}>{label}</label>
+          <RequiredMark />
+        </div>
+      ) : (
+        <label htmlFor={id} className={srOnlyLabel ? "sr-only" : "mb-1 block text-sm font-medium text-slate-700"}>
+          {label}
+        </label>
+      )}
       {children}
       {hint && !error && (
         <p id={`${id}-hint`} className="mt-1 text-xs text-slate-500">
@@ -27,6 +38,24 @@ export function Field({ id, label, hint, error, children, className = "", srOnly
       )}
       <FieldError id={id} error={error} />
     </div>
+  );
+}
+
+/** The asterisk of a required field's label; screen readers hear "required" from the control's aria-required instead. */
+export function RequiredMark() {
+  return (
+    <span aria-hidden className="ml-0.5 font-semibold text-red-700" title="required">
+      *
+    </span>
+  );
+}
+
+/** The line that explains the asterisk, once at the top of a form. */
+export function RequiredNote({ className = "" }: { className?: string }) {
+  return (
+    <p className={`text-xs text-slate-600 ${className}`}>
+      Fields marked <RequiredMark /> are required.
+    </p>
   );
 }
 
@@ -47,23 +76,3 @@ export const describedBy = (id: string, error?: string, hint?: boolean) => ({
   "aria-invalid": error ? true : undefined,
   "aria-describedby": error ? `${id}-error` : hint ? `${id}-hint` : undefined,
 });
-
-/** A red box listing what the server refused, each line with the field it names. */
-export function ErrorSummary({ title, message, details, testId = "error-summary" }: { title: string; message?: string; details?: { path: string; message: string }[]; testId?: string }) {
-  return (
-    <div role="alert" data-testid={testId} className="rounded-lg border border-red-200 bg-red-50 px-4 py-3 text-sm text-red-800">
-      <p className="font-medium">{title}</p>
-      {message && <p className="mt-0.5 text-red-700">{message}</p>}
-      {details && details.length > 0 && (
-        <ul className="mt-2 space-y-1">
-          {details.map((d, i) => (
-            <li key={i} className="flex gap-2">
-              <code className="shrink-0 rounded bg-white/70 px-1.5 py-0.5 font-mono text-xs text-red-700 ring-1 ring-red-200">{d.path}</code>
-              <span>{d.message}</span>
-            </li>
-          ))}
-        </ul>
-      )}
-    </div>
-  );
-}

@@ -7,7 +7,10 @@ import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Section } from "@/components/ui/card";
-import { describedBy, Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { collectProblems } from "@/components/forms/form-problems";
+import { useFormValidation } from "@/components/forms/use-form-validation";
+import { Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { formatDateTime, formatRelative } from "@/components/ui/format-date";
 import type { Jsonified } from "@/components/ui/jsonified";
 import type { TeamWebhookView, WebhookDeliveryView } from "@/lib/webhooks/get-team-webhook";
@@ -68,8 +71,13 @@ export function TeamWebhookSettings({ teamId, initial }: { teamId: string; initi
   const [notice, setNotice] = useState<string | null>(null);
   const refresh = () => queryClient.invalidateQueries({ queryKey: key });
 
+  // The address rules (no internal hosts, http:// only to localhost in demo mode) are the server's; the browser checks the shape.
+  const form = useFormValidation(
+    collectProblems([["webhook-url", "Endpoint URL", !url.trim() ? "is required" : /^https?:\/\/[^\s/]+/i.test(url.trim()) ? undefined : "must be a web address starting with https://"]]),
+  );
   const save = useMutation({
     mutationFn: () => apiRequest<{ url: string; secret: string | null }>(base, { method: "PUT", json: { url } }),
+    onError: (error) => form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) => (path === "url" ? { id: "webhook-url", label: "Endpoint URL" } : undefined)),
     onSuccess: (saved) => {
       if (saved.secret) setSecret(saved.secret);
       setNotice(saved.secret ? null : "Webhook URL saved.");
@@ -97,7 +105,7 @@ export function TeamWebhookSettings({ teamId, initial }: { teamId: string; initi
   const test = useMutation({ mutationFn: () => apiRequest(`${base}/test`, { method: "POST" }), onSuccess: () => (setNotice("Test event queued; it appears below in a moment."), void refresh()) });
   const resend = useMutation({ mutationFn: (id: string) => apiRequest(`${base}/deliveries/${id}/resend`, { method: "POST" }), onSuccess: () => (setNotice("Queued again."), void refresh()) });
 
-  const urlError = save.error instanceof ApiError ? (save.error.details.find((d) => d.path === "url")?.message ?? save.error.message) : save.error ? errorMessage(save.error) : undefined;
+  const urlError = form.error("webhook-url");
   const otherError = [test.error, resend.error].find(Boolean);
 
   return (
@@ -109,18 +117,19 @@ export function TeamWebhookSettings({ teamId, initial }: { teamId: string; initi
       >
         <div className="space-y-4 px-5 py-4">
           <form
-            onSubmit={(e) => {
-              e.preventDefault();
+            {...form.formProps(() => {
               setNotice(null);
               save.mutate();
-            }}
+            })}
             className="flex flex-wrap items-end gap-3"
-            noValidate
           >
-            <Field id="webhook-url" label="Endpoint URL" hint="https:// (http:// to localhost only in demo mode). Internal addresses are refused." error={urlError} className="min-w-[18rem] flex-1">
-              <input id="webhook-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hooks.example.com/meshwork" className={inputClass} {...describedBy("webhook-url", urlError, true)} />
+            <div className="w-full empty:hidden">
+              <ErrorSummary focusKey={form.focusKey} problems={form.summary} testId="webhook-errors" headingLevel={3} />
+            </div>
+            <Field id="webhook-url" label="Endpoint URL" required hint="https:// (http:// to localhost only in demo mode). Internal addresses are refused." error={urlError} className="min-w-0 flex-1 basis-72">
+              <input id="webhook-url" type="url" value={url} onChange={(e) => setUrl(e.target.value)} placeholder="https://hooks.example.com/meshwork" className={inputClass} {...form.control("webhook-url", { hint: true, required: true })} />
             </Field>
-            <button type="submit" className={`${primaryButton} ${urlError ? "mb-6" : "mb-5"}`} disabled={save.isPending || url.trim() === ""}>
+            <button type="submit" className={`${primaryButton} ${urlError ? "mb-6" : "mb-5"}`} disabled={save.isPending}>
               {save.isPending ? "Saving…" : view.webhook ? "Save URL" : "Add webhook"}
             </button>
           </form>

@@ -1,26 +1,27 @@
 import { z } from "zod";
 import { displayName } from "@/lib/validation";
+import { MAX_TAGS, SLUG_MESSAGE, SLUG_PATTERN, TABLE_MESSAGE, TABLE_PATTERN, TAG_MAX_LENGTH, TAG_MESSAGE, TAG_PATTERN, TOPIC_MESSAGE, TOPIC_PATTERN } from "./descriptor-rules";
 
 export const slug = z
   .string()
   .min(2, "must be at least 2 characters")
   .max(64)
-  .regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, "use lowercase letters, digits and single dashes (e.g. order-events)");
+  .regex(SLUG_PATTERN, SLUG_MESSAGE);
 
-const tag = z.string().trim().toLowerCase().min(1).max(40).regex(/^[a-z0-9][a-z0-9 _.-]*$/, "tags are lowercase words");
+const tag = z.string().trim().toLowerCase().min(1).max(TAG_MAX_LENGTH).regex(TAG_PATTERN, TAG_MESSAGE);
 
 const TopicPort = z.object({
   name: slug,
   type: z.literal("kafka_topic"),
   description: z.string().max(2000).default(""),
-  topic: z.string().min(1).max(249).regex(/^[a-zA-Z0-9._-]+$/, "Kafka topic names use letters, digits, '.', '_' and '-'"),
+  topic: z.string().min(1).max(249).regex(TOPIC_PATTERN, TOPIC_MESSAGE),
 });
 
 const TablePort = z.object({
   name: slug,
   type: z.literal("table"),
   description: z.string().max(2000).default(""),
-  table: z.string().min(1).max(200).regex(/^[a-zA-Z_][a-zA-Z0-9_]*(\.[a-zA-Z_][a-zA-Z0-9_]*){0,2}$/, "use schema.table"),
+  table: z.string().min(1).max(200).regex(TABLE_PATTERN, TABLE_MESSAGE),
   materializedFrom: slug.optional().describe("name of the kafka_topic output port this table is materialized from"),
 });
 
@@ -48,7 +49,7 @@ export const InputPortInput = z.object({
 const productFields = {
   name: displayName(2, 120),
   description: z.string().max(5000).default(""),
-  tags: z.array(tag).max(30).default([]),
+  tags: z.array(tag).max(MAX_TAGS).default([]),
   classification: z.enum(["public", "internal", "confidential", "restricted"]).default("internal"),
   containsPersonalData: z.boolean().default(false),
   outputPorts: z.array(OutputPortInput).max(20).default([]),
@@ -72,7 +73,7 @@ export const ProductUpdate = z
     name: productFields.name,
     description: z.string().max(5000),
     // No defaults here: a PATCH that leaves a field out must leave it unchanged.
-    tags: z.array(tag).max(30),
+    tags: z.array(tag).max(MAX_TAGS),
     classification: z.enum(["public", "internal", "confidential", "restricted"]),
     containsPersonalData: z.boolean(),
     outputPorts: z.array(OutputPortInput).max(20),
