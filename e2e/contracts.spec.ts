@@ -53,6 +53,9 @@ test("an owner publishes contract versions; a steward approves a breaking major 
   await replaceContract(page, contract(product.urn, topic, "1.0.0", "number", true));
   await expect(page.getByTestId("contract-errors")).toContainText("schema[0].properties[1].logicalType");
   await expect(page.locator(".cm-lintRange-error").first()).toBeVisible();
+  // Publish stays disabled while the contract is invalid, and says why beside it.
+  await expect(page.getByRole("button", { name: "Publish version 1.0.0" })).toBeDisabled();
+  await expect(page.getByTestId("publish-blocked")).toHaveText("Fix the problem listed below to publish.");
 
   await replaceContract(page, contract(product.urn, topic, "1.0.0", "number"));
   // A hand-written schema that leaves out a contract field is refused, naming the field.
@@ -69,8 +72,9 @@ test("an owner publishes contract versions; a steward approves a breaking major 
   await page.goto(`${portPage}/edit`);
   await replaceContract(page, contract(product.urn, topic, "1.1.0", "string"));
   await expect(page.getByTestId("contract-verdict")).toHaveAttribute("data-outcome", "refused");
-  await page.getByRole("button", { name: "Publish version 1.1.0" }).click();
-  await expect(page.getByTestId("publish-error")).toContainText('field "amount"');
+  await expect(page.getByTestId("verdict-reasons")).toContainText('field "amount"');
+  await expect(page.getByRole("button", { name: "Publish version 1.1.0" })).toBeDisabled();
+  await expect(page.getByTestId("publish-blocked")).toContainText("Refused: incompatible with 1.0.0");
 
   // As a new major version it waits for a steward.
   await replaceContract(page, contract(product.urn, topic, "2.0.0", "string"));

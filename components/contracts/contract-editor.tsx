@@ -40,6 +40,17 @@ function toDiagnostics(state: EditorState, errors: ErrorDetail[]): Diagnostic[] 
   });
 }
 
+/** Why Publish is disabled now, in words, or null when the checked text can be published. */
+function publishBlocker({ empty, pending, problem, result, errors }: { empty: boolean; pending: boolean; problem?: string; result?: ContractCheckResult; errors: number }): string | null {
+  if (empty) return "Write, paste or load a contract to publish it.";
+  if (pending) return "Publish waits for the check of your latest change…";
+  if (problem) return `The contract could not be checked: ${problem}`;
+  if (!result) return "Publish waits for the contract to be checked.";
+  if (!result.valid || errors > 0) return `Fix the ${errors === 1 ? "problem" : `${errors} problems`} listed below to publish.`;
+  if (result.outcome === "refused") return `Refused: incompatible with ${result.previousVersion ?? "the active version"}. Undo the breaking change or make it a new major version.`;
+  return null;
+}
+
 const button = "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 disabled:opacity-50";
 
 export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, initialSchemaType }: Props) {
@@ -93,6 +104,7 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
   );
   const pending = text !== debounced || check.isFetching;
   const version = versionInYaml(text);
+  const blocked = publishBlocker({ empty: !text.trim(), pending, problem: checkProblem, result: check.data, errors: errors.length });
 
   useEffect(() => {
     const view = viewRef.current;
@@ -217,13 +229,20 @@ export function ContractEditor({ portRef, portHref, initialYaml, latestVersion, 
         <div className="rounded-xl border border-slate-200 bg-white p-4 shadow-[0_1px_2px_rgba(15,23,42,0.04)]">
           <button
             type="button"
-            disabled={publish.isPending || published || !text.trim()}
+            disabled={publish.isPending || published || !!blocked}
+            aria-describedby={blocked && !published ? "publish-blocked" : undefined}
             onClick={() => publish.mutate(text)}
             className="inline-flex w-full items-center justify-center rounded-md bg-brand-600 px-4 py-2.5 text-sm font-semibold text-white shadow-sm hover:bg-brand-700 disabled:cursor-not-allowed disabled:opacity-60"
           >
             {publish.isPending ? "Publishing…" : `Publish version ${version ?? ""}`.trim()}
           </button>
-          <p className="mt-2 text-xs text-slate-500">Compatible versions go live at once; an incompatible new major version waits for a governance steward.</p>
+          {blocked && !published ? (
+            <p id="publish-blocked" data-testid="publish-blocked" className="mt-2 text-xs font-medium text-slate-700">
+              {blocked}
+            </p>
+          ) : (
+            <p className="mt-2 text-xs text-slate-500">Compatible versions go live at once; an incompatible new major version waits for a governance steward.</p>
+          )}
 
           {result && (
             <div data-testid="publish-result" data-status={result.status} className={`mt-4 rounded-lg border px-3 py-2.5 text-sm ${result.status === "active" ? "border-emerald-200 bg-emerald-50 text-emerald-900" : "border-amber-200 bg-amber-50 text-amber-900"}`}>
