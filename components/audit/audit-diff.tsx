@@ -19,8 +19,8 @@ export function AuditDiff({ before, after }: { before: unknown; after: unknown }
   if (!(isRecord(before) || before == null) || !(isRecord(after) || after == null)) {
     return (
       <div className="grid gap-3 md:grid-cols-2">
-        <div><p className="mb-1 text-xs font-medium text-slate-500">Before</p><Value value={before as Json} /></div>
-        <div><p className="mb-1 text-xs font-medium text-slate-500">After</p><Value value={after as Json} /></div>
+        <div className="min-w-0"><p className="mb-1 text-xs font-medium text-slate-500">Before</p><Value value={before as Json} /></div>
+        <div className="min-w-0"><p className="mb-1 text-xs font-medium text-slate-500">After</p><Value value={after as Json} /></div>
       </div>
     );
   }

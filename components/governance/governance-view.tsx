@@ -71,7 +71,7 @@ export function GovernanceView({ metrics }: { metrics: Jsonified<AccessMetrics> 
       </Section>
 
       <div className="grid gap-6 lg:grid-cols-5">
-        <Section id="open-requests" className="lg:col-span-2" title="Open requests by domain" description="Requests waiting for an approval, by the domain that provides the product.">
+        <Section id="open-requests" className="min-w-0 lg:col-span-2" title="Open requests by domain" description="Requests waiting for an approval, by the domain that provides the product.">
           {openRequests.length === 0 ? (
             <EmptyState compact title="No open requests">Every access request has been decided.</EmptyState>
           ) : (
@@ -96,7 +96,7 @@ export function GovernanceView({ metrics }: { metrics: Jsonified<AccessMetrics> 
           )}
         </Section>
 
-        <Section id="waiting-longest" className="lg:col-span-3" title="Approvals waiting longest" description="Each step that is someone's to decide now, oldest first, with how long it has waited.">
+        <Section id="waiting-longest" className="min-w-0 lg:col-span-3" title="Approvals waiting longest" description="Each step that is someone's to decide now, oldest first, with how long it has waited.">
           {waitingLongest.length === 0 ? (
             <EmptyState compact title="Nothing waits for a decision">New access requests and contract versions that need approval show up here.</EmptyState>
           ) : (
