@@ -9,9 +9,7 @@ export const SAMPLE_REPEATS = 5;
 export type DuplicateCount = {
   /** Rows with every column of the set filled, minus the distinct values among them. */
   duplicates: number;
-  /** Up to SAMPLE_REPEATS repeated values, each a JSON object of the set's columns (see duplicateSampleCondition). */
-  keys: string[];
-  /** Where rows holding those values are (ctid), so the sample reads them directly instead of scanning for them. */
+  /** Where the first SAMPLE_REPEATS repeating rows and the rows they repeat are (ctid), so the sample reads them there. */
   rows: string[];
 };
 
@@ -38,7 +36,7 @@ export function duplicateChains(sets: string[][]): DuplicateChain[] {
 /**
  * Counts, for each set of the chain, the rows repeating the previous row's values of the set once sorted by the chain's
  * columns (rows with a NULL in the set are not compared): the rows minus their distinct values. One sort serves the
- * whole chain, and the same pass brings back a few repeated keys, so the failing-row sample needs no second sort.
+ * whole chain, and the same pass notes where a few repeating rows are, so the failing-row sample needs no second sort.
  * Sorting beats hash-grouping a million keys several times over (each group's state costs an allocation). Text columns
  * in `bytewise` (plain text types under a deterministic collation, where equal means byte-equal) sort under "C": the
  * same runs of equal values, but comparing bytes with abbreviated keys instead of calling strcoll.
@@ -47,10 +45,10 @@ export async function countDuplicates(client: Queryable, qualified: string, chai
   const key = (column: string) => `k${chain.columns.indexOf(column)}`;
   const sorted = chain.columns.map((column) => `${q(column)}${bytewise.has(column) ? ' COLLATE "C"' : ""} AS ${key(column)}`);
   const repeats = chain.sets.map((set, i) => `${set.map((c) => `${key(c)} = lag(${key(c)}) OVER w`).join(" AND ")} AS r${i}`);
-  // array_agg holds only the repeating rows' keys (at most all rows) and only while the query runs.
-  const counts = chain.sets.map((set, i) => {
-    const first = (expression: string) => `(array_agg(${expression}) FILTER (WHERE r${i}))[1:${SAMPLE_REPEATS}]`;
-    return `count(*) FILTER (WHERE r${i}) AS d${i}, ${first(`jsonb_build_object(${set.map((c) => `${pg.escapeLiteral(c)}, ${key(c)}`).join(", ")})::text`)} AS keys${i}, (${first("here")} || ${first("before")})::text[] AS rows${i}`;
+  // array_agg holds 12 bytes per repeating row (two places), and only while the query runs.
+  const counts = chain.sets.map((_, i) => {
+    const first = (place: string) => `(array_agg(${place}) FILTER (WHERE r${i}))[1:${SAMPLE_REPEATS}]`;
+    return `count(*) FILTER (WHERE r${i}) AS d${i}, (${first("here")} || ${first("before")})::text[] AS rows${i}`;
   });
   // A repeating row and the row it repeats (the one before it) both hold the repeated value.
   const text = `SELECT ${counts.join(", ")}
@@ -62,20 +60,21 @@ export async function countDuplicates(client: Queryable, qualified: string, chai
     async (tx) => {
       // Sorting a million keys in memory needs more than the default 4 MB, or it spills to disk.
       await tx.query("SET LOCAL work_mem = '256MB'");
-      return (await tx.query<Record<string, string & string[]>>(text)).rows[0];
+      return (await tx.query<Record<string, unknown>>(text)).rows[0];
     },
     { readOnly: true },
   );
-  return chain.sets.map((_, i) => ({ duplicates: Number(row[`d${i}`]), keys: row[`keys${i}`] ?? [], rows: row[`rows${i}`] ?? [] }));
+  return chain.sets.map((_, i) => ({ duplicates: Number(row[`d${i}`]), rows: (row[`rows${i}`] as string[] | null) ?? [] }));
 }
 
 /**
- * The SQL condition the sample rows of a duplicate count meet, with its arrays appended to `params`: at one of the
- * places the count saw, and (should a row have moved since) holding one of the repeated values, each read back as a
- * row of the table's own type, so it compares with the columns' own equality and collation.
+ * The SQL condition the sample rows of a duplicate count meet, for the table read as `alias`, with the places appended
+ * to `params`: at one of the places the count saw, and still repeating the values of another row there (should a place
+ * hold another row since), compared with the columns' own equality and collation.
  */
-export function duplicateSampleCondition(qualified: string, set: string[], { keys, rows }: DuplicateCount, params: unknown[]): string {
-  params.push(rows, keys);
+export function duplicateSampleCondition(qualified: string, alias: string, set: string[], { rows }: DuplicateCount, params: unknown[]): string {
+  params.push(rows);
+  const at = `$${params.length}::tid[]`;
   const columns = set.map(q);
-  return `ctid = ANY($${params.length - 1}::tid[]) AND (${columns.join(", ")}) IN (SELECT ${columns.map((c) => `key.${c}`).join(", ")} FROM unnest($${params.length}::jsonb[]) AS listed, jsonb_populate_record(NULL::${qualified}, listed) AS key)`;
+  return `${alias}.ctid = ANY(${at}) AND EXISTS (SELECT FROM ${qualified} AS other WHERE other.ctid = ANY(${at}) AND other.ctid <> ${alias}.ctid AND (${columns.map((c) => `other.${c}`).join(", ")}) = (${columns.map((c) => `${alias}.${c}`).join(", ")}))`;
 }

@@ -217,7 +217,7 @@ async function attachSamples(
       }
       const group = [outcome];
       bySet.set(set.join("\u0000"), group);
-      branches.push({ outcomes: group, sql: duplicateSampleCondition(qualified, set, duplicatesOf.get(check)!, params) });
+      branches.push({ outcomes: group, sql: duplicateSampleCondition(qualified, "t", set, duplicatesOf.get(check)!, params) });
       continue;
     }
     branches.push({ outcomes: [outcome], sql: failingCondition(check, params)! });
