@@ -49,7 +49,7 @@ export async function inspectDeadLetter(actor: Actor, portRef: string, id: strin
   const framed = bytes !== null && bytes.length >= 5 && bytes[0] === 0;
   let decoded: DeadLetterInspection["decoded"] = null;
   if (bytes !== null) {
-    const attempt = await decode(bytes).catch((error: Error) => ({ ok: false as const, error: `The registry could not be read: ${error.message}` }));
+    const attempt = await Promise.resolve(decode(bytes)).catch((error: Error) => ({ ok: false as const, error: `The registry could not be read: ${error.message}` }));
     decoded = attempt.ok ? { ok: true, value: jsonSafe(attempt.value) } : { ok: false, error: attempt.error };
   }
   return {

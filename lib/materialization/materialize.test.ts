@@ -16,7 +16,7 @@ import { restartMaterializationFromBeginning } from "./restart-materialization";
 import { resumeMaterialization } from "./resume-materialization";
 import { startMaterializer, type RunningMaterializer } from "./start-materializer";
 
-const TOPICS = ["mat.count", "mat.poison", "mat.evolve", "mat.latest", "mat.pause", "mat.narrow", "mat.wrong-schema", "mat.stock"];
+const TOPICS = ["mat.count", "mat.poison", "mat.evolve", "mat.latest", "mat.pause", "mat.narrow", "mat.wrong-schema", "mat.stock", "mat.refused"];
 
 let admin: Actor;
 let cluster: MockKafkaCluster;
@@ -191,6 +191,25 @@ describe("the materializer, against the mock cluster and PostgreSQL", () => {
     const { deadLetters } = await listDeadLetters(p.owner, p.tablePort.id);
     expect(deadLetters).toMatchObject([{ reason: "missing_field", key: "o-3" }]);
     expect(status.fieldsNotMaterialized).toEqual([]);
+  }, 90_000);
+
+  it("sends a row the table refuses to the dead letters, the rows of its batch around it still land once, with tabs, newlines and backslashes intact", async () => {
+    const p = await materializedProduct(admin, { topic: "mat.refused" });
+    // 15 digits before the point do not fit numeric(12,2): PostgreSQL refuses that row alone.
+    const values = [order(1, { shipping_address: { city: "Tab\there, new\nline, back\\slash" } }), order(2, { amount: "123456789012345.00" }), order(3), order(4)];
+    await produceOrders(kafka, registry, p.topic, values, { batch: 4 });
+    await until(async () => (await count(`SELECT count(*) AS n FROM ${p.qualified}`)) === 3, 30_000, "the 3 rows the table takes");
+    const status = await until(async () => {
+      const s = await getMaterializationStatus(p.owner, p.tablePort.id);
+      return s.deadLetters.waiting === 1 && s.lag.messages === 0 ? s : null;
+    }, 10_000, "the refused row's dead letter");
+    expect(status.rowsWritten).toBe(3);
+    const { deadLetters } = await listDeadLetters(p.owner, p.tablePort.id);
+    expect(deadLetters).toMatchObject([{ reason: "rejected_by_table", key: "o-2" }]);
+    expect(deadLetters[0].error).toMatch(/The table refused the row: .*numeric field overflow/);
+    const { rows } = await client.query(`SELECT shipping_address->>'city' AS city FROM ${p.qualified} WHERE order_id = 'o-1'`);
+    expect(rows).toEqual([{ city: "Tab\there, new\nline, back\\slash" }]);
+    expect(await count(`SELECT count(DISTINCT (_partition, _offset)) AS n FROM ${p.qualified}`)).toBe(3);
   }, 90_000);
 
   it("pauses and resumes a port for its owners only; nothing is skipped", async () => {

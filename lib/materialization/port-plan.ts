@@ -10,8 +10,12 @@ type Kind = "text" | "integer" | "number" | "boolean" | "date" | "timestamp" | "
 
 type PlannedColumn = { name: string; notNull: boolean; kind: Kind; keys: string[] };
 
+/** Why a record goes to the dead letters instead of the table. */
+export type RowFailure = { reason: "missing_field" | "wrong_type"; error: string };
+
 /** What a record carried besides the stream's own columns: the row, or why it goes to the dead letters. */
-export type RowOutcome = { row: Record<string, unknown> } | { reason: "missing_field" | "wrong_type"; error: string };
+export type RowOutcome = { row: Record<string, unknown> } | RowFailure;
+
 
 export type RecordMeta = { partition: number; offset: string; timestamp: string; key: string | null };
 
@@ -58,11 +62,34 @@ function convert(kind: Kind, value: unknown): unknown {
 
 /** Nested values for jsonb: Buffers as base64, bigints as text, Dates as ISO; everything else as JSON has it. */
 function jsonSafe(value: unknown): unknown {
+  if (!needsJsonSafe(value)) return value;
   if (value === null || typeof value !== "object") return typeof value === "bigint" ? value.toString() : value;
   if (Buffer.isBuffer(value)) return value.toString("base64");
   if (value instanceof Date) return value.toISOString();
   if (Array.isArray(value)) return value.map(jsonSafe);
   return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));
+}
+
+/** Whether JSON.stringify would not write the value as jsonb wants it (most nested values need no copy). */
+function needsJsonSafe(value: unknown): boolean {
+  if (typeof value === "bigint") return true;
+  if (value === null || typeof value !== "object") return false;
+  if (Buffer.isBuffer(value) || value instanceof Date) return true;
+  if (Array.isArray(value)) return value.some(needsJsonSafe);
+  for (const k of Object.keys(value)) if (needsJsonSafe((value as Record<string, unknown>)[k])) return true;
+  return false;
+}
+
+const COPY_SPECIAL = /[\\\t\n\r]/;
+const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
+/** A value in COPY's text format (backslash, tab, newline and carriage return escaped). */
+const copyText = (text: string) => (COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : text);
+
+function copyValue(kind: Kind, value: unknown): string {
+  if (value === null || value === undefined) return "\\N";
+  if (kind === "json") return copyText(JSON.stringify(value));
+  if (kind === "boolean") return value ? "t" : "f";
+  return copyText(String(value));
 }
 
 const describe = (value: unknown) => (value === null ? "null" : Buffer.isBuffer(value) ? "bytes" : Array.isArray(value) ? "an array" : value instanceof Date ? "a date" : typeof value === "string" ? `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}` : `${typeof value} ${String(value).slice(0, 40)}`);
@@ -74,8 +101,12 @@ const describe = (value: unknown) => (value === null ? "null" : Buffer.isBuffer(
 export class PortPlan {
   readonly columns: PlannedColumn[];
   readonly insertRows: string;
+  /** COPY of a batch's rows, its lines made by toCopyLine: the fastest way into PostgreSQL. */
+  readonly copyRows: string;
   readonly insertTombstones: string | null;
   private readonly known: Set<string>;
+  // The converted values of the record in hand, column by column (reused: one record at a time, no allocation).
+  private readonly values: unknown[];
 
   constructor(readonly table: ProductTable) {
     this.columns = table.columns
@@ -85,6 +116,8 @@ export class PortPlan {
     const names = [...this.columns.map((c) => c.name), ...SYSTEM_COLUMNS.map((c) => c.name)].map(q).join(", ");
     // One statement per batch: the rows travel as one JSON array, typed by the table's own row type.
     this.insertRows = `INSERT INTO ${table.qualifiedName} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table.qualifiedName}, $1::json)`;
+    this.copyRows = `COPY ${table.qualifiedName} (${names}) FROM STDIN`;
+    this.values = new Array(this.columns.length);
     this.insertTombstones = table.primaryKey.length > 0 ? `INSERT INTO ${q(table.schema)}.${q(tombstoneTableName(table.table))} (_partition, _offset, _timestamp, _key) SELECT * FROM json_to_recordset($1::json) AS t(_partition integer, _offset bigint, _timestamp timestamptz, _key text)` : null;
   }
 
@@ -94,12 +127,33 @@ export class PortPlan {
 
   /** Fields of a record the table's contract lacks (not stored). */
   unknownFields(record: Record<string, unknown>): string[] {
-    return Object.keys(record).filter((k) => !this.known.has(k));
+    let unknown: string[] | undefined;
+    for (const k of Object.keys(record)) if (!this.known.has(k)) (unknown ??= []).push(k);
+    return unknown ?? NONE;
   }
 
+  /** The row as json_populate_recordset takes it (a replay inside a Prisma transaction, which cannot COPY). */
   toRow(record: Record<string, unknown>, meta: RecordMeta): RowOutcome {
+    const failure = this.convertRecord(record);
+    if (failure) return failure;
     const row: Record<string, unknown> = { _partition: meta.partition, _offset: meta.offset, _timestamp: meta.timestamp, _key: meta.key };
-    for (const c of this.columns) {
+    for (let i = 0; i < this.columns.length; i++) if (this.values[i] !== null) row[this.columns[i].name] = this.values[i];
+    return { row };
+  }
+
+  /** The row as a line of `copyRows` (columns in the same order as the row's, then the stream's own), or why it goes to the dead letters. */
+  toCopyLine(record: Record<string, unknown>, meta: RecordMeta): string | RowFailure {
+    const failure = this.convertRecord(record);
+    if (failure) return failure;
+    let line = "";
+    for (let i = 0; i < this.columns.length; i++) line += `${copyValue(this.columns[i].kind, this.values[i])}\t`;
+    return `${line}${meta.partition}\t${meta.offset}\t${meta.timestamp}\t${meta.key === null ? "\\N" : copyText(meta.key)}\n`;
+  }
+
+  /** Fills `values` with the record's converted values (null where an optional field is absent), or says why it cannot. */
+  private convertRecord(record: Record<string, unknown>): RowFailure | null {
+    for (let i = 0; i < this.columns.length; i++) {
+      const c = this.columns[i];
       let value: unknown = undefined;
       for (const k of c.keys) {
         if (record[k] !== undefined) {
@@ -109,12 +163,15 @@ export class PortPlan {
       }
       if (value === undefined || value === null) {
         if (c.notNull) return { reason: "missing_field", error: `The record has no ${c.name}, which the table's contract requires.` };
+        this.values[i] = null;
         continue;
       }
       const converted = convert(c.kind, value);
       if (converted === undefined) return { reason: "wrong_type", error: `${c.name} is ${describe(value)}, not a ${c.kind === "json" ? "JSON value" : c.kind} as the table's contract says.` };
-      row[c.name] = converted;
+      this.values[i] = converted;
     }
-    return { row };
+    return null;
   }
 }
+
+const NONE: string[] = [];

@@ -65,11 +65,16 @@ export type SchemaReader = Pick<SchemaRegistry, "getSchema"> | { getSchema(id: n
 
 export function createRecordDecoder(registry: SchemaReader) {
   const readers = new Map<number, Promise<Reader | DecodeFailure>>();
+  // The readers fetched already: a record of a known id is decoded without waiting (no promise per record).
+  const ready = new Map<number, Reader | DecodeFailure>();
   const reader = (id: number) => {
     let entry = readers.get(id);
     if (!entry) {
       entry = (registry.getSchema(id) as Promise<unknown>).then(
-        (schema) => schema as Reader,
+        (schema) => {
+          ready.set(id, schema as Reader);
+          return schema as Reader;
+        },
         (error: Error & { status?: number }) => {
           readers.delete(id);
           if (error.status === 404 || /40403|not found/i.test(error.message)) return { reason: "unknown_schema" as const, error: `Schema id ${id} is unknown to the registry.` };
@@ -80,19 +85,23 @@ export function createRecordDecoder(registry: SchemaReader) {
     }
     return entry;
   };
-  /** `anyValue`: a key may be a bare string or number; a value must be a record. */
-  return async function decode(value: Buffer, anyValue = false): Promise<Decoded> {
+  /** `anyValue`: a key may be a bare string or number; a value must be a record. A promise only while the id's schema is fetched. */
+  return function decode(value: Buffer, anyValue = false): Decoded | Promise<Decoded> {
     if (value.length < 5 || value[0] !== 0) return { ok: false, reason: "undecodable", error: `Not in the schema registry's wire format (magic byte 0 and a schema id): ${value.length < 5 ? `${value.length} bytes` : `first byte ${value[0]}`}.` };
     const id = value.readInt32BE(1);
-    const found = await reader(id);
-    if ("reason" in found) return { ok: false, ...found };
-    try {
-      const decoded = found.fromBuffer(value.subarray(5));
-      if (anyValue) return { ok: true, value: decoded as Record<string, unknown>, schemaId: id };
-      if (decoded === null || typeof decoded !== "object" || Array.isArray(decoded)) return { ok: false, reason: "undecodable", error: `Schema id ${id} decodes to ${decoded === null ? "null" : Array.isArray(decoded) ? "an array" : typeof decoded}, not a record.` };
-      return { ok: true, value: decoded as Record<string, unknown>, schemaId: id };
-    } catch (error) {
-      return { ok: false, reason: "undecodable", error: `Does not decode with schema id ${id}: ${(error as Error).message}` };
-    }
+    const found = ready.get(id);
+    return found ? read(found, id, value, anyValue) : reader(id).then((r) => read(r, id, value, anyValue));
   };
+}
+
+function read(found: Reader | DecodeFailure, id: number, value: Buffer, anyValue: boolean): Decoded {
+  if ("reason" in found) return { ok: false, ...found };
+  try {
+    const decoded = found.fromBuffer(value.subarray(5));
+    if (anyValue) return { ok: true, value: decoded as Record<string, unknown>, schemaId: id };
+    if (decoded === null || typeof decoded !== "object" || Array.isArray(decoded)) return { ok: false, reason: "undecodable", error: `Schema id ${id} decodes to ${decoded === null ? "null" : Array.isArray(decoded) ? "an array" : typeof decoded}, not a record.` };
+    return { ok: true, value: decoded as Record<string, unknown>, schemaId: id };
+  } catch (error) {
+    return { ok: false, reason: "undecodable", error: `Does not decode with schema id ${id}: ${(error as Error).message}` };
+  }
 }

@@ -5,8 +5,8 @@ import { now } from "@/lib/clock";
 import { createProductTable } from "@/lib/data-tables/create-product-table";
 import { dataDatabaseUrl } from "@/lib/data-tables/data-database";
 import { PortPlan } from "./port-plan";
-import { createRecordDecoder } from "./record-decoder";
-import { recordReset, writePartitionBatch, type PreparedRecord } from "./write-partition-batch";
+import { createRecordDecoder, type Decoded } from "./record-decoder";
+import { convertBatch, recordReset, writePartitionBatch, type PreparedRecord } from "./write-partition-batch";
 
 export const MATERIALIZER_GROUP = "meshwork-materializer";
 
@@ -51,6 +51,11 @@ type PortRuntime = {
 type PortRow = { id: string; urn: string; topic: string; contract_id: string | null; paused: boolean | null; error: string | null; reset_detected_at: Date | null; generation: number | null; fields: string[] | null };
 
 const partitionKey = (portId: string, partition: number) => `${portId}:${partition}`;
+
+function hasHeaders(headers: KafkaMessage["headers"]): headers is NonNullable<KafkaMessage["headers"]> {
+  for (const k in headers) return k !== undefined;
+  return false;
+}
 
 function keyText(key: Buffer | null, decoded: Awaited<ReturnType<ReturnType<typeof createRecordDecoder>>> | null): string | null {
   if (!key) return null;
@@ -281,22 +286,31 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     }
   }
 
-  async function prepare(messages: KafkaMessage[]): Promise<PreparedRecord[]> {
+  async function prepare(messages: KafkaMessage[]): Promise<{ records: PreparedRecord[]; decoded: (Decoded | null)[] }> {
     const prepared: PreparedRecord[] = new Array(messages.length);
+    const decoded: (Decoded | null)[] = new Array(messages.length);
+    // Records produced together share their timestamp: one ISO text for a run of them.
+    let lastMs = "";
+    let lastIso = "";
     for (let i = 0; i < messages.length; i++) {
       const m = messages[i];
-      const decodedKey = m.key && m.key.length >= 5 && m.key[0] === 0 ? await decode(m.key, true) : null;
-      const headers = m.headers && Object.keys(m.headers).length > 0 ? Object.fromEntries(Object.entries(m.headers).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString("utf8") : String(v ?? "")])) : null;
+      const key = m.key && m.key.length >= 5 && m.key[0] === 0 ? decode(m.key, true) : null;
+      const value = m.value === null ? null : decode(m.value);
+      if (m.timestamp !== lastMs) {
+        lastMs = m.timestamp;
+        lastIso = new Date(Number(m.timestamp)).toISOString();
+      }
       prepared[i] = {
         offset: BigInt(m.offset),
-        timestamp: new Date(Number(m.timestamp)).toISOString(),
-        key: keyText(m.key, decodedKey),
+        offsetText: m.offset,
+        timestamp: lastIso,
+        key: keyText(m.key, key instanceof Promise ? await key : key),
         raw: m.value,
-        headers,
-        decoded: m.value === null ? null : await decode(m.value),
+        headers: hasHeaders(m.headers) ? Object.fromEntries(Object.entries(m.headers).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString("utf8") : String(v ?? "")])) : null,
       };
+      decoded[i] = value instanceof Promise ? await value : value;
     }
-    return prepared;
+    return { records: prepared, decoded };
   }
 
   type Buffer_ = { topic: string; partition: number; messages: KafkaMessage[]; highWatermark: string; epoch: number; paused: boolean; flushing: Promise<void> | null };
@@ -355,7 +369,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
   async function writeBuffered(b: Buffer_, messages: KafkaMessage[], highWatermark: bigint, current: () => boolean) {
     const targets = byTopic(b.topic).filter((p) => p.active && p.plan);
     if (targets.length === 0) return;
-    const records = await prepare(messages);
+    const { records, decoded } = await prepare(messages);
     // A field the table lacks may be one the owners just added to its contract: look again before leaving it out.
     // Once per field and contract version; the other partitions' batches wait for that look rather than write without it.
     for (const port of targets) {
@@ -363,7 +377,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
         const unknown = new Set<string>();
         const plan = port.plan;
         if (!plan) break;
-        for (const r of records) if (r.decoded?.ok) for (const f of plan.unknownFields(r.decoded.value)) if (!port.knownFields.has(f) && !port.lookedAgainFor.has(f)) unknown.add(f);
+        for (const d of decoded) if (d?.ok) for (const f of plan.unknownFields(d.value)) if (!port.knownFields.has(f) && !port.lookedAgainFor.has(f)) unknown.add(f);
         if (unknown.size === 0) break;
         port.lookingAgain ??= (async () => {
           const row = (await loadPorts()).find((p) => p.id === port.id);
@@ -373,20 +387,22 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
         await port.lookingAgain;
       }
     }
+    // Every port's rows made now, in one go: the decoded values are not kept while the batch waits for PostgreSQL.
+    const converted = new Map(targets.flatMap((port) => (port.active && port.plan ? [[port.id, { plan: port.plan, batch: convertBatch(port.plan, b.partition, records, decoded, port.knownFields) }] as const] : [])));
     const client = await pool.connect();
     try {
       for (const port of targets) {
-        if (!port.active || !port.plan || !current()) continue;
+        const ready = converted.get(port.id);
+        if (!port.active || !ready || !current()) continue;
         const key = partitionKey(port.id, b.partition);
         const outcome = await writePartitionBatch(client, {
           portId: port.id,
           topic: b.topic,
           partition: b.partition,
-          plan: port.plan,
-          records,
+          plan: ready.plan,
+          batch: ready.batch,
           highWatermark,
           expectedOffset: expected.get(key),
-          knownFields: port.knownFields,
           synchronousCommit: options.synchronousCommit ?? false,
           current,
         });

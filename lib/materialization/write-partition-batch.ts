@@ -1,17 +1,20 @@
+import { finished } from "node:stream/promises";
 import type pg from "pg";
+import { from as copyFrom } from "pg-copy-streams";
 import { now } from "@/lib/clock";
-import type { PortPlan } from "./port-plan";
+import type { PortPlan, RecordMeta } from "./port-plan";
 import type { Decoded } from "./record-decoder";
 
-/** One consumed record, decoded once for every table port of its topic. */
+/** One consumed record (its value decoded once for every table port of its topic, beside it). */
 export type PreparedRecord = {
   offset: bigint;
+  /** The offset as Kafka's client gave it (text), for the row. */
+  offsetText: string;
   timestamp: string;
   key: string | null;
   /** The raw value as it was on the topic (null: a tombstone). */
   raw: Buffer | null;
   headers: Record<string, string> | null;
-  decoded: Decoded | null;
 };
 
 export type DeadLetterInput = { partition: number; offset: string; key: string | null; value_base64: string | null; headers: Record<string, string> | null; record_timestamp: string; reason: string; error: string };
@@ -37,16 +40,73 @@ const isRowError = (error: unknown) => {
 const TIME_CONSTANT_S = 5;
 
 /**
- * Writes one partition's records for one table port, exactly once: in ONE transaction the rows, tombstones and dead
- * letters of the records at or above the stored offset, and the new stored offset. The port's state row is locked
- * shared (a restart, pause or resume waits for the batch) and the offset row for update (two workers that briefly
- * both hold the partition during a rebalance write it once: the second finds the offset moved and skips).
+ * One partition's records made ready for one table port, before any transaction: the rows as one COPY text, the
+ * tombstones and the dead letters, each known by its record's index. Built in one pass right after decoding, so the
+ * decoded values are garbage before the batch waits for PostgreSQL (kept, they outlive the young generation).
+ */
+export type ConvertedBatch = {
+  records: PreparedRecord[];
+  /** Every row's COPY line, in offset order, and where each starts in it (one more entry: the end). */
+  rowText: string;
+  rowStarts: number[];
+  /** The record index of each row. */
+  rowRecords: number[];
+  tombstones: number[];
+  dead: { index: number; reason: string; error: string }[];
+  /** Fields of the rows (not of dead letters: another topic's event tells nothing) the table's contract lacks. */
+  newFields: string[];
+};
+
+export function convertBatch(plan: PortPlan, partition: number, records: PreparedRecord[], decoded: (Decoded | null)[], knownFields: Set<string>): ConvertedBatch {
+  const batch: ConvertedBatch = { records, rowText: "", rowStarts: [], rowRecords: [], tombstones: [], dead: [], newFields: [] };
+  const lines: string[] = [];
+  let length = 0;
+  const newFields = new Set<string>();
+  // One meta object for the batch, filled per record (each line is made before the next record).
+  const meta: RecordMeta = { partition, offset: "", timestamp: "", key: null };
+  for (let i = 0; i < records.length; i++) {
+    const d = decoded[i];
+    if (d === null) {
+      if (plan.insertTombstones) batch.tombstones.push(i);
+      continue;
+    }
+    if (!d.ok) {
+      batch.dead.push({ index: i, reason: d.reason, error: d.error });
+      continue;
+    }
+    const r = records[i];
+    meta.offset = r.offsetText;
+    meta.timestamp = r.timestamp;
+    meta.key = r.key;
+    const line = plan.toCopyLine(d.value, meta);
+    if (typeof line !== "string") {
+      batch.dead.push({ index: i, reason: line.reason, error: line.error });
+      continue;
+    }
+    lines.push(line);
+    batch.rowStarts.push(length);
+    batch.rowRecords.push(i);
+    length += line.length;
+    for (const f of plan.unknownFields(d.value)) if (!knownFields.has(f)) newFields.add(f);
+  }
+  batch.rowStarts.push(length);
+  batch.rowText = lines.join("");
+  batch.newFields = [...newFields];
+  return batch;
+}
+
+/**
+ * Writes one partition's converted records for one table port, exactly once: in ONE transaction the rows, tombstones
+ * and dead letters of the records at or above the stored offset, and the new stored offset. The port's state row is
+ * locked shared (a restart, pause or resume waits for the batch) and the offset row for update (two workers that
+ * briefly both hold the partition during a rebalance write it once: the second finds the offset moved and skips).
  */
 export async function writePartitionBatch(
   client: pg.ClientBase,
-  input: { portId: string; topic: string; partition: number; plan: PortPlan; records: PreparedRecord[]; highWatermark: bigint; expectedOffset?: bigint; knownFields: Set<string>; synchronousCommit?: boolean; current?: () => boolean },
+  input: { portId: string; topic: string; partition: number; plan: PortPlan; batch: ConvertedBatch; highWatermark: bigint; expectedOffset?: bigint; synchronousCommit?: boolean; current?: () => boolean },
 ): Promise<BatchOutcome> {
-  const { portId, topic, partition, plan, records, highWatermark } = input;
+  const { portId, topic, partition, plan, batch, highWatermark } = input;
+  const { records } = batch;
   // Without waiting for the WAL flush: a PostgreSQL crash may lose the last batches, but rows and offsets together,
   // so they are consumed again; exactly once holds, and a commit no longer costs a disk flush (see the README's figures).
   await client.query(input.synchronousCommit === false ? "BEGIN; SET LOCAL synchronous_commit = off" : "BEGIN");
@@ -77,71 +137,48 @@ export async function writePartitionBatch(
     // what was produced after this fetch): the records below it are skipped, and the worker's end-offset check
     // (stored offsets read first, then the topic's end) is what detects a reset.
     // PostgreSQL's offsets rule: what is below the stored offset is in the table (or the dead letters) already.
-    const fresh = records.filter((r) => r.offset >= storedOffset);
-    if (fresh.length === 0) {
+    // A partition's records come in offset order, so the fresh ones are the ones from `first` on.
+    let first = 0;
+    while (first < records.length && records[first].offset < storedOffset) first++;
+    if (first === records.length) {
       await client.query("ROLLBACK");
       return { kind: "written", nextOffset: storedOffset, rows: 0, deadLetters: 0, tombstones: 0, newFields: [] };
     }
-    const rows: Record<string, unknown>[] = [];
-    const tombstones: { _partition: number; _offset: string; _timestamp: string; _key: string | null }[] = [];
-    const dead: DeadLetterInput[] = [];
-    const newFields = new Set<string>();
-    const deadLetter = (r: PreparedRecord, reason: string, error: string): DeadLetterInput => ({
-      partition,
-      offset: r.offset.toString(),
-      key: r.key,
-      value_base64: r.raw ? r.raw.toString("base64") : null,
-      headers: r.headers,
-      record_timestamp: r.timestamp,
-      reason,
-      error,
-    });
-    for (const r of fresh) {
-      const meta = { partition, offset: r.offset.toString(), timestamp: r.timestamp, key: r.key };
-      if (r.decoded === null) {
-        if (plan.insertTombstones) tombstones.push({ _partition: partition, _offset: meta.offset, _timestamp: r.timestamp, _key: r.key });
-        continue;
-      }
-      if (!r.decoded.ok) {
-        dead.push(deadLetter(r, r.decoded.reason, r.decoded.error));
-        continue;
-      }
-      const outcome = plan.toRow(r.decoded.value, meta);
-      if (!("row" in outcome)) {
-        dead.push(deadLetter(r, outcome.reason, outcome.error));
-        continue;
-      }
-      rows.push(outcome.row);
-      // Only a record that became a row tells what the stream carries: a dead letter (another topic's event) does not.
-      for (const f of plan.unknownFields(r.decoded.value)) if (!input.knownFields.has(f)) newFields.add(f);
-    }
-    let written = rows.length;
-    if (rows.length > 0) {
+    const deadLetter = (i: number, reason: string, error: string): DeadLetterInput => {
+      const r = records[i];
+      return { partition, offset: r.offsetText, key: r.key, value_base64: r.raw ? r.raw.toString("base64") : null, headers: r.headers, record_timestamp: r.timestamp, reason, error };
+    };
+    const dead = batch.dead.filter((d) => d.index >= first).map((d) => deadLetter(d.index, d.reason, d.error));
+    const tombstones = batch.tombstones.filter((i) => i >= first).map((i) => ({ _partition: partition, _offset: records[i].offsetText, _timestamp: records[i].timestamp, _key: records[i].key }));
+    let firstRow = 0;
+    while (firstRow < batch.rowRecords.length && batch.rowRecords[firstRow] < first) firstRow++;
+    const rowCount = batch.rowRecords.length - firstRow;
+    let written = rowCount;
+    if (rowCount > 0) {
       await client.query("SAVEPOINT batch");
       try {
-        await client.query(plan.insertRows, [JSON.stringify(rows)]);
+        await copyLines(client, plan.copyRows, firstRow === 0 ? batch.rowText : batch.rowText.slice(batch.rowStarts[firstRow]));
       } catch (error) {
         if (!isRowError(error)) throw error;
         // One row the table refuses (a value out of range, say): find it row by row, the others still land.
         await client.query("ROLLBACK TO SAVEPOINT batch");
         written = 0;
-        for (const row of rows) {
+        for (let j = firstRow; j < batch.rowRecords.length; j++) {
           await client.query("SAVEPOINT one");
           try {
-            await client.query(plan.insertRows, [JSON.stringify([row])]);
+            await copyLines(client, plan.copyRows, batch.rowText.slice(batch.rowStarts[j], batch.rowStarts[j + 1]));
             written++;
           } catch (rowError) {
             if (!isRowError(rowError)) throw rowError;
             await client.query("ROLLBACK TO SAVEPOINT one");
-            const r = fresh.find((x) => x.offset.toString() === row._offset)!;
-            dead.push(deadLetter(r, "rejected_by_table", `The table refused the row: ${(rowError as Error).message}`));
+            dead.push(deadLetter(batch.rowRecords[j], "rejected_by_table", `The table refused the row: ${(rowError as Error).message}`));
           }
         }
       }
     }
     if (tombstones.length > 0 && plan.insertTombstones) await client.query(plan.insertTombstones, [JSON.stringify(tombstones)]);
     if (dead.length > 0) await insertDeadLetters(client, portId, topic, dead);
-    const last = fresh[fresh.length - 1];
+    const last = records[records.length - 1];
     const at = now();
     const dt = stored.last_write_at ? Math.max(0.001, (at.getTime() - stored.last_write_at.getTime()) / 1000) : 1;
     const alpha = 1 - Math.exp(-dt / TIME_CONSTANT_S);
@@ -152,18 +189,27 @@ export async function writePartitionBatch(
        WHERE port_id = $1 AND partition = $2`,
       [portId, partition, (last.offset + 1n).toString(), topic, highWatermark.toString(), at, written, last.timestamp, rate],
     );
-    if (newFields.size > 0) {
+    await client.query("COMMIT");
+    // After the commit: inside it, two partitions' batches (each holding the port's row FOR SHARE) that both met a new
+    // field would each wait to update that row for the other, a deadlock. The list is what the port shows, not data.
+    if (batch.newFields.length > 0) {
       await client.query(
         "UPDATE materialization SET fields_not_materialized = array(SELECT DISTINCT unnest(coalesce(fields_not_materialized, '{}') || $2::text[]) ORDER BY 1), updated_at = $3 WHERE port_id = $1",
-        [portId, [...newFields], at],
+        [portId, batch.newFields, at],
       );
     }
-    await client.query("COMMIT");
-    return { kind: "written", nextOffset: last.offset + 1n, rows: written, deadLetters: dead.length, tombstones: tombstones.length, newFields: [...newFields] };
+    return { kind: "written", nextOffset: last.offset + 1n, rows: written, deadLetters: dead.length, tombstones: tombstones.length, newFields: batch.newFields };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;
   }
+}
+
+/** One COPY … FROM STDIN of the given text (lines in COPY's text format); a row the table refuses fails it whole. */
+async function copyLines(client: pg.ClientBase, sql: string, text: string): Promise<void> {
+  const stream = client.query(copyFrom(sql));
+  stream.end(text);
+  await finished(stream);
 }
 
 export async function insertDeadLetters(client: pg.ClientBase, portId: string, topic: string, dead: DeadLetterInput[]): Promise<void> {
