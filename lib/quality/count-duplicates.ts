@@ -37,7 +37,7 @@ export function duplicateChains(sets: string[][]): DuplicateChain[] {
  * Counts, for each set of the chain, the rows repeating the previous row's values of the set once sorted by the chain's
  * columns (rows with a NULL in the set are not compared): the rows minus their distinct values. One sort serves the
  * whole chain, and the same pass notes where a few repeating rows are, so the failing-row sample needs no second sort.
- * Sorting beats hash-grouping a million keys several times over (each group's state costs an allocation). Text columns
+ * Sorting beats hash-grouping a million keys 2–3 times over (each group's state costs an allocation). Text columns
  * in `bytewise` (plain text types under a deterministic collation, where equal means byte-equal) sort under "C": the
  * same runs of equal values, but comparing bytes with abbreviated keys instead of calling strcoll.
  */
@@ -52,7 +52,7 @@ export async function countDuplicates(client: Queryable, qualified: string, chai
   });
   // A repeating row and the row it repeats (the one before it) both hold the repeated value.
   const text = `SELECT ${counts.join(", ")}
-    FROM (SELECT ${repeats.join(", ")}, ${chain.columns.map(key).join(", ")}, here, lag(here) OVER w AS before
+    FROM (SELECT ${repeats.join(", ")}, here, lag(here) OVER w AS before
           FROM (SELECT ${sorted.join(", ")}, ctid AS here FROM ${qualified} WHERE ${chain.sets[0].map((c) => `${q(c)} IS NOT NULL`).join(" AND ")}) AS complete
           WINDOW w AS (ORDER BY ${chain.columns.map(key).join(", ")})) AS compared`;
   const row = await inDataTransaction(
