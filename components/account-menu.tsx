@@ -4,7 +4,7 @@ import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useId, useRef, useState } from "react";
 import { Avatar } from "@/components/ui/avatar";
-import type { NavLink } from "./nav-menu";
+import type { NavLink } from "./nav-row";
 import { SignOutButton } from "./sign-out-button";
 
 /** The header's account button on wide screens (the person's initials): a panel with their name, role, account links and Sign out. */

@@ -3,6 +3,7 @@ import type { Actor } from "@/lib/auth/actor";
 import { canRegisterProducts, isAdmin, isSteward } from "@/lib/auth/permissions";
 import { AccountMenu } from "./account-menu";
 import { NavMenu } from "./nav-menu";
+import { navRow } from "./nav-row";
 import { NotificationBell } from "./notifications/notification-bell";
 import { SignOutButton } from "./sign-out-button";
 import { ThemeToggle } from "./theme-toggle";
@@ -46,10 +47,10 @@ export function NavBar({ actor }: { actor: Actor | null }) {
         {actor ? (
           <>
             <NavMenu links={links} accountLinks={accountLinks} footer={<>{who}<SignOutButton /></>} />
-            <div className="flex items-center gap-3 text-sm min-[88rem]:ml-auto">
+            <div className={`flex items-center gap-3 text-sm ${navRow(links).push}`}>
               <NotificationBell />
               <ThemeToggle />
-              <span className="hidden min-[88rem]:block">
+              <span className={`hidden ${navRow(links).block}`}>
                 <AccountMenu name={actor.name} role={actor.role} links={accountLinks} />
               </span>
             </div>

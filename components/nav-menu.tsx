@@ -3,18 +3,18 @@
 import Link from "next/link";
 import { usePathname } from "next/navigation";
 import { useEffect, useState, type ReactNode } from "react";
-
-export type NavLink = { href: string; label: string };
+import { navRow, type NavLink } from "./nav-row";
 
 const isCurrent = (pathname: string, href: string) => (href === "/" ? pathname === "/" : pathname === href || pathname.startsWith(`${href}/`));
 
 /**
- * The header's links: in a row on wide screens (88rem and up, where an admin's eleven links fit on one line beside
- * the account menu); behind a "Menu" button below that, where the account links and the person's name go into the same panel.
+ * The header's links: in a row on wide screens (navRow); behind a "Menu" button below that, where the account links and
+ * the person's name go into the same panel.
  */
 export function NavMenu({ links, accountLinks, footer }: { links: NavLink[]; accountLinks: NavLink[]; footer: ReactNode }) {
   const pathname = usePathname();
   const [open, setOpen] = useState(false);
+  const row = navRow(links);
   // A followed link closes the menu.
   // eslint-disable-next-line react-hooks/set-state-in-effect -- closing on navigation is the point
   useEffect(() => setOpen(false), [pathname]);
@@ -27,12 +27,12 @@ export function NavMenu({ links, accountLinks, footer }: { links: NavLink[]; acc
 
   return (
     <>
-      <div className="hidden items-center gap-4 min-[88rem]:flex">{links.map((l) => item(l, "text-sm whitespace-nowrap text-slate-600 hover:text-slate-900"))}</div>
-      <button type="button" className="ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 min-[88rem]:hidden" aria-expanded={open} aria-controls="nav-menu-panel" onClick={() => setOpen((o) => !o)}>
+      <div className={`hidden items-center gap-4 ${row.show}`}>{links.map((l) => item(l, "text-sm whitespace-nowrap text-slate-600 hover:text-slate-900"))}</div>
+      <button type="button" className={`ml-auto rounded-md border border-slate-300 px-3 py-1.5 text-sm font-medium text-slate-700 ${row.hide}`} aria-expanded={open} aria-controls="nav-menu-panel" onClick={() => setOpen((o) => !o)}>
         {open ? "Close menu" : "Menu"}
       </button>
       {open && (
-        <div id="nav-menu-panel" className="absolute inset-x-0 top-14 z-40 border-b border-slate-200 bg-white px-6 py-4 shadow-lg min-[88rem]:hidden">
+        <div id="nav-menu-panel" className={`absolute inset-x-0 top-14 z-40 border-b border-slate-200 bg-white px-6 py-4 shadow-lg ${row.hide}`}>
           <ul className="grid gap-1 sm:grid-cols-2">
             {[...links, ...accountLinks].map((l) => (
               <li key={l.href}>{item(l, "block rounded-md px-2 py-2 text-sm text-slate-700 hover:bg-slate-100")}</li>
