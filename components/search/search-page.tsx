@@ -72,9 +72,12 @@ export function SearchPage({ canRegister }: { canRegister: boolean }) {
         </button>
         <Modal open={filtersOpen} onClose={() => setFiltersOpen(false)} title="Filters" testId="filters-drawer">
           {data ? <FacetSidebar facets={data.facets} selected={state.filters} onToggle={toggleFacet} /> : <FacetSkeleton />}
-          <button type="button" onClick={() => setFiltersOpen(false)} className="mt-4 w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
-            Show {data ? data.total : ""} results
-          </button>
+          {/* Stays at the drawer's foot while the facets scroll, so the results are one tap away. */}
+          <div className="sticky -bottom-5 -mx-5 mt-4 -mb-5 border-t border-slate-200 bg-white px-5 py-3">
+            <button type="button" onClick={() => setFiltersOpen(false)} className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
+              Show {data ? data.total : ""} results
+            </button>
+          </div>
         </Modal>
       </div>
 
