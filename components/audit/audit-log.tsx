@@ -108,63 +108,66 @@ export function AuditLog() {
         <EmptyState title={filtered ? "No events match these filters" : "No audit events yet"}>{filtered ? "Try a shorter action prefix or clear the filters." : "Changes to products, teams and tokens will show up here."}</EmptyState>
       ) : (
         <Card className="overflow-hidden">
-          <table className="w-full text-sm" data-testid="audit-table">
-            <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
-              <tr>
-                <th className="w-8 px-3 py-2.5"><span className="sr-only">Details</span></th>
-                <th className="px-3 py-2.5">Time</th>
-                <th className="px-3 py-2.5">Actor</th>
-                <th className="px-3 py-2.5">Action</th>
-                <th className="px-3 py-2.5">Entity</th>
-                <th className="px-3 py-2.5">Summary</th>
-              </tr>
-            </thead>
-            <tbody className={`divide-y divide-slate-100 ${events.isPlaceholderData ? "opacity-60" : ""}`}>
-              {events.isPending &&
-                Array.from({ length: 5 }, (_, i) => (
-                  <tr key={i}><td colSpan={6} className="px-3 py-3"><div className="h-4 animate-pulse rounded bg-slate-100" /></td></tr>
-                ))}
-              {events.data?.items.map((e) => {
-                const expanded = open === e.id;
-                return (
-                  <Fragment key={e.id}>
-                    <tr className={`cursor-pointer align-top hover:bg-slate-50 ${expanded ? "bg-slate-50" : ""}`} onClick={() => setOpen(expanded ? null : e.id)} data-testid="audit-row">
-                      <td className="px-3 py-2.5">
-                        <button type="button" aria-expanded={expanded} aria-controls={`audit-${e.id}`} aria-label={`${expanded ? "Hide" : "Show"} changes of event ${e.id}`} onClick={(ev) => { ev.stopPropagation(); setOpen(expanded ? null : e.id); }} className="grid h-5 w-5 place-items-center rounded text-slate-400 hover:bg-slate-200 hover:text-slate-700">
-                          <svg aria-hidden viewBox="0 0 16 16" className={`h-3.5 w-3.5 transition-transform ${expanded ? "rotate-90" : ""}`} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"><path d="m6 4 4 4-4 4" /></svg>
-                        </button>
-                      </td>
-                      <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">{formatDateTime(e.at)}</td>
-                      <td className="max-w-[14rem] truncate px-3 py-2.5 text-slate-700" title={e.actorLabel}>{e.actorLabel.replace(/\s*<.*>$/, "")}</td>
-                      <td className="whitespace-nowrap px-3 py-2.5"><code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{e.action}</code></td>
-                      <td className="px-3 py-2.5 text-xs text-slate-600">
-                        <span className="block">{e.entityType}</span>
-                        {e.entity ? (
-                          <Link href={e.entity.href} onClick={(ev) => ev.stopPropagation()} title={e.entityId} className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline" data-testid="audit-entity-link">
-                            {e.entity.name}
-                          </Link>
-                        ) : (
-                          <span className="block max-w-[12rem]" onClick={(ev) => ev.stopPropagation()}>
-                            <CopyableId value={e.entityId} label={`id of ${e.entityType}`} />
-                          </span>
-                        )}
-                      </td>
-                      <td className="px-3 py-2.5 text-slate-800">{e.summary}</td>
-                    </tr>
-                    {expanded && (
-                      <tr id={`audit-${e.id}`} className="bg-slate-50/70">
-                        <td />
-                        <td colSpan={5} className="px-3 pb-4 pt-1">
-                          <p className="mb-2 text-xs text-slate-500">By {e.actorLabel} · <Link href={`/audit/events/${e.id}`} className="underline">event #{e.id}</Link></p>
-                          <AuditDiff before={e.before} after={e.after} />
+          {/* On a phone the table scrolls in its own frame (focusable, so a keyboard can scroll it too). */}
+          <div className="relative overflow-x-auto" tabIndex={0} role="region" aria-label="Audit events">
+            <table className="w-full text-sm" data-testid="audit-table">
+              <thead className="border-b border-slate-200 bg-slate-50 text-left text-xs font-medium uppercase tracking-wide text-slate-500">
+                <tr>
+                  <th className="w-8 px-3 py-2.5"><span className="sr-only">Details</span></th>
+                  <th className="px-3 py-2.5">Time</th>
+                  <th className="px-3 py-2.5">Actor</th>
+                  <th className="px-3 py-2.5">Action</th>
+                  <th className="px-3 py-2.5">Entity</th>
+                  <th className="px-3 py-2.5">Summary</th>
+                </tr>
+              </thead>
+              <tbody className={`divide-y divide-slate-100 ${events.isPlaceholderData ? "opacity-60" : ""}`}>
+                {events.isPending &&
+                  Array.from({ length: 5 }, (_, i) => (
+                    <tr key={i}><td colSpan={6} className="px-3 py-3"><div className="h-4 animate-pulse rounded bg-slate-100" /></td></tr>
+                  ))}
+                {events.data?.items.map((e) => {
+                  const expanded = open === e.id;
+                  return (
+                    <Fragment key={e.id}>
+                      <tr className={`cursor-pointer align-top hover:bg-slate-50 ${expanded ? "bg-slate-50" : ""}`} onClick={() => setOpen(expanded ? null : e.id)} data-testid="audit-row">
+                        <td className="px-3 py-2.5">
+                          <button type="button" aria-expanded={expanded} aria-controls={`audit-${e.id}`} aria-label={`${expanded ? "Hide" : "Show"} changes of event ${e.id}`} onClick={(ev) => { ev.stopPropagation(); setOpen(expanded ? null : e.id); }} className="grid h-5 w-5 place-items-center rounded text-slate-400 hover:bg-slate-200 hover:text-slate-700">
+                            <svg aria-hidden viewBox="0 0 16 16" className={`h-3.5 w-3.5 transition-transform ${expanded ? "rotate-90" : ""}`} fill="none" stroke="currentColor" strokeWidth="2" strokeLinecap="round" strokeLinejoin="round"><path d="m6 4 4 4-4 4" /></svg>
+                          </button>
                         </td>
+                        <td className="whitespace-nowrap px-3 py-2.5 text-slate-600">{formatDateTime(e.at)}</td>
+                        <td className="max-w-[14rem] truncate px-3 py-2.5 text-slate-700" title={e.actorLabel}>{e.actorLabel.replace(/\s*<.*>$/, "")}</td>
+                        <td className="whitespace-nowrap px-3 py-2.5"><code className="rounded bg-slate-100 px-1.5 py-0.5 text-xs text-slate-700">{e.action}</code></td>
+                        <td className="px-3 py-2.5 text-xs text-slate-600">
+                          <span className="block">{e.entityType}</span>
+                          {e.entity ? (
+                            <Link href={e.entity.href} onClick={(ev) => ev.stopPropagation()} title={e.entityId} className="font-medium text-brand-700 underline underline-offset-2 hover:no-underline" data-testid="audit-entity-link">
+                              {e.entity.name}
+                            </Link>
+                          ) : (
+                            <span className="block max-w-[12rem]" onClick={(ev) => ev.stopPropagation()}>
+                              <CopyableId value={e.entityId} label={`id of ${e.entityType}`} />
+                            </span>
+                          )}
+                        </td>
+                        <td className="px-3 py-2.5 text-slate-800">{e.summary}</td>
                       </tr>
-                    )}
-                  </Fragment>
-                );
-              })}
-            </tbody>
-          </table>
+                      {expanded && (
+                        <tr id={`audit-${e.id}`} className="bg-slate-50/70">
+                          <td />
+                          <td colSpan={5} className="px-3 pb-4 pt-1">
+                            <p className="mb-2 text-xs text-slate-500">By {e.actorLabel} · <Link href={`/audit/events/${e.id}`} className="underline">event #{e.id}</Link></p>
+                            <AuditDiff before={e.before} after={e.after} />
+                          </td>
+                        </tr>
+                      )}
+                    </Fragment>
+                  );
+                })}
+              </tbody>
+            </table>
+          </div>
           <nav className="flex items-center justify-between border-t border-slate-200 bg-white px-4 py-3 text-sm" aria-label="Audit log pages">
             <p className="text-slate-500" data-testid="audit-range">{total === 0 ? "No events" : `Showing ${from}–${to} of ${total}`}</p>
             <div className="flex items-center gap-2">

@@ -11,7 +11,8 @@ export function CopyButton({ value, label }: { value: string; label: string }) {
     return () => clearTimeout(t);
   }, [copied]);
   return (
-    <span className="inline-flex shrink-0 items-center">
+    // relative: the screen-reader-only status stays inside whatever frame clips or scrolls the button, not widening the page.
+    <span className="relative inline-flex shrink-0 items-center">
       <button
         type="button"
         aria-label={label}
