@@ -8,16 +8,17 @@ const idsOf = (events: { entityType: string; entityId: string }[], type: string)
 
 /**
  * The page of each event's entity, by `${entityType}:${entityId}`, for the kinds of entity that have one (products,
- * ports, contract versions, domains, teams). An entity deleted since has none. The page itself decides who may see it.
+ * ports, contract versions, domains, teams; a subscription is shown on its port's page). An entity deleted since has none. The page itself decides who may see it.
  */
 export async function auditEntityLinks(events: { entityType: string; entityId: string }[]): Promise<Map<string, AuditEntityLink>> {
   const product = { select: { slug: true, name: true, domain: { select: { slug: true } } } } as const;
-  const [products, ports, versions, domains, teams] = await Promise.all([
+  const [products, ports, versions, domains, teams, subscriptions] = await Promise.all([
     db.dataProduct.findMany({ where: { id: { in: idsOf(events, "data_product") } }, select: { id: true, ...product.select } }),
     db.port.findMany({ where: { id: { in: idsOf(events, "port") } }, select: { id: true, name: true, direction: true, dataProduct: product } }),
     db.contractVersion.findMany({ where: { id: { in: idsOf(events, "contract_version") } }, select: { id: true, version: true, port: { select: { name: true, dataProduct: product } } } }),
     db.domain.findMany({ where: { id: { in: idsOf(events, "domain") } }, select: { id: true, slug: true, name: true } }),
     db.team.findMany({ where: { id: { in: idsOf(events, "team") } }, select: { id: true, slug: true, name: true, domain: { select: { slug: true } } } }),
+    db.subscription.findMany({ where: { id: { in: idsOf(events, "subscription") } }, select: { id: true, consumerTeam: { select: { name: true } }, port: { select: { name: true, dataProduct: product } } } }),
   ]);
   const links = new Map<string, AuditEntityLink>();
   for (const p of products) links.set(`data_product:${p.id}`, { href: productPath(p), name: p.name });
@@ -26,5 +27,6 @@ export async function auditEntityLinks(events: { entityType: string; entityId: s
   for (const v of versions) links.set(`contract_version:${v.id}`, { href: `${productPath(v.port.dataProduct)}/ports/${v.port.name}?version=${encodeURIComponent(v.version)}`, name: `${v.port.name} contract v${v.version}` });
   for (const d of domains) links.set(`domain:${d.id}`, { href: `/domains/${d.slug}`, name: d.name });
   for (const t of teams) links.set(`team:${t.id}`, { href: `/domains/${t.domain.slug}/teams/${t.slug}`, name: t.name });
+  for (const s of subscriptions) links.set(`subscription:${s.id}`, { href: `${productPath(s.port.dataProduct)}/ports/${s.port.name}`, name: `${s.consumerTeam.name} → ${s.port.dataProduct.name} · ${s.port.name}` });
   return links;
 }
