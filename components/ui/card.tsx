@@ -14,7 +14,7 @@ export function Section({ title, description, action, children, id, className = 
   return (
     <Card className={className}>
       <section aria-labelledby={headingId}>
-        <header className="flex items-start justify-between gap-4 border-b border-slate-100 px-5 py-3.5">
+        <header className="flex flex-wrap items-start justify-between gap-x-4 gap-y-2 border-b border-slate-100 px-5 py-3.5">
           <div>
             <h2 id={headingId} className="text-sm font-semibold text-slate-900">
               {title}
