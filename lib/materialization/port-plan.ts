@@ -46,7 +46,7 @@ function convert(kind: Kind, value: unknown): unknown {
       return typeof value === "boolean" ? value : undefined;
     case "timestamp":
       if (value instanceof Date) return Number.isNaN(value.getTime()) ? undefined : value.toISOString();
-      if (typeof value === "number" && Number.isFinite(value)) return new Date(value).toISOString();
+      if (typeof value === "number" && Number.isFinite(value)) return isoFromMillis(value);
       return typeof value === "string" && !Number.isNaN(Date.parse(value)) ? value : undefined;
     case "date":
       if (value instanceof Date) return value.toISOString().slice(0, 10);
@@ -58,6 +58,34 @@ function convert(kind: Kind, value: unknown): unknown {
     case "json":
       return jsonSafe(value);
   }
+}
+
+// 0001-01-01 to 9999-12-31: the years the day text below has four digits for (others go through Date, or are refused).
+const MIN_FAST_MS = -62_135_596_800_000;
+const MAX_FAST_MS = 253_402_300_800_000;
+const MAX_DATE_MS = 8.64e15;
+let cachedDay = Number.NaN;
+let cachedDayText = "";
+const pad = (n: number, width: number) => String(n).padStart(width, "0");
+
+/**
+ * Epoch milliseconds as ISO 8601 text, as Date#toISOString writes it but without a Date per value (a stream's
+ * timestamps mostly share their day); undefined for a value no Date can hold, which is the record's wrong type.
+ */
+export function isoFromMillis(ms: number): string | undefined {
+  if (!Number.isInteger(ms) || ms < MIN_FAST_MS || ms >= MAX_FAST_MS) return Math.abs(ms) <= MAX_DATE_MS ? new Date(ms).toISOString() : undefined;
+  const day = Math.floor(ms / DAY_MS);
+  if (day !== cachedDay) {
+    cachedDay = day;
+    cachedDayText = new Date(day * DAY_MS).toISOString().slice(0, 11);
+  }
+  let rest = ms - day * DAY_MS;
+  const h = Math.floor(rest / 3_600_000);
+  rest -= h * 3_600_000;
+  const m = Math.floor(rest / 60_000);
+  rest -= m * 60_000;
+  const sec = Math.floor(rest / 1000);
+  return `${cachedDayText}${pad(h, 2)}:${pad(m, 2)}:${pad(sec, 2)}.${pad(rest - sec * 1000, 3)}Z`;
 }
 
 /** Nested values for jsonb: Buffers as base64, bigints as text, Dates as ISO; everything else as JSON has it. */

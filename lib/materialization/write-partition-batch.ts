@@ -1,5 +1,5 @@
 import { finished } from "node:stream/promises";
-import type pg from "pg";
+import pg from "pg";
 import { from as copyFrom } from "pg-copy-streams";
 import { now } from "@/lib/clock";
 import type { PortPlan, RecordMeta } from "./port-plan";
@@ -109,20 +109,24 @@ export async function writePartitionBatch(
   const { records } = batch;
   // Without waiting for the WAL flush: a PostgreSQL crash may lose the last batches, but rows and offsets together,
   // so they are consumed again; exactly once holds, and a commit no longer costs a disk flush (see the README's figures).
-  await client.query(input.synchronousCommit === false ? "BEGIN; SET LOCAL synchronous_commit = off" : "BEGIN");
+  // The port's state, locked shared, and the partition's stored offset, locked for this transaction (the upsert locks
+  // the row it finds or creates), in one round trip: statements of literals, as a batch's round trips add up.
+  const [port, topicText, part] = [pg.escapeLiteral(portId), pg.escapeLiteral(topic), Number(partition)];
   try {
-    const state = await client.query<{ paused: boolean; error: string | null; reset_detected_at: Date | null }>("SELECT paused, error, reset_detected_at FROM materialization WHERE port_id = $1 FOR SHARE", [portId]);
-    const s = state.rows[0];
+    const opened = (await client.query(
+      `BEGIN;${input.synchronousCommit === false ? " SET LOCAL synchronous_commit = off;" : ""}
+       SELECT paused, error, reset_detected_at FROM materialization WHERE port_id = ${port} FOR SHARE;
+       INSERT INTO materialization_offset AS o (port_id, partition, topic, next_offset) VALUES (${port}, ${part}, ${topicText}, 0)
+         ON CONFLICT (port_id, partition) DO UPDATE SET topic = o.topic RETURNING o.next_offset, o.last_write_at, o.rows_per_second;
+       SAVEPOINT batch`,
+    )) as unknown as pg.QueryResult[];
+    const results = opened.filter((r) => r.command === "SELECT" || r.command === "INSERT");
+    const s = results[0].rows[0] as { paused: boolean; error: string | null; reset_detected_at: Date | null } | undefined;
+    const stored = results[1].rows[0] as { next_offset: string; last_write_at: Date | null; rows_per_second: number };
     if (!s || s.paused || s.error || s.reset_detected_at) {
       await client.query("ROLLBACK");
       return { kind: "inactive" };
     }
-    // The partition's stored offset, locked for this transaction (the upsert locks the row it finds or creates).
-    const { rows: [stored] } = await client.query<{ next_offset: string; last_write_at: Date | null; rows_per_second: number }>(
-      `INSERT INTO materialization_offset AS o (port_id, partition, topic, next_offset) VALUES ($1, $2, $3, 0)
-       ON CONFLICT (port_id, partition) DO UPDATE SET topic = o.topic RETURNING o.next_offset, o.last_write_at, o.rows_per_second`,
-      [portId, partition, topic],
-    );
     // Checked under the locks: a seek (restart, resume, a new assignment) cannot slip in before this batch commits.
     if (input.current && !input.current()) {
       await client.query("ROLLBACK");
@@ -155,7 +159,6 @@ export async function writePartitionBatch(
     const rowCount = batch.rowRecords.length - firstRow;
     let written = rowCount;
     if (rowCount > 0) {
-      await client.query("SAVEPOINT batch");
       try {
         await copyLines(client, plan.copyRows, firstRow === 0 ? batch.rowText : batch.rowText.slice(batch.rowStarts[firstRow]));
       } catch (error) {
@@ -183,13 +186,13 @@ export async function writePartitionBatch(
     const dt = stored.last_write_at ? Math.max(0.001, (at.getTime() - stored.last_write_at.getTime()) / 1000) : 1;
     const alpha = 1 - Math.exp(-dt / TIME_CONSTANT_S);
     const rate = stored.last_write_at ? stored.rows_per_second + alpha * (written / dt - stored.rows_per_second) : written;
+    const atText = pg.escapeLiteral(at.toISOString());
     await client.query(
-      `UPDATE materialization_offset SET next_offset = $3, topic = $4, end_offset = $5, end_offset_at = $6, rows_written = rows_written + $7,
-         last_write_at = CASE WHEN $7 > 0 THEN $6 ELSE last_write_at END, last_record_at = $8, rows_per_second = $9
-       WHERE port_id = $1 AND partition = $2`,
-      [portId, partition, (last.offset + 1n).toString(), topic, highWatermark.toString(), at, written, last.timestamp, rate],
+      `UPDATE materialization_offset SET next_offset = ${last.offset + 1n}, topic = ${topicText}, end_offset = ${highWatermark}, end_offset_at = ${atText}, rows_written = rows_written + ${written},
+         last_write_at = ${written > 0 ? atText : "last_write_at"}, last_record_at = ${pg.escapeLiteral(last.timestamp)}, rows_per_second = ${Number.isFinite(rate) ? rate : 0}
+       WHERE port_id = ${port} AND partition = ${part};
+       COMMIT`,
     );
-    await client.query("COMMIT");
     // After the commit: inside it, two partitions' batches (each holding the port's row FOR SHARE) that both met a new
     // field would each wait to update that row for the other, a deadlock. The list is what the port shows, not data.
     if (batch.newFields.length > 0) {
