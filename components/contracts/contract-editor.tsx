@@ -12,6 +12,7 @@ import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request"
 import { useDebounced } from "@/components/ui/use-debounced";
 import type { ErrorDetail } from "@/lib/errors";
 import { portApi, type ContractCheckResult, type PublishResult } from "./contract-api";
+import { publishBlocker } from "./publish-blocker";
 import { ContractChanges } from "./contract-changes";
 import { ContractVerdict } from "./contract-verdict";
 import { ImpactList } from "@/components/lineage/impact-list";
@@ -38,17 +39,6 @@ function toDiagnostics(state: EditorState, errors: ErrorDetail[]): Diagnostic[] 
     const from = Math.min(line.from + (e.column ? e.column - 1 : indent), line.to);
     return { from, to: from < line.to ? line.to : from, severity: "error", source: "Meshwork", message: e.path && e.path !== "(root)" ? `${e.path}: ${e.message}` : e.message };
   });
-}
-
-/** Why Publish is disabled now, in words, or null when the checked text can be published. */
-function publishBlocker({ empty, pending, problem, result, errors }: { empty: boolean; pending: boolean; problem?: string; result?: ContractCheckResult; errors: number }): string | null {
-  if (empty) return "Write, paste or load a contract to publish it.";
-  if (pending) return "Publish waits for the check of your latest change…";
-  if (problem) return `The contract could not be checked: ${problem}`;
-  if (!result) return "Publish waits for the contract to be checked.";
-  if (!result.valid || errors > 0) return `Fix the ${errors === 1 ? "problem" : `${errors} problems`} listed below to publish.`;
-  if (result.outcome === "refused") return `Refused: incompatible with ${result.previousVersion ?? "the active version"}. Undo the breaking change or make it a new major version.`;
-  return null;
 }
 
 const button = "inline-flex items-center gap-1.5 rounded-md border border-slate-300 bg-white px-3 py-1.5 text-sm font-medium text-slate-700 shadow-sm hover:bg-slate-50 disabled:opacity-50";
