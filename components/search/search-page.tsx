@@ -73,7 +73,7 @@ export function SearchPage({ canRegister }: { canRegister: boolean }) {
         <Modal open={filtersOpen} onClose={() => setFiltersOpen(false)} title="Filters" testId="filters-drawer">
           {data ? <FacetSidebar facets={data.facets} selected={state.filters} onToggle={toggleFacet} /> : <FacetSkeleton />}
           {/* Stays at the drawer's foot while the facets scroll, so the results are one tap away. */}
-          <div className="sticky -bottom-5 -mx-5 mt-4 -mb-5 border-t border-slate-200 bg-white px-5 py-3">
+          <div className="sticky bottom-0 -mx-5 mt-4 -mb-5 border-t border-slate-200 bg-white px-5 py-3">
             <button type="button" onClick={() => setFiltersOpen(false)} className="w-full rounded-md bg-brand-600 px-4 py-2 text-sm font-medium text-white">
               Show {data ? data.total : ""} results
             </button>
