@@ -222,7 +222,7 @@ async function main() {
     const naive6 = values["skip-baseline"] ? skip : await measure("naive recursive query, depth 6", async (f) => (await naiveLineage(client, teams, f.id, 6)).nodes);
 
     let http: { two: Stats; six: Stats } | null = null;
-    let browser: Record<string, { layoutMs: number[]; interactiveMs: number[]; nodes: number; focus: string; depth: number }> | null = null;
+    let browser: Record<string, { usableMs: number[]; layoutMs: number[]; interactiveMs: number[]; nodes: number; focus: string; depth: number }> | null = null;
     const base = `http://localhost:${values.port}`;
     if (!values["skip-http"] || !values["skip-browser"]) {
       const env = { ...process.env, DATABASE_URL: url.toString(), MESHWORK_DEMO: "on", NEXTAUTH_URL: base, NEXT_TELEMETRY_DISABLED: "1" };
@@ -261,18 +261,25 @@ async function main() {
       const timeGraph = async (focus: string, depth: number) => {
         await page.goto(`${base}/lineage?focus=${encodeURIComponent(focus)}&depth=${depth}`, { waitUntil: "commit" });
         const graph = page.getByTestId("lineage-graph");
-        await graph.and(page.locator('[data-layout="done"]')).waitFor({ timeout: 60_000 });
+        // A click on a product node is answered (the node becomes the selection).
+        const click = async () => {
+          const target = page.locator(".react-flow__node-product").first();
+          const id = (await target.getAttribute("data-id"))!;
+          // The node's top row (domain and status), wherever the zoom put it: not the name link, not a button.
+          const box = (await target.boundingBox())!;
+          await target.click({ position: { x: box.width / 2, y: Math.max(1, box.height * 0.08) }, timeout: 30_000 });
+          await page.locator(`[data-testid="lineage-graph"][data-selected-node="${id}"]`).waitFor({ timeout: 30_000 });
+          return page.evaluate(() => performance.now());
+        };
+        // Usable: every node placed (a big graph first in columns by hop, before elk is done) and a click answered.
+        await graph.and(page.locator('[data-layout="done"], [data-layout="columns"]')).waitFor({ timeout: 60_000 });
+        const usableMs = await click();
+        await graph.and(page.locator('[data-layout="done"]')).waitFor({ timeout: 120_000 });
         const layoutMs = await page.evaluate(() => performance.getEntriesByName("lineage-layout-applied").at(-1)!.startTime);
         const nodes = Number(await graph.getAttribute("data-layout-nodes"));
-        // Interactive: a click on a product node is answered (the node becomes the selection).
-        const target = page.locator(".react-flow__node-product").first();
-        const id = (await target.getAttribute("data-id"))!;
-        // The node's top row (domain and status), wherever the zoom put it: not the name link, not a button.
-        const box = (await target.boundingBox())!;
-        await target.click({ position: { x: box.width / 2, y: Math.max(1, box.height * 0.08) }, timeout: 30_000 });
-        await page.locator(`[data-testid="lineage-graph"][data-selected-node="${id}"]`).waitFor({ timeout: 30_000 });
-        const interactiveMs = await page.evaluate(() => performance.now());
-        return { layoutMs, interactiveMs, nodes };
+        // Interactive as the issue defines it: elk's positions applied to every node and a click answered.
+        const interactiveMs = await click();
+        return { usableMs, layoutMs, interactiveMs, nodes };
       };
       browser = {};
       const cases: [string, string, number][] = [["2-hop neighbourhood", focuses[0].urn, 2], ...(big ? [[`${big.nodes}-product graph`, big.urn, big.depth] as [string, string, number]] : [])];
@@ -281,9 +288,9 @@ async function main() {
         await timeGraph(focus, depth);
         const runs = [];
         for (let i = 0; i < 5; i++) runs.push(await timeGraph(focus, depth));
-        browser[label] = { layoutMs: runs.map((r) => r.layoutMs), interactiveMs: runs.map((r) => r.interactiveMs), nodes: runs[0].nodes, focus, depth };
+        browser[label] = { usableMs: runs.map((r) => r.usableMs), layoutMs: runs.map((r) => r.layoutMs), interactiveMs: runs.map((r) => r.interactiveMs), nodes: runs[0].nodes, focus, depth };
         const median = (a: number[]) => [...a].sort((x, y) => x - y)[2];
-        console.log(`  ${label.padEnd(24)} ${runs[0].nodes} nodes (depth ${depth}): layout applied ${median(runs.map((r) => r.layoutMs)).toFixed(0)} ms, interactive ${median(runs.map((r) => r.interactiveMs)).toFixed(0)} ms (median; max ${Math.max(...runs.map((r) => r.interactiveMs)).toFixed(0)} ms)`);
+        console.log(`  ${label.padEnd(24)} ${runs[0].nodes} nodes (depth ${depth}): usable (placed, click answered) ${median(runs.map((r) => r.usableMs)).toFixed(0)} ms, elk's layout applied ${median(runs.map((r) => r.layoutMs)).toFixed(0)} ms, interactive ${median(runs.map((r) => r.interactiveMs)).toFixed(0)} ms (median; max ${Math.max(...runs.map((r) => r.interactiveMs)).toFixed(0)} ms)`);
       }
       console.log(`  CSP violations reported by the browser: ${violations.length}`);
       await b.close();
@@ -294,7 +301,7 @@ async function main() {
     console.log(`\nBaseline / getLineageGraph at p95: ${ratio2.toFixed(1)}× (2 hops), ${ratio6.toFixed(1)}× (depth 6)`);
     const bigRun = browser && Object.entries(browser).find(([k]) => k !== "2-hop neighbourhood")?.[1];
     const bigInteractive = bigRun ? [...bigRun.interactiveMs].sort((a, b) => a - b)[2] : null;
-    console.log(`Goals: 2-hop p95 ≤ 50 ms: ${lib2.p95 <= 50 ? "met" : "NOT met"} (${lib2.p95.toFixed(1)} ms); depth-6 p95 ≤ 200 ms: ${lib6.p95 <= 200 ? "met" : "NOT met"} (${lib6.p95.toFixed(1)} ms)${bigInteractive !== null ? `; ~1,000-node graph interactive ≤ 1.5 s: ${bigInteractive <= 1500 ? "met" : "NOT met"} (${bigInteractive.toFixed(0)} ms, ${bigRun!.nodes} nodes)` : ""}`);
+    console.log(`Goals: 2-hop p95 ≤ 50 ms: ${lib2.p95 <= 50 ? "met" : "NOT met"} (${lib2.p95.toFixed(1)} ms); depth-6 p95 ≤ 200 ms: ${lib6.p95 <= 200 ? "met" : "NOT met"} (${lib6.p95.toFixed(1)} ms)${bigInteractive !== null ? `; ~1,000-node graph interactive ≤ 1.5 s: ${bigInteractive <= 1500 ? "met" : "NOT met"} (${bigInteractive.toFixed(0)} ms, ${bigRun!.nodes} nodes; usable in columns by hop at ${[...bigRun!.usableMs].sort((a, b) => a - b)[2].toFixed(0)} ms)` : ""}${http ? `; over HTTP p95 ${http.two.p95.toFixed(1)} ms (2 hops), ${http.six.p95.toFixed(1)} ms (depth 6)` : ""}`);
     mkdirSync(path.join(ROOT, "bench/results"), { recursive: true });
     writeFileSync(path.join(ROOT, "bench/results/lineage.json"), JSON.stringify({ at: new Date().toISOString(), counts, queries: QUERIES, lib: { twoHops: lib2, depth6: lib6 }, baseline: { twoHops: naive2, depth6: naive6 }, ratio: { twoHops: ratio2, depth6: ratio6 }, http, browser }, null, 2));
     console.log("Figures written to bench/results/lineage.json");

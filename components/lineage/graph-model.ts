@@ -30,20 +30,22 @@ export function merge(state: GraphState, response: LineageGraphResponse): GraphS
   return { focusId: state.focusId, nodes, edges };
 }
 
-/** The products beside `id` in one direction that the graph holds, over lineage edges. */
-export function neighboursOf(state: GraphState, id: string, direction: Direction): string[] {
-  const out = new Set<string>();
+/** For every product the graph holds, the products beside it in each direction that the graph holds, over lineage edges: one pass over the edges. */
+export function heldNeighbours(state: GraphState): Map<string, Record<Direction, Set<string>>> {
+  const index = new Map<string, Record<Direction, Set<string>>>();
+  const of = (id: string) => index.get(id) ?? index.set(id, { upstream: new Set(), downstream: new Set() }).get(id)!;
   for (const e of state.edges.values()) {
-    if (!LINEAGE_KINDS.has(e.kind)) continue;
-    const [from, to] = direction === "upstream" ? [e.target, e.source] : [e.source, e.target];
-    if (from === id && state.nodes.get(to)?.kind === "product" && to !== id) out.add(to);
+    if (!LINEAGE_KINDS.has(e.kind) || e.source === e.target) continue;
+    if (state.nodes.get(e.source)?.kind !== "product" || state.nodes.get(e.target)?.kind !== "product") continue;
+    of(e.source).downstream.add(e.target);
+    of(e.target).upstream.add(e.source);
   }
-  return [...out];
+  return index;
 }
 
 /** Neighbours the viewer may see that the graph does not hold yet: what a click on "+N" would add. */
-export function hiddenCount(state: GraphState, node: GraphProduct, direction: Direction): number {
-  return Math.max(0, node.neighbours[direction] - neighboursOf(state, node.id, direction).length);
+export function hiddenCount(held: Map<string, Record<Direction, Set<string>>>, node: GraphProduct, direction: Direction): number {
+  return Math.max(0, node.neighbours[direction] - (held.get(node.id)?.[direction].size ?? 0));
 }
 
 /** What the filters leave visible: the focus always, products of the chosen domain and status, edges of the chosen kinds between visible nodes. */

@@ -7,8 +7,9 @@ import { useQuery } from "@tanstack/react-query";
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from "@xyflow/react";
 import { apiRequest, ApiError } from "@/components/ui/api-request";
 import { EDGE_KINDS, EDGE_KIND_LABELS, type EdgeKind } from "@/lib/lineage/edge-kinds";
-import { layoutGraph, type Positions } from "./elk-layout";
-import { domainColours, fromResponse, hiddenCount, merge, nodeInDirection, shortestPath, visibleGraph, type Direction, type Filters, type GraphState } from "./graph-model";
+import { columnLayout } from "./column-layout";
+import { LARGE_GRAPH, layoutGraph, type Positions } from "./elk-layout";
+import { domainColours, fromResponse, heldNeighbours, hiddenCount, merge, nodeInDirection, shortestPath, visibleGraph, type Direction, type Filters, type GraphState } from "./graph-model";
 import { HIDDEN_SIZE, NODE_TYPES, PRODUCT_WIDTH, productHeight, TEAM_SIZE, type ProductNodeData } from "./lineage-nodes";
 import type { GraphEdge, GraphProduct, LineageGraphResponse } from "./lineage-types";
 
@@ -69,9 +70,11 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
   const [layout, setLayout] = useState<{ key: string; positions: Positions }>({ key: "", positions: new Map() });
   const matchIndex = useRef(0);
   const fittedFor = useRef<unknown>(null);
+  const fittedWith = useRef("");
 
   const visible = useMemo(() => visibleGraph(graph, filters), [graph, filters]);
   const colours = useMemo(() => domainColours(graph), [graph]);
+  const heldNext = useMemo(() => heldNeighbours(graph), [graph]);
   const colour = (slug: string) => colours.get(slug) ?? "#64748b";
   const domains = useMemo(() => {
     const all = new Map<string, string>();
@@ -81,10 +84,31 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
 
   // Layout in the worker whenever what is shown (or a node's size) changes.
   const layoutKey = useMemo(() => `${visible.nodes.map((n) => n.id).join()}|${visible.edges.map((e) => e.id).join()}|${[...expanded].join()}`, [visible, expanded]);
+  const sizes = useMemo(
+    () => visible.nodes.map((n) => ({ id: n.id, ...(n.kind === "product" ? { width: PRODUCT_WIDTH, height: productHeight(n, expanded.has(n.id)) } : n.kind === "team" ? TEAM_SIZE : HIDDEN_SIZE) })),
+    // layoutKey stands for visible and expanded.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+    [layoutKey],
+  );
+  // A big graph is usable at once in columns by hop; elk's layout, seconds away in the worker, replaces it.
+  const preview = useMemo(() => {
+    if (sizes.length <= LARGE_GRAPH) return null;
+    const depthOf = (id: string) => {
+      const n = graph.nodes.get(id);
+      return n?.kind === "product" ? n.depth : 0;
+    };
+    const right = Math.max(0, ...sizes.map((s) => depthOf(s.id))) + 1;
+    const column = (n: (typeof visible.nodes)[number]) => (n.kind === "product" ? n.depth : n.kind === "hidden" ? depthOf(n.of) + (n.direction === "upstream" ? -1 : 1) : right);
+    const byId = new Map(visible.nodes.map((n) => [n.id, n]));
+    return columnLayout(sizes.map((s) => ({ ...s, column: column(byId.get(s.id)!) })), visible.edges);
+    // sizes stands for visible and expanded.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
+  }, [sizes]);
   useEffect(() => {
     let cancelled = false;
-    const sizes = visible.nodes.map((n) => ({ id: n.id, ...(n.kind === "product" ? { width: PRODUCT_WIDTH, height: productHeight(n, expanded.has(n.id)) } : n.kind === "team" ? TEAM_SIZE : HIDDEN_SIZE) }));
-    layoutGraph({ nodes: sizes, edges: visible.edges })
+    // In the columns' order: elk's cheap configuration keeps the order it is given within a layer.
+    const ordered = preview ? [...sizes].sort((m, n) => preview.get(m.id)!.x - preview.get(n.id)!.x || preview.get(m.id)!.y - preview.get(n.id)!.y) : sizes;
+    layoutGraph({ nodes: ordered, edges: visible.edges })
       .then((laidOut) => {
         if (!cancelled) setLayout({ key: layoutKey, positions: laidOut });
       })
@@ -96,8 +120,8 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [layoutKey]);
 
-  const positions = layout.positions;
   const layoutDone = layout.key === layoutKey;
+  const positions = layoutDone || !preview ? layout.positions : preview;
   const path = useMemo(() => (ends.length === 2 ? shortestPath(visible.edges, ends[0], ends[1]) : null), [ends, visible.edges]);
   const term = search.trim().toLowerCase();
   const matches = useMemo(() => (term ? visible.nodes.filter((n) => n.kind !== "hidden" && n.name.toLowerCase().includes(term)).map((n) => n.id) : []), [term, visible.nodes]);
@@ -133,7 +157,7 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
         const position = positions.get(n.id);
         if (!position) return [];
         if (n.kind === "product") {
-          const hidden = { upstream: hiddenCount(graph, n, "upstream"), downstream: hiddenCount(graph, n, "downstream") };
+          const hidden = { upstream: hiddenCount(heldNext, n, "upstream"), downstream: hiddenCount(heldNext, n, "downstream") };
           const data: ProductNodeData = {
             product: n,
             colour: colour(n.domain.slug),
@@ -155,8 +179,17 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
       }),
     // colour follows graph.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-    [visible.nodes, positions, graph, expanded, loading, emphasis, filters.kinds, badges, expand, togglePorts, path, term],
+    [visible.nodes, positions, graph, heldNext, expanded, loading, emphasis, filters.kinds, badges, expand, togglePorts, path, term],
   );
+
+  // The same node object while nothing it shows changed, so React Flow re-renders only the nodes that did (a click
+  // re-rendering a thousand nodes takes seconds).
+  const [stable, setStable] = useState<{ from: Node[]; nodes: Node[] }>({ from: [], nodes: [] });
+  if (stable.from !== nodes) {
+    const before = new Map(stable.nodes.map((n) => [n.id, n]));
+    setStable({ from: nodes, nodes: nodes.map((n) => (before.has(n.id) && sameNode(before.get(n.id)!, n) ? before.get(n.id)! : n)) });
+  }
+  const stableNodes = stable.from === nodes ? stable.nodes : nodes;
 
   const edges: Edge[] = useMemo(
     () =>
@@ -183,16 +216,20 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
     [visible.edges, graph, expanded, path],
   );
 
-  // Every shown node has elk's position: say so for tests and the benchmark, and fit the first layout to the view.
-  const applied = layoutDone && nodes.length === visible.nodes.length && nodes.length > 0;
+  // Every shown node has a position (the columns of a big graph, or elk's): the graph answers clicks. Every shown node
+  // has elk's position: say so for tests and the benchmark. Fit each answer's first layout, and elk's, to the view.
+  const placed = nodes.length === visible.nodes.length && nodes.length > 0;
+  const applied = layoutDone && placed;
   useEffect(() => {
-    if (!applied) return;
-    if (fittedFor.current !== held.source) {
+    if (!placed) return;
+    const fitted = applied ? "elk" : "columns";
+    if (fittedFor.current !== held.source || (applied && fitted !== fittedWith.current)) {
       fittedFor.current = held.source;
+      fittedWith.current = fitted;
       void flow.fitView({ padding: 0.15, maxZoom: 1.1 });
     }
-    performance.mark("lineage-layout-applied", { detail: { nodes: nodes.length } });
-  }, [applied, nodes.length, flow, held.source]);
+    performance.mark(applied ? "lineage-layout-applied" : "lineage-columns-applied", { detail: { nodes: nodes.length } });
+  }, [placed, applied, nodes.length, flow, held.source]);
 
   const focusNode = useCallback(
     (id: string) => {
@@ -231,7 +268,7 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
   const pathNames = ends.map((id) => graph.nodes.get(id)).map((n) => (n && n.kind !== "hidden" ? n.name : ""));
 
   return (
-    <div className="flex flex-col" data-testid="lineage-graph" data-layout={applied ? "done" : "pending"} data-layout-nodes={applied ? nodes.length : 0} data-selected-node={ends[0] ?? ""}>
+    <div className="flex flex-col" data-testid="lineage-graph" data-layout={applied ? "done" : placed ? "columns" : "pending"} data-layout-nodes={applied ? nodes.length : 0} data-selected-node={ends[0] ?? ""}>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-100 px-4 py-2.5" role="toolbar" aria-label="Lineage graph controls">
         <label className="flex items-center gap-1.5 text-sm text-slate-700">
           Depth
@@ -323,9 +360,14 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
         </p>
       )}
       <div className="relative" style={{ height }} onKeyDown={onKeyDown}>
-        {!applied && <p className="absolute inset-x-0 top-1/2 z-10 text-center text-sm text-slate-600">Laying out the graph…</p>}
+        {!placed && <p className="absolute inset-x-0 top-1/2 z-10 text-center text-sm text-slate-600">Laying out the graph…</p>}
+        {placed && !applied && (
+          <p className="absolute top-2 left-1/2 z-10 -translate-x-1/2 rounded-md bg-white/90 px-2 py-1 text-xs text-slate-600 shadow-sm" data-testid="lineage-layout-pending">
+            Shown in columns by hop; arranging {nodes.length} nodes…
+          </p>
+        )}
         <ReactFlow
-          nodes={nodes}
+          nodes={stableNodes}
           edges={edges}
           nodeTypes={NODE_TYPES}
           nodesDraggable={false}
@@ -354,4 +396,17 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
       )}
     </div>
   );
+}
+
+/** Whether a node shows the same thing as before: its place, size, label and data (the hidden counts by value). */
+function sameNode(a: Node, b: Node): boolean {
+  if (a.position.x !== b.position.x || a.position.y !== b.position.y || a.width !== b.width || a.height !== b.height || a.ariaLabel !== b.ariaLabel || a.type !== b.type) return false;
+  const [x, y] = [a.data as Record<string, unknown>, b.data as Record<string, unknown>];
+  const keys = Object.keys(y);
+  if (keys.length !== Object.keys(x).length) return false;
+  return keys.every((k) => {
+    if (x[k] === y[k]) return true;
+    const [p, q] = [x[k] as Record<string, unknown> | null, y[k] as Record<string, unknown> | null];
+    return k === "hidden" && !!p && !!q && p.upstream === q.upstream && p.downstream === q.downstream;
+  });
 }

@@ -2,7 +2,8 @@
 
 import Link from "next/link";
 import type { ReactNode } from "react";
-import { Handle, Position, type Node, type NodeProps } from "@xyflow/react";
+import { memo } from "react";
+import { Handle, Position, useStore, type Node, type NodeProps } from "@xyflow/react";
 import { StatusBadge } from "@/components/ui/product-badges";
 import { Badge } from "@/components/ui/badge";
 import { percent, scoreTone } from "@/components/quality/quality-badge";
@@ -77,10 +78,29 @@ function QualityDot({ summary }: { summary: GraphProduct["quality"] }) {
   );
 }
 
-export function ProductNode({ data }: NodeProps<ProductFlowNode>) {
+/** Nodes of a big graph zoomed out too far to read draw as their outline, name and stripe only: a thousand full nodes take seconds to render. */
+const BIG_GRAPH = 300;
+const READABLE_ZOOM = 0.45;
+
+function ProductNodeView({ data }: NodeProps<ProductFlowNode>) {
   const { product, isFocus, expanded, hidden, loading, emphasis, badge } = data;
   const href = `/products/${product.domain.slug}/${product.slug}`;
   const side = product.depth < 0 ? "upstream" : product.depth > 0 ? "downstream" : "focus";
+  const outline = useStore((s) => s.transform[2] < READABLE_ZOOM && s.nodeLookup.size > BIG_GRAPH);
+  if (outline)
+    return (
+      <div
+        data-testid="lineage-node"
+        data-product-urn={product.urn}
+        data-lineage-side={side}
+        className={`h-[96px] rounded-lg border bg-white px-3 py-2 ${isFocus ? "border-brand-600" : "border-slate-300"} ${emphasisRing(emphasis)} ${dim(emphasis)}`}
+        style={{ width: PRODUCT_WIDTH, borderLeftWidth: 5, borderLeftColor: data.colour }}
+      >
+        <Handle type="target" position={Position.Left} id="in" className={handle} />
+        <p className="truncate pt-6 text-sm font-semibold text-slate-900">{product.name}</p>
+        <Handle type="source" position={Position.Right} id="out" className={handle} />
+      </div>
+    );
   return (
     <div
       data-testid="lineage-node"
@@ -99,7 +119,7 @@ export function ProductNode({ data }: NodeProps<ProductFlowNode>) {
           </span>
         </div>
         <div className="flex items-center gap-1.5">
-          <Link href={href} tabIndex={-1} className="nodrag truncate text-sm font-semibold text-slate-900 hover:text-brand-700 hover:underline" onClick={(e) => e.stopPropagation()}>
+          <Link href={href} prefetch={false} tabIndex={-1} className="nodrag truncate text-sm font-semibold text-slate-900 hover:text-brand-700 hover:underline" onClick={(e) => e.stopPropagation()}>
             {product.name}
           </Link>
           {badge}
@@ -167,5 +187,7 @@ export function HiddenNode({ data }: NodeProps<HiddenFlowNode>) {
     </div>
   );
 }
+
+export const ProductNode = memo(ProductNodeView);
 
 export const NODE_TYPES = { product: ProductNode, team: TeamNode, hidden: HiddenNode };
