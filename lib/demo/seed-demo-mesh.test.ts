@@ -40,10 +40,9 @@ async function upstreamsOf(downstreamUrn: string): Promise<string[]> {
 }
 
 describe("seedDemoMesh on an empty database", () => {
-  it("seeds the whole mesh within a few seconds", async () => {
+  it("seeds the whole mesh into the database it was given", async () => {
     expect(firstRun.seeded).toBe(true);
-    console.log(`Seeded the demo mesh in ${seedMs} ms.`);
-    expect(seedMs).toBeLessThan(15_000);
+    console.log(`Seeded the demo mesh in ${seedMs} ms.`); // a figure to read, not a limit: speed is for bench/, not tests
     expect(await db.$queryRaw<{ name: string }[]>`SELECT current_database() AS name`).toEqual([{ name: new URL(database.url).pathname.slice(1) }]);
   });
 
