@@ -2,7 +2,7 @@
 
 import "@xyflow/react/dist/style.css";
 import { useRouter } from "next/navigation";
-import { useCallback, useEffect, useMemo, useRef, useState, type KeyboardEvent, type ReactNode } from "react";
+import { useCallback, useEffect, useMemo, useRef, useState, useSyncExternalStore, type KeyboardEvent, type ReactNode } from "react";
 import { useQuery } from "@tanstack/react-query";
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from "@xyflow/react";
 import { apiRequest, ApiError } from "@/components/ui/api-request";
@@ -49,6 +49,7 @@ export function LineageGraph(props: LineageGraphProps) {
 function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolbar }: LineageGraphProps) {
   const router = useRouter();
   const flow = useReactFlow();
+  const dark = useDarkTheme();
   const [depth, setDepth] = useState(initialDepth);
   const answer = useQuery({
     queryKey: ["lineage", initial.focus, depth],
@@ -367,6 +368,7 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
           </p>
         )}
         <ReactFlow
+          colorMode={dark ? "dark" : "light"}
           nodes={stableNodes}
           edges={edges}
           nodeTypes={NODE_TYPES}
@@ -379,7 +381,7 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
           proOptions={{ hideAttribution: true }}
           aria-label="Lineage graph"
         >
-          <Background gap={24} color="#e2e8f0" />
+          <Background gap={24} color={dark ? "#334155" : "#e2e8f0"} />
           <MiniMap pannable zoomable ariaLabel="Mini-map of the lineage graph" nodeColor={(n) => (n.type === "product" ? (n.data as ProductNodeData).colour : "#94a3b8")} />
           <Controls showInteractive={false} />
         </ReactFlow>
@@ -409,4 +411,14 @@ function sameNode(a: Node, b: Node): boolean {
     const [p, q] = [x[k] as Record<string, unknown> | null, y[k] as Record<string, unknown> | null];
     return k === "hidden" && !!p && !!q && p.upstream === q.upstream && p.downstream === q.downstream;
   });
+}
+
+// The app's theme is the `dark` class on <html> (components/theme-script.tsx): React Flow's controls and mini-map follow it.
+const subscribeToTheme = (onChange: () => void) => {
+  const observer = new MutationObserver(onChange);
+  observer.observe(document.documentElement, { attributes: true, attributeFilter: ["class"] });
+  return () => observer.disconnect();
+};
+function useDarkTheme(): boolean {
+  return useSyncExternalStore(subscribeToTheme, () => document.documentElement.classList.contains("dark"), () => false);
 }

@@ -34,7 +34,31 @@ export function UnmatchedDatasetsTable({ result }: { result: UnmatchedDatasets }
         {result.total} dataset{result.total === 1 ? "" : "s"}
         {result.total > result.datasets.length ? ` (the ${result.datasets.length} seen most recently are shown)` : ""}
       </p>
-      <div className="overflow-x-auto">
+      {/* On a phone each dataset is a short list of its own: four columns of long names do not fit beside each other. */}
+      <ul className="divide-y divide-slate-100 sm:hidden" data-testid="unmatched-datasets-list">
+        {result.datasets.map((d) => (
+          <li key={d.id} className="space-y-1.5 px-4 py-3 text-sm">
+            <p className="font-mono text-[13px] font-medium break-all text-slate-900">{d.name}</p>
+            <p className="font-mono text-xs break-all text-slate-600">{d.namespace}</p>
+            {d.fields.length > 0 && <p className="text-xs text-slate-600">Fields: {d.fields.join(", ")}</p>}
+            <dl className="space-y-1">
+              <div>
+                <dt className="text-xs font-medium text-slate-600">Written by</dt>
+                <dd><Jobs jobs={d.writtenBy} /></dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium text-slate-600">Read by</dt>
+                <dd><Jobs jobs={d.readBy} /></dd>
+              </div>
+              <div>
+                <dt className="text-xs font-medium text-slate-600">Last seen</dt>
+                <dd className="text-slate-700">{when(d.lastSeenAt)}</dd>
+              </div>
+            </dl>
+          </li>
+        ))}
+      </ul>
+      <div className="hidden overflow-x-auto sm:block">
         <table className="w-full text-sm" data-testid="unmatched-datasets">
           <thead className="border-b border-slate-100 bg-slate-50/60">
             <tr>
