@@ -382,7 +382,7 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
           aria-label="Lineage graph"
         >
           <Background gap={24} color={dark ? "#334155" : "#e2e8f0"} />
-          <MiniMap pannable zoomable ariaLabel="Mini-map of the lineage graph" nodeColor={(n) => (n.type === "product" ? (n.data as ProductNodeData).colour : "#94a3b8")} />
+          <MiniMap className="max-sm:!hidden" pannable zoomable ariaLabel="Mini-map of the lineage graph" nodeColor={(n) => (n.type === "product" ? (n.data as ProductNodeData).colour : "#94a3b8")} />
           <Controls showInteractive={false} />
         </ReactFlow>
       </div>
