@@ -28,7 +28,7 @@ export default function ApiReferencePage() {
           <ul className="flex flex-wrap gap-x-4 gap-y-1 text-sm lg:block lg:space-y-1">
             {reference.groups.map((g) => (
               <li key={g.id}>
-                <a href={`#${g.id}-heading`} className="text-brand-700 capitalize underline-offset-2 hover:underline">
+                <a href={`#${g.id}-heading`} className="text-brand-700 capitalize underline underline-offset-2 hover:no-underline">
                   {g.title}
                 </a>{" "}
                 <span className="text-xs text-slate-600">({g.operations.length})</span>
