@@ -202,7 +202,10 @@ test("an owner rejects a request with a reason, which the requester sees", async
   const item = ownerPage.getByTestId("approval-item").filter({ hasText: purpose });
   // A rejection without a reason is not sent.
   await item.getByRole("button", { name: "Reject" }).click();
-  await expect(item.getByTestId("reject-needs-reason")).toBeVisible();
+  const needsReason = item.getByTestId("reject-needs-reason");
+  await expect(needsReason).toBeFocused();
+  await needsReason.getByRole("link", { name: "Comment is required to reject: say why, so the requester knows what to change" }).click();
+  await expect(item.getByRole("textbox")).toBeFocused();
   const reason = "Use the aggregated returns table; it has no e-mail addresses.";
   await item.getByRole("textbox").fill(reason);
   await item.getByRole("button", { name: "Reject" }).click();

@@ -8,7 +8,11 @@ import { ContractChanges } from "@/components/contracts/contract-changes";
 import { yamlDownloadUrl } from "@/components/contracts/contract-api";
 import { ApprovalChain } from "@/components/subscriptions/approval-chain";
 import { productHref, type InboxItem } from "@/components/subscriptions/subscription-types";
+import { ErrorSummary } from "@/components/forms/error-summary";
+import { collectProblems } from "@/components/forms/form-problems";
+import { useFormValidation } from "@/components/forms/use-form-validation";
 import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { FieldError } from "@/components/ui/field";
 import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -77,24 +81,21 @@ function ContractDetails({ item }: { item: InboxItem }) {
 function ApprovalCard({ item, onDecided }: { item: InboxItem; onDecided: (item: InboxItem, decision: Decision, comment: string) => void }) {
   const queryClient = useQueryClient();
   const [comment, setComment] = useState("");
-  const [needsReason, setNeedsReason] = useState(false);
-  const decide = useMutation({
-    mutationFn: (decision: Decision) => apiRequest(`/api/v1/approvals/${item.id}/${decision}`, { method: "POST", json: { comment, stepId: item.step.id } }),
-    onSuccess: (_, decision) => onDecided(item, decision, comment),
-    // Someone else decided meanwhile: the inbox catches up.
-    onError: (error) => {
-      if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: QUERY_KEY });
-    },
-  });
   const summary = item.subjectSummary;
   const isSubscription = item.subject === "subscription";
   const href = productHref(summary.product.urn);
   const commentId = `decision-comment-${item.id}`;
-  const reject = () => {
-    // A rejection ends the request: the requester needs to know why.
-    if (!comment.trim()) return setNeedsReason(true);
-    decide.mutate("reject");
-  };
+  // A rejection ends the request: the requester needs to know why. Rejecting is the form's submit; approving needs no comment.
+  const form = useFormValidation(collectProblems([[commentId, isSubscription ? "Comment" : "Note", comment.trim() ? undefined : "is required to reject: say why, so the requester knows what to change"]]));
+  const decide = useMutation({
+    mutationFn: (decision: Decision) => apiRequest(`/api/v1/approvals/${item.id}/${decision}`, { method: "POST", json: { comment, stepId: item.step.id } }),
+    onSuccess: (_, decision) => onDecided(item, decision, comment),
+    onError: (error) => {
+      // Someone else decided meanwhile: the inbox catches up.
+      if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: QUERY_KEY });
+      form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) => (path === "comment" ? { id: commentId, label: isSubscription ? "Comment" : "Note" } : undefined));
+    },
+  });
   return (
     <Card testId="approval-item" className="overflow-hidden">
       <article aria-label={item.title} data-subject={item.subject}>
@@ -142,42 +143,35 @@ function ApprovalCard({ item, onDecided }: { item: InboxItem; onDecided: (item: 
           )}
         </header>
         {isSubscription ? <SubscriptionDetails item={item} /> : <ContractDetails item={item} />}
-        <footer className="flex flex-wrap items-end gap-3 border-t border-slate-100 bg-slate-50/60 px-5 py-4">
-          <label htmlFor={commentId} className="min-w-64 flex-1 text-xs font-medium text-slate-600">
-            {isSubscription ? "Comment (required to reject: the requester reads it)" : "Note to the owners (required to reject)"}
-            <textarea
-              id={commentId}
-              value={comment}
-              onChange={(e) => {
-                setComment(e.target.value);
-                setNeedsReason(false);
-              }}
-              rows={2}
-              maxLength={2000}
-              aria-invalid={needsReason || undefined}
-              placeholder={isSubscription ? "e.g. Use the aggregated sessions table instead; it has no e-mail addresses." : "e.g. Consumers of customer_id were told on 3 March."}
-              className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-normal text-slate-800 shadow-sm focus:border-brand-500 focus:ring-1 focus:ring-brand-500 focus:outline-none aria-[invalid=true]:border-red-400"
-            />
-          </label>
+        <form className="flex flex-wrap items-end gap-3 border-t border-slate-100 bg-slate-50/60 px-5 py-4" {...form.formProps(() => decide.mutate("reject"))}>
+          <div className="w-full empty:hidden">
+            <ErrorSummary problems={form.summary} focusKey={form.focusKey} testId="reject-needs-reason" headingLevel={3} />
+          </div>
+          <div className="min-w-0 flex-1 basis-64">
+            <label htmlFor={commentId} className="block text-xs font-medium text-slate-600">
+              {isSubscription ? "Comment (required to reject: the requester reads it)" : "Note to the owners (required to reject)"}
+              <textarea
+                id={commentId}
+                value={comment}
+                onChange={(e) => setComment(e.target.value)}
+                rows={2}
+                maxLength={2000}
+                placeholder={isSubscription ? "e.g. Use the aggregated sessions table instead; it has no e-mail addresses." : "e.g. Consumers of customer_id were told on 3 March."}
+                className="mt-1 block w-full rounded-md border border-slate-300 bg-white px-3 py-2 text-sm font-normal text-slate-800 shadow-sm focus:border-brand-500 focus:ring-1 focus:ring-brand-500 focus:outline-none aria-[invalid=true]:border-red-400"
+                {...form.control(commentId)}
+              />
+            </label>
+            <FieldError id={commentId} error={form.error(commentId)} />
+          </div>
           <div className="flex gap-2">
-            <button type="button" disabled={decide.isPending} onClick={reject} className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-700 shadow-sm hover:bg-red-50 disabled:opacity-50">
+            <button type="submit" disabled={decide.isPending} className="rounded-md border border-red-300 bg-white px-4 py-2 text-sm font-medium text-red-700 shadow-sm hover:bg-red-50 disabled:opacity-50">
               Reject
             </button>
             <button type="button" disabled={decide.isPending} onClick={() => decide.mutate("approve")} className="rounded-md bg-emerald-600 px-4 py-2 text-sm font-semibold text-white shadow-sm hover:bg-emerald-700 disabled:opacity-50">
               Approve
             </button>
           </div>
-          {needsReason && (
-            <p role="alert" className="w-full text-sm text-red-700" data-testid="reject-needs-reason">
-              Say why you reject it, so the requester knows what to change.
-            </p>
-          )}
-          {decide.isError && (
-            <p role="alert" className="w-full text-sm text-red-700" data-testid="decision-error">
-              {decide.error.message}
-            </p>
-          )}
-        </footer>
+        </form>
       </article>
     </Card>
   );

@@ -1,6 +1,6 @@
 "use client";
 
-import { useEffect, useRef, type MouseEvent } from "react";
+import { useEffect, useId, useRef, type MouseEvent } from "react";
 import { problemsHeading, problemText, type FormProblem } from "./form-problems";
 
 function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
@@ -19,6 +19,7 @@ function focusField(event: MouseEvent<HTMLAnchorElement>, id: string) {
  */
 export function ErrorSummary({ problems, focusKey = 0, intro, testId = "error-summary", headingLevel = 2 }: { problems: FormProblem[]; focusKey?: number; intro?: string; testId?: string; headingLevel?: 2 | 3 }) {
   const ref = useRef<HTMLDivElement>(null);
+  const headingId = useId();
   useEffect(() => {
     if (focusKey > 0) ref.current?.focus();
   }, [focusKey]);
@@ -29,11 +30,11 @@ export function ErrorSummary({ problems, focusKey = 0, intro, testId = "error-su
       ref={ref}
       tabIndex={-1}
       role="alert"
-      aria-labelledby={`${testId}-heading`}
+      aria-labelledby={headingId}
       data-testid={testId}
       className="rounded-lg border-2 border-red-300 bg-red-50 px-4 py-3 text-sm text-red-800 focus:outline-2 focus:outline-offset-2 focus:outline-red-600"
     >
-      <Heading id={`${testId}-heading`} className="text-base font-semibold">
+      <Heading id={headingId} className="text-base font-semibold">
         {problemsHeading(problems.length)}
       </Heading>
       {intro && <p className="mt-0.5">{intro}</p>}
