@@ -78,8 +78,8 @@ export function IncidentsTable({ incidents }: { incidents: IncidentList }) {
       </EmptyState>
     );
   return (
-    <div className="overflow-x-auto rounded-xl border border-slate-200 bg-white">
-      <table className="w-full text-left text-sm" data-testid="incidents">
+    <div tabIndex={0} role="region" aria-label="Incidents" className="overflow-x-auto rounded-xl border border-slate-200 bg-white focus-visible:outline-2 focus-visible:outline-brand-500">
+      <table className="w-full min-w-[48rem] text-left text-sm" data-testid="incidents">
         <thead className="border-b border-slate-100 text-xs text-slate-700">
           <tr>
             <th scope="col" className="px-4 py-2.5 font-medium">Product and port</th>
