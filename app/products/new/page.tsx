@@ -1,5 +1,5 @@
-import Link from "next/link";
 import { RegisterProduct } from "@/components/product-form/register-product";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { EmptyState } from "@/components/ui/empty-state";
 import { pageActor } from "@/lib/auth/page-actor";
 import { isAdmin } from "@/lib/auth/permissions";
@@ -16,13 +16,8 @@ export default async function NewProductPage() {
   return (
     <div className="space-y-6">
       <header>
-        <p className="text-sm text-slate-500">
-          <Link href="/search" className="hover:text-slate-800">
-            Catalog
-          </Link>{" "}
-          / Register
-        </p>
-        <h1 className="mt-1 text-2xl font-semibold tracking-tight">Register a data product</h1>
+        <Breadcrumbs items={[{ label: "Catalog", href: "/search" }, { label: "Register" }]} />
+        <h1 className="mt-3 text-2xl font-semibold tracking-tight">Register a data product</h1>
         <p className="mt-1 max-w-2xl text-sm text-slate-600">It starts as a draft that only your team, stewards and admins can see; publish it from its page when the ports and contract are ready.</p>
       </header>
       {teams.length === 0 ? (
