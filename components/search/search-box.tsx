@@ -32,7 +32,7 @@ export function SearchBox({ value, onChange, busy }: { value: string; onChange: 
         autoFocus
         aria-label="Search data products"
         data-testid="search-input"
-        placeholder="Search by name, tag, topic, table, team…"
+        placeholder="Search by name, tag, topic, team…"
         value={value}
         onChange={(e) => onChange(e.target.value)}
         onKeyDown={(e) => {
@@ -40,7 +40,7 @@ export function SearchBox({ value, onChange, busy }: { value: string; onChange: 
         }}
         autoComplete="off"
         spellCheck={false}
-        className="h-12 w-full rounded-xl border border-slate-300 bg-white pr-20 pl-11 text-[15px] shadow-sm outline-none transition placeholder:text-slate-400 focus:border-brand-500 focus:ring-4 focus:ring-brand-500/15 [&::-webkit-search-cancel-button]:hidden"
+        className="h-12 w-full rounded-xl border border-slate-300 bg-white pr-12 pl-11 sm:pr-20 text-[15px] shadow-sm outline-none transition placeholder:text-slate-400 focus:border-brand-500 focus:ring-4 focus:ring-brand-500/15 [&::-webkit-search-cancel-button]:hidden"
       />
       <div className="absolute top-1/2 right-3 flex -translate-y-1/2 items-center gap-2">
         {busy && (
