@@ -47,7 +47,7 @@ export function ProductForm(props: Props) {
   const classification = CLASSIFICATIONS.find((c) => c.value === values.classification)!;
 
   return (
-    <form {...form.formProps(() => save.mutate())} className="space-y-6" data-testid="product-form">
+    <form {...form.formProps(() => save.mutate())} className="space-y-6 [&_:is(input,select,textarea,button,a)]:scroll-mb-28" data-testid="product-form">
       <ErrorSummary focusKey={form.focusKey} problems={form.summary} intro="Nothing was saved yet." />
       <RequiredNote />
 
