@@ -2,6 +2,7 @@ import type { ReactNode } from "react";
 import Link from "next/link";
 import { forbidden, notFound } from "next/navigation";
 import { AuditDiff } from "@/components/audit/audit-diff";
+import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { Card } from "@/components/ui/card";
 import { formatDateTime } from "@/components/ui/format-date";
 import { getAuditEvent } from "@/lib/audit/get-audit-event";
@@ -41,8 +42,8 @@ export default async function AuditEventPage({ params }: { params: Promise<{ id:
   return (
     <div className="space-y-6">
       <header>
-        <p className="text-sm"><Link href="/audit" className="font-medium text-brand-700 hover:underline">← Audit log</Link></p>
-        <h1 className="mt-2 text-2xl font-semibold tracking-tight text-slate-900">Audit event {event.id}</h1>
+        <Breadcrumbs items={[{ label: "Audit log", href: "/audit" }, { label: "Event" }]} />
+        <h1 className="mt-3 text-2xl font-semibold tracking-tight text-slate-900">Audit event {event.id}</h1>
         <p className="mt-1 text-sm text-slate-700">{event.summary}</p>
       </header>
       <Card className="p-5">
