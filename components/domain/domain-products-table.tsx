@@ -19,11 +19,12 @@ type Product = {
 
 const th = "px-4 py-2.5 text-left text-xs font-medium text-slate-500";
 
-export function DomainProductsTable({ domainSlug, products }: { domainSlug: string; products: Product[] }) {
+/** A domain's products, or (`scope="team"`) one team's, as the caller may see them (lib/org/get-domain.ts filters). */
+export function DomainProductsTable({ domainSlug, products, scope = "domain" }: { domainSlug: string; products: Product[]; scope?: "domain" | "team" }) {
   if (products.length === 0) {
     return (
-      <EmptyState title="No data products in this domain yet" action={<Link href="/products/new" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Register a product</Link>}>
-        Teams of this domain can register their first product.
+      <EmptyState title={`No data products in this ${scope} yet`} action={<Link href="/products/new" className="rounded-md bg-brand-600 px-3 py-1.5 text-sm font-medium text-white hover:bg-brand-700">Register a product</Link>}>
+        {scope === "domain" ? "Teams of this domain can register their first product." : "The team's members can register its first product."}
       </EmptyState>
     );
   }
@@ -36,7 +37,7 @@ export function DomainProductsTable({ domainSlug, products }: { domainSlug: stri
               <th scope="col" className={th}>Product</th>
               <th scope="col" className={th}>Status</th>
               <th scope="col" className={th}>Classification</th>
-              <th scope="col" className={th}>Team</th>
+              {scope === "domain" && <th scope="col" className={th}>Team</th>}
               <th scope="col" className={th}>Ports</th>
               <th scope="col" className={`${th} text-right`}>Updated</th>
             </tr>
@@ -63,11 +64,13 @@ export function DomainProductsTable({ domainSlug, products }: { domainSlug: stri
                     )}
                   </div>
                 </td>
-                <td className="px-4 py-3">
-                  <a href={`#team-${p.team.slug}`} className="text-slate-600 hover:text-brand-700 hover:underline">
-                    {p.team.name}
-                  </a>
-                </td>
+                {scope === "domain" && (
+                  <td className="px-4 py-3">
+                    <a href={`#team-${p.team.slug}`} className="text-slate-600 hover:text-brand-700 hover:underline">
+                      {p.team.name}
+                    </a>
+                  </td>
+                )}
                 <td className="px-4 py-3">
                   <span className="flex gap-1.5 text-slate-400">
                     {p.portTypes.map((t) => (

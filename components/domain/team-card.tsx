@@ -13,23 +13,26 @@ type Team = {
   memberships: { role: string; user: { id: string; name: string; email: string } }[];
 };
 
-/** `href`: the team page (members, and the webhook for its owners), linked from the team name. */
-export function TeamCard({ team, productCount, href }: { team: Team; productCount: number; href?: string }) {
+/** `href`: the team page (members, and the webhook for its owners), linked from the team name. `withName={false}`: the
+ * team page itself, whose heading already names the team. */
+export function TeamCard({ team, productCount, href, withName = true }: { team: Team; productCount: number; href?: string; withName?: boolean }) {
   return (
     <Card id={`team-${team.slug}`} testId="team-card" className="scroll-mt-6 p-5 target:ring-2 target:ring-brand-500/40">
       <div>
         <div className="flex items-start justify-between gap-3">
           <div>
-            <h3 className="font-semibold text-slate-900">
-              {href ? (
-                <Link href={href} className="hover:text-brand-700 hover:underline">
-                  {team.name}
-                </Link>
-              ) : (
-                team.name
-              )}
-            </h3>
-            {team.description && <p className="mt-0.5 text-sm text-slate-500">{team.description}</p>}
+            {withName && (
+              <h3 className="font-semibold text-slate-900">
+                {href ? (
+                  <Link href={href} className="hover:text-brand-700 hover:underline">
+                    {team.name}
+                  </Link>
+                ) : (
+                  team.name
+                )}
+              </h3>
+            )}
+            {team.description && <p className={`${withName ? "mt-0.5 " : ""}text-sm text-slate-500`}>{team.description}</p>}
           </div>
           <span className="shrink-0 text-xs text-slate-500 tabular-nums">
             {productCount} {productCount === 1 ? "product" : "products"}

@@ -1,5 +1,6 @@
 import { Breadcrumbs } from "@/components/ui/breadcrumbs";
 import { notFound } from "next/navigation";
+import { DomainProductsTable } from "@/components/domain/domain-products-table";
 import { TeamCard } from "@/components/domain/team-card";
 import { jsonified } from "@/components/ui/jsonified";
 import { TeamWebhookSettings } from "@/components/webhooks/team-webhook-settings";
@@ -22,18 +23,26 @@ export default async function TeamPage({ params }: { params: Params }) {
   if (!team) notFound();
   const manages = isAdmin(actor) || ownerOfTeam(actor, team.id);
   const webhook = manages ? await getTeamWebhook(actor, team.id) : null;
+  // getDomain keeps only the products the caller may see: a team's drafts for its members, stewards and admins.
+  const products = domain.products.filter((p) => p.teamId === team.id);
   return (
     <div className="space-y-6" data-testid="team-page">
       <header className="space-y-3">
         <Breadcrumbs items={[{ label: "Domains", href: "/domains" }, { label: domain.name, href: `/domains/${domain.slug}` }, { label: team.name }]} />
         <h1 className="text-2xl font-semibold tracking-tight text-slate-900">{team.name}</h1>
       </header>
+      <section aria-labelledby="products-heading" className="space-y-3">
+        <h2 id="products-heading" className="text-sm font-semibold text-slate-900">
+          Data products <span className="font-normal text-slate-500">{products.length}</span>
+        </h2>
+        <DomainProductsTable domainSlug={domain.slug} products={products} scope="team" />
+      </section>
       <div className="grid gap-6 lg:grid-cols-[20rem_1fr]">
         <section aria-labelledby="members-heading" className="space-y-3">
           <h2 id="members-heading" className="text-sm font-semibold text-slate-900">
             Members
           </h2>
-          <TeamCard team={team} productCount={domain.products.filter((p) => p.teamId === team.id).length} />
+          <TeamCard team={team} withName={false} productCount={products.length} />
         </section>
         <div>
           {webhook ? (
