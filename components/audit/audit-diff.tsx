@@ -7,7 +7,8 @@ function Value({ value }: { value: Json | undefined }) {
   if (value === undefined) return <span className="text-slate-400">—</span>;
   if (typeof value === "string") return <span className="whitespace-pre-wrap break-words">{value === "" ? <span className="text-slate-400">(empty)</span> : value}</span>;
   if (value === null || typeof value !== "object") return <span className="font-mono">{String(value)}</span>;
-  return <pre className="max-h-64 overflow-auto whitespace-pre-wrap break-words font-mono text-[11px] leading-snug">{JSON.stringify(value, null, 2)}</pre>;
+  // Long values scroll inside max-h-64, so the frame takes the keyboard focus (it can be scrolled with the arrow keys).
+  return <pre tabIndex={0} className="max-h-64 overflow-auto whitespace-pre-wrap break-words font-mono text-[11px] leading-snug focus-visible:outline-2 focus-visible:outline-brand-500">{JSON.stringify(value, null, 2)}</pre>;
 }
 
 const ROW_TONE = { changed: "bg-amber-50", added: "bg-emerald-50", removed: "bg-red-50", same: "" } as const;
