@@ -137,7 +137,10 @@ describe("the lifecycle worker, as its own process on a controlled clock", () =>
     await until(async () => !(await canRead(url(), stray, s.schema, s.table)).selectWorks);
     // The repair's audit event commits just after PostgreSQL's change.
     await until(async () => (await db.auditEvent.count({ where: { action: "grant.repair", summary: { contains: s.location } } })) >= 2);
-    expect(worker.output()).toMatch(/reconciliation .* restored .*removed|reconciliation .* removed/s);
+    // The worker logs the run after it commits, so its line may reach our pipe a moment after the audit event.
+    const repaired = /reconciliation .* restored .*removed|reconciliation .* removed/s;
+    await until(async () => repaired.test(worker.output()));
+    expect(worker.output()).toMatch(repaired);
     await stopWorker(worker);
   }, 120_000);
 });
