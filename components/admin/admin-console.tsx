@@ -6,10 +6,10 @@ import { Badge } from "@/components/ui/badge";
 import { Card } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
-import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { collectProblems, email as emailProblem, length, type FieldTarget } from "@/components/forms/form-problems";
+import { collectProblems, email as emailProblem, fieldTargets, length } from "@/components/forms/form-problems";
 import { useFormValidation } from "@/components/forms/use-form-validation";
 import { Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { slugProblem } from "@/lib/catalog/descriptor-rules";
@@ -22,14 +22,6 @@ type Member = { userId: string; role: "owner" | "member"; user: { id: string; na
 type DomainDetail = Omit<DomainSummary, "teams"> & { teams: { id: string; slug: string; name: string; description: string; contactEmail: string | null; kafkaPrincipal?: string | null; postgresRole?: string | null; memberships: Member[] }[] };
 /** Each team's default principals, by team id, as the server computes them. */
 export type PrincipalDefaults = Record<string, { kafkaPrincipal: string; postgresRole: string }>;
-
-/** The form's control for an API error path, from `{ path: [id, label] }`. */
-const targets =
-  (byPath: Record<string, [id: string, label: string]>): FieldTarget =>
-  (path) =>
-    byPath[path] && { id: byPath[path][0], label: byPath[path][1] };
-
-const asFailure = (error: unknown) => (error instanceof ApiError ? error : { message: errorMessage(error) });
 
 /** Domains → teams → members, with forms to create domains and teams and to manage membership. */
 export function AdminConsole({ principalDefaults = {} }: { principalDefaults?: PrincipalDefaults }) {
@@ -96,7 +88,7 @@ function TeamRow({ domainSlug, team, loading, defaults }: { domainSlug: string; 
       form.reset();
       await refresh();
     },
-    onError: (error) => form.serverError(asFailure(error), targets({ email: [`${idBase}-email`, "E-mail"], role: [`${idBase}-role`, "Role"] })),
+    onError: (error) => form.serverError(error, fieldTargets({ email: { id: `${idBase}-email`, label: "E-mail" }, role: { id: `${idBase}-role`, label: "Role" } })),
   });
   const remove = useMutation({
     mutationFn: (m: Member) => apiRequest(`/api/v1/teams/${team.id}/members/${m.user.id}`, { method: "DELETE" }),
@@ -193,7 +185,7 @@ function CreateDomainForm() {
       form.reset();
       await queryClient.invalidateQueries({ queryKey: ["domains"] });
     },
-    onError: (error) => form.serverError(asFailure(error), targets({ name: ["domain-name", "Domain name"], slug: ["domain-slug", "Domain slug"], description: ["domain-description", "Domain description"] })),
+    onError: (error) => form.serverError(error, fieldTargets({ name: { id: "domain-name", label: "Domain name" }, slug: { id: "domain-slug", label: "Domain slug" }, description: { id: "domain-description", label: "Domain description" } })),
   });
   const errors = form.error;
   return (
@@ -241,7 +233,7 @@ function CreateTeamForm({ domains }: { domains: DomainSummary[] }) {
       form.reset();
       await Promise.all([queryClient.invalidateQueries({ queryKey: ["domains"] }), queryClient.invalidateQueries({ queryKey: ["domain", domain] })]);
     },
-    onError: (error) => form.serverError(asFailure(error), targets({ domain: ["team-domain", "Team domain"], name: ["team-name", "Team name"], slug: ["team-slug", "Team slug"], contactEmail: ["team-contact", "Contact e-mail"] })),
+    onError: (error) => form.serverError(error, fieldTargets({ domain: { id: "team-domain", label: "Team domain" }, name: { id: "team-name", label: "Team name" }, slug: { id: "team-slug", label: "Team slug" }, contactEmail: { id: "team-contact", label: "Contact e-mail" } })),
   });
   const errors = form.error;
   return (

@@ -3,9 +3,9 @@
 import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { collectProblems, length } from "@/components/forms/form-problems";
+import { collectProblems, fieldTargets, length } from "@/components/forms/form-problems";
 import { useFormValidation } from "@/components/forms/use-form-validation";
-import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
@@ -31,9 +31,7 @@ export function OrgEntityActions({ kind, url, name, description }: { kind: "doma
       await refresh();
     },
     onError: (error) =>
-      form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) =>
-        path === "name" ? { id: `${id}-name`, label: "Name" } : path === "description" ? { id: `${id}-description`, label: "Description" } : undefined,
-      ),
+      form.serverError(error, fieldTargets({ name: { id: `${id}-name`, label: "Name" }, description: { id: `${id}-description`, label: "Description" } })),
   });
   const remove = useMutation({
     mutationFn: () => apiRequest(url, { method: "DELETE" }),

@@ -4,7 +4,8 @@ import { useMutation, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { useFormValidation } from "@/components/forms/use-form-validation";
-import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
+import { fieldTargets } from "@/components/forms/form-problems";
 import { Field, inputClass, secondaryButton } from "@/components/ui/field";
 
 export type Principals = { kafkaPrincipal: string | null; postgresRole: string | null };
@@ -21,9 +22,7 @@ export function TeamPrincipals({ team, current, defaults, domainSlug }: { team: 
     mutationFn: () => apiRequest(`/api/v1/teams/${team.id}/principals`, { method: "PUT", json: { kafkaPrincipal: kafka.trim() || null, postgresRole: role.trim() || null } }),
     onSuccess: () => queryClient.invalidateQueries({ queryKey: ["domain", domainSlug] }),
     onError: (error) =>
-      form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) =>
-        path === "postgresRole" ? { id: `${idBase}-pg`, label: "PostgreSQL role" } : path === "kafkaPrincipal" ? { id: `${idBase}-kafka`, label: "Kafka principal" } : undefined,
-      ),
+      form.serverError(error, fieldTargets({ postgresRole: { id: `${idBase}-pg`, label: "PostgreSQL role" }, kafkaPrincipal: { id: `${idBase}-kafka`, label: "Kafka principal" } })),
   });
   const changed = (kafka.trim() || null) !== current.kafkaPrincipal || (role.trim() || null) !== current.postgresRole;
   return (

@@ -9,7 +9,7 @@ import { yamlDownloadUrl } from "@/components/contracts/contract-api";
 import { ApprovalChain } from "@/components/subscriptions/approval-chain";
 import { productHref, type InboxItem } from "@/components/subscriptions/subscription-types";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { collectProblems } from "@/components/forms/form-problems";
+import { collectProblems, fieldTargets } from "@/components/forms/form-problems";
 import { useFormValidation } from "@/components/forms/use-form-validation";
 import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
 import { FieldError } from "@/components/ui/field";
@@ -93,7 +93,7 @@ function ApprovalCard({ item, onDecided }: { item: InboxItem; onDecided: (item: 
     onError: (error) => {
       // Someone else decided meanwhile: the inbox catches up.
       if (error instanceof ApiError && error.status === 409) void queryClient.invalidateQueries({ queryKey: QUERY_KEY });
-      form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) => (path === "comment" ? { id: commentId, label: isSubscription ? "Comment" : "Note" } : undefined));
+      form.serverError(error, fieldTargets({ comment: { id: commentId, label: isSubscription ? "Comment" : "Note" } }));
     },
   });
   return (

@@ -1,5 +1,5 @@
 import { describe, expect, it } from "vitest";
-import { email, length, mergeProblems, problemsFromApiError, problemsHeading, problemText, wholeNumber } from "./form-problems";
+import { email, fieldTargets, length, mergeProblems, problemsFromApiError, problemsHeading, problemText, wholeNumber } from "./form-problems";
 
 describe("form problems", () => {
   it("heads the summary with how many problems there are", () => {
@@ -35,6 +35,13 @@ describe("form problems", () => {
     ]);
     // No path of the API ("tags[0]") reaches the user.
     expect(problems.map(problemText).join(" ")).not.toMatch(/\[\d\]/);
+  });
+
+  it("maps API paths to controls by name only, an unknown path (even one Object has) to the form", () => {
+    const target = fieldTargets({ name: { id: "token-name", label: "Token name" } });
+    expect(target("name")).toEqual({ id: "token-name", label: "Token name" });
+    expect(target("expiresInDays")).toBeUndefined();
+    expect(target("toString")).toBeUndefined();
   });
 
   it("shows the error's message when no detail names a field", () => {

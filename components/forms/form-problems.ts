@@ -9,6 +9,12 @@ export type FormProblem = { id?: string; label: string; message: string; where?:
 /** Where an API error path belongs in a form: the control's id and label, or undefined for the form as a whole. */
 export type FieldTarget = (path: string) => { id: string; label: string } | undefined;
 
+/** The FieldTarget of a form whose API paths each name one control: `fieldTargets({ name: { id: "token-name", label: "Token name" } })`. */
+export const fieldTargets =
+  (byPath: Record<string, { id: string; label: string }>): FieldTarget =>
+  (path) =>
+    Object.hasOwn(byPath, path) ? byPath[path] : undefined;
+
 export const problemsHeading = (count: number) => (count === 1 ? "There is 1 problem" : `There are ${count} problems`);
 
 /** The problems an API error names: each detail at its field, or the error's message when no detail names a field. */

@@ -1,6 +1,7 @@
 "use client";
 
 import { useState, type FocusEvent, type FormEvent, type SyntheticEvent } from "react";
+import { ApiError, errorMessage } from "@/components/ui/api-request";
 import { describedBy } from "@/components/ui/field";
 import { mergeProblems, problemsFromApiError, problemText, type FieldTarget, type FormProblem } from "./form-problems";
 
@@ -77,9 +78,12 @@ export function useFormValidation(problems: FormProblem[]) {
         else mark();
       },
     }),
-    /** Shows what the server refused, each detail at its field (`target` maps an API path to a control). */
-    serverError: (failure: { message: string; details?: { path: string; message: string }[] }, target: FieldTarget = () => undefined) => {
-      setServer(problemsFromApiError(failure, target));
+    /**
+     * Shows what the server refused, each detail at its field (`target` maps an API path to a control, see
+     * fieldTargets). An error that is no ApiError shows its message, or `fallback` when given.
+     */
+    serverError: (error: unknown, target: FieldTarget = () => undefined, fallback?: string) => {
+      setServer(problemsFromApiError(error instanceof ApiError ? error : { message: fallback ?? errorMessage(error) }, target));
       setFocusRequest((n) => n + 1);
     },
     /** Forgets every problem shown, e.g. after a successful save that empties the form. */

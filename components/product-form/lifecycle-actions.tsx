@@ -6,7 +6,7 @@ import { useState } from "react";
 import { ApiError, apiRequest } from "@/components/ui/api-request";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { collectProblems } from "@/components/forms/form-problems";
+import { collectProblems, fieldTargets } from "@/components/forms/form-problems";
 import { useFormValidation } from "@/components/forms/use-form-validation";
 import { Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
@@ -40,9 +40,7 @@ export function LifecycleActions({ productId, productName, status, transitions, 
     },
     onError: (error, body) => {
       if (body.status !== "deprecated") return;
-      form.serverError(error instanceof ApiError ? error : { message: error.message }, (path) =>
-        path === "reason" ? { id: "deprecation-reason", label: "Reason" } : path === "sunsetDate" ? { id: "sunset-date", label: "Sunset date" } : undefined,
-      );
+      form.serverError(error, fieldTargets({ reason: { id: "deprecation-reason", label: "Reason" }, sunsetDate: { id: "sunset-date", label: "Sunset date" } }));
     },
   });
   // What deprecating reaches downstream: products, subscribing teams and the fields read through field lineage.

@@ -4,7 +4,7 @@ import { useMutation } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
 import { useState, type ReactNode } from "react";
-import { ApiError, apiRequest } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { useFormValidation } from "@/components/forms/use-form-validation";
 import { Field, inputClass, primaryButton, RequiredNote, secondaryButton } from "@/components/ui/field";
@@ -40,7 +40,7 @@ export function ProductForm(props: Props) {
       router.push(url);
       router.refresh();
     },
-    onError: (error) => form.serverError(error instanceof ApiError ? error : { message: "Something went wrong; nothing was saved." }, (path) => fieldTarget(fieldForPath(path), values)),
+    onError: (error) => form.serverError(error, (path) => fieldTarget(fieldForPath(path), values), "Something went wrong; nothing was saved."),
   });
 
   const errors = form.error;

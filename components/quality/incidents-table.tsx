@@ -6,7 +6,8 @@ import { useMutation } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { useFormValidation } from "@/components/forms/use-form-validation";
-import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
+import { fieldTargets } from "@/components/forms/form-problems";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
@@ -38,7 +39,7 @@ function ResolveDialog({ incident, onClose }: { incident: Incident; onClose: () 
       onClose();
       router.refresh();
     },
-    onError: (error) => form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) => (path === "note" ? { id: noteId, label: "Note" } : undefined)),
+    onError: (error) => form.serverError(error, fieldTargets({ note: { id: noteId, label: "Note" } })),
   });
   return (
     <Modal open onClose={onClose} title="Resolve the incident" description={`${incident.product.name} · ${incident.port.name}: ${incident.check.name}. The team and the port's subscribers are told.`} testId="resolve-dialog">

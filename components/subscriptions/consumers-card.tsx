@@ -3,9 +3,9 @@
 import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { collectProblems, length } from "@/components/forms/form-problems";
+import { collectProblems, fieldTargets, length } from "@/components/forms/form-problems";
 import { useFormValidation } from "@/components/forms/use-form-validation";
-import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { Section } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
 import { dangerButton, Field, inputClass, secondaryButton } from "@/components/ui/field";
@@ -31,7 +31,7 @@ function RevokeDialog({ consumer, open, onClose, onRevoked }: { consumer: Consum
       form.reset();
       onRevoked();
     },
-    onError: (error) => form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) => (path === "reason" ? { id, label: "Reason" } : undefined)),
+    onError: (error) => form.serverError(error, fieldTargets({ reason: { id, label: "Reason" } })),
   });
   return (
     <Modal open={open} onClose={onClose} title={`Revoke ${consumer.team.name}'s access?`} description={`${consumer.team.name} can no longer read ${consumer.port.name} once the worker revokes its grants. They are told your reason.`} testId="revoke-dialog">

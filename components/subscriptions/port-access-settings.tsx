@@ -4,9 +4,9 @@ import { useMutation } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { collectProblems, wholeNumber } from "@/components/forms/form-problems";
+import { collectProblems, fieldTargets, wholeNumber } from "@/components/forms/form-problems";
 import { useFormValidation } from "@/components/forms/use-form-validation";
-import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { Section } from "@/components/ui/card";
 import { Field, inputClass, primaryButton } from "@/components/ui/field";
 
@@ -28,7 +28,7 @@ export function PortAccessSettings({ portRef, initial }: { portRef: string; init
       setDays(String(next.maxDurationDays));
       router.refresh();
     },
-    onError: (error) => form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) => (path === "maxDurationDays" ? { id: "port-max-days", label: "Longest access" } : undefined)),
+    onError: (error) => form.serverError(error, fieldTargets({ maxDurationDays: { id: "port-max-days", label: "Longest access" } })),
   });
   const daysError = form.error("port-max-days");
   const changed = draft.selfService !== saved.selfService || draft.maxDurationDays !== saved.maxDurationDays || draft.allowNoEnd !== saved.allowNoEnd;

@@ -3,9 +3,9 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useState } from "react";
-import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { collectProblems, length, wholeNumber } from "@/components/forms/form-problems";
+import { collectProblems, fieldTargets, length, wholeNumber } from "@/components/forms/form-problems";
 import { useFormValidation } from "@/components/forms/use-form-validation";
 import { Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { Modal } from "@/components/ui/modal";
@@ -24,7 +24,7 @@ const requestBody = (d: Draft) => ({ port: d.portId, consumerTeam: d.teamId, pur
 const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 
 // The API's paths for the form's controls.
-const TARGETS: Record<string, { id: string; label: string }> = {
+const TARGETS = fieldTargets({
   port: { id: "request-port", label: "Output port" },
   portId: { id: "request-port", label: "Output port" },
   consumerTeam: { id: "request-team", label: "Consuming team" },
@@ -33,7 +33,7 @@ const TARGETS: Record<string, { id: string; label: string }> = {
   purpose: { id: "request-purpose", label: "Purpose" },
   intendedUse: { id: "request-use", label: "Intended use" },
   durationDays: { id: "request-duration", label: "Duration" },
-};
+});
 
 const STATE_TEXT: Record<string, string> = {
   pending_approval: "Your request waits for approval. You can follow it in My subscriptions.",
@@ -86,7 +86,7 @@ function RequestForm({ ports, teams, initialPortId, onClose }: { ports: Requesta
   );
   const send = useMutation({
     mutationFn: () => apiRequest<SubscriptionView>("/api/v1/subscriptions", { method: "POST", json: requestBody({ ...draft, noEnd: draft.noEnd && allowNoEnd }), headers: { "idempotency-key": idempotencyKey } }),
-    onError: (error) => form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) => TARGETS[path]),
+    onError: (error) => form.serverError(error, TARGETS),
   });
   const fieldError = form.error;
 

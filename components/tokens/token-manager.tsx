@@ -7,10 +7,10 @@ import { Card } from "@/components/ui/card";
 import { CopyButton } from "@/components/ui/copy-button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { formatDate, formatRelative } from "@/components/ui/format-date";
-import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { collectProblems, length, wholeNumber } from "@/components/forms/form-problems";
+import { collectProblems, fieldTargets, length, wholeNumber } from "@/components/forms/form-problems";
 import { useFormValidation } from "@/components/forms/use-form-validation";
 import { Field, inputClass, primaryButton } from "@/components/ui/field";
 
@@ -48,9 +48,7 @@ export function TokenManager() {
       await queryClient.invalidateQueries({ queryKey: ["tokens"] });
     },
     onError: (error) =>
-      form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) =>
-        path === "name" ? { id: "token-name", label: "Token name" } : path === "expiresInDays" ? { id: "token-expiry", label: "Expires after" } : undefined,
-      ),
+      form.serverError(error, fieldTargets({ name: { id: "token-name", label: "Token name" }, expiresInDays: { id: "token-expiry", label: "Expires after" } })),
   });
   const revoke = useMutation({
     mutationFn: (t: Token) => apiRequest(`/api/v1/tokens/${t.id}`, { method: "DELETE" }),

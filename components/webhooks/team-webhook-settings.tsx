@@ -2,13 +2,13 @@
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { ApiError, apiRequest, errorMessage } from "@/components/ui/api-request";
+import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { Badge, type BadgeTone } from "@/components/ui/badge";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { CopyButton } from "@/components/ui/copy-button";
 import { Section } from "@/components/ui/card";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { collectProblems } from "@/components/forms/form-problems";
+import { collectProblems, fieldTargets } from "@/components/forms/form-problems";
 import { useFormValidation } from "@/components/forms/use-form-validation";
 import { Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { formatDateTime, formatRelative } from "@/components/ui/format-date";
@@ -77,7 +77,7 @@ export function TeamWebhookSettings({ teamId, initial }: { teamId: string; initi
   );
   const save = useMutation({
     mutationFn: () => apiRequest<{ url: string; secret: string | null }>(base, { method: "PUT", json: { url } }),
-    onError: (error) => form.serverError(error instanceof ApiError ? error : { message: errorMessage(error) }, (path) => (path === "url" ? { id: "webhook-url", label: "Endpoint URL" } : undefined)),
+    onError: (error) => form.serverError(error, fieldTargets({ url: { id: "webhook-url", label: "Endpoint URL" } })),
     onSuccess: (saved) => {
       if (saved.secret) setSecret(saved.secret);
       setNotice(saved.secret ? null : "Webhook URL saved.");
