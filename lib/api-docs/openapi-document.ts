@@ -8,6 +8,7 @@ import { PortAccessInput, SubscriptionPreviewInput, SubscriptionRequestInput, Te
 import { MarkReadInput } from "@/lib/notifications/notification-input";
 import { WebhookSettingsInput } from "@/lib/webhooks/webhook-input";
 import { IncidentQuery, ResolveIncident } from "@/lib/quality/incidents";
+import { AuditFilterFields } from "@/lib/audit/audit-filter";
 
 const schema = (s: z.ZodType) => z.toJSONSchema(s, { io: "input", unrepresentable: "any" });
 const ref = (name: string) => ({ $ref: `#/components/schemas/${name}` });
@@ -26,6 +27,10 @@ const idParam = { name: "id", in: "path", required: true, description: "Product 
 const portParam = { name: "port", in: "path", required: true, description: "Output port id or URN (urn:meshwork:<domain>:<product>:<port>, URL-encoded)", schema: { type: "string" } };
 const versionParam = { name: "id", in: "path", required: true, description: "Contract version id", schema: { type: "string" } };
 const listParams = ["q", "domain", "tag", "classification", "status", "portType", "sort", "page", "pageSize"].map((name) => ({ name, in: "query", required: false, schema: { type: "string" } }));
+
+// The audit log's filters, as the list and the CSV export take them (from the schema both parse).
+const AUDIT_FILTER_NAMES = Object.keys(AuditFilterFields.shape);
+const auditQueryParams = (names: string[]) => names.map((name) => ({ name, in: "query", schema: { type: "string" } }));
 
 const SUB_ID = { name: "id", in: "path", required: true, description: "Subscription id", schema: { type: "string" } };
 
@@ -101,11 +106,11 @@ export function openApiDocument() {
       "/search": { get: { summary: "Full-text search with facets (domain, tag, classification, status, portType)", parameters: listParams, responses: ok("Items, total and facet counts") } },
       "/tokens": { get: { summary: "Your API tokens", responses: ok("Tokens") }, post: { summary: "Create an API token (the token is shown once)", requestBody: json("TokenRequest"), responses: { "201": { description: "Created" }, ...errors } } },
       "/tokens/{id}": { delete: { summary: "Revoke an API token", parameters: [{ name: "id", in: "path", required: true, schema: { type: "string" } }], responses: { "204": { description: "Revoked" }, ...errors } } },
-      "/audit-events": { get: { summary: "Audit log (stewards and admins); from and to are dates (YYYY-MM-DD, whole UTC days) or date-times, both included", parameters: ["action", "entityType", "entityId", "actor", "from", "to", "page", "pageSize"].map((name) => ({ name, in: "query", schema: { type: "string" } })), responses: ok("Events") } },
+      "/audit-events": { get: { summary: "Audit log (stewards and admins); from and to are dates (YYYY-MM-DD, whole UTC days) or date-times, both included", parameters: auditQueryParams([...AUDIT_FILTER_NAMES, "page", "pageSize"]), responses: ok("Events") } },
       "/audit-events/export": {
         get: {
           summary: "The audit events of the same filters as CSV, newest first, streamed (stewards and admins)",
-          parameters: ["action", "entityType", "entityId", "actor", "from", "to"].map((name) => ({ name, in: "query", schema: { type: "string" } })),
+          parameters: auditQueryParams(AUDIT_FILTER_NAMES),
           responses: { "200": { description: "CSV: id, at, actor, action, entity_type, entity_id, summary, before, after", content: { "text/csv": { schema: { type: "string" } } } }, ...errors },
         },
       },
