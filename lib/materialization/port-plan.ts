@@ -16,7 +16,6 @@ export type RowFailure = { reason: "missing_field" | "wrong_type"; error: string
 /** What a record carried besides the stream's own columns: the row, or why it goes to the dead letters. */
 export type RowOutcome = { row: Record<string, unknown> } | RowFailure;
 
-
 export type RecordMeta = { partition: number; offset: string; timestamp: string; key: string | null };
 
 function kindOf(type: string): Kind {
@@ -56,7 +55,7 @@ function convert(kind: Kind, value: unknown): unknown {
       if (typeof value === "number" && Number.isInteger(value) && value >= 0 && value < DAY_MS) return new Date(value).toISOString().slice(11, 23);
       return typeof value === "string" && /^\d{2}:\d{2}(:\d{2}(\.\d+)?)?$/.test(value) ? value : undefined;
     case "json":
-      return jsonSafe(value);
+      return needsJsonbCopy(value) ? jsonbCopy(value) : value;
   }
 }
 
@@ -88,23 +87,26 @@ export function isoFromMillis(ms: number): string | undefined {
   return `${cachedDayText}${pad(h, 2)}:${pad(m, 2)}:${pad(sec, 2)}.${pad(rest - sec * 1000, 3)}Z`;
 }
 
-/** Nested values for jsonb: Buffers as base64, bigints as text, Dates as ISO; everything else as JSON has it. */
-function jsonSafe(value: unknown): unknown {
-  if (!needsJsonSafe(value)) return value;
+/**
+ * Nested values for jsonb: Buffers as base64, bigints as text, Dates as ISO; everything else as JSON has it. Unlike
+ * lib/json-safe (a plain copy for Prisma and the browser), only what JSON.stringify would write wrong is changed: the
+ * result is stringified for COPY or json_populate_recordset right away, so its prototypes do not matter.
+ */
+function jsonbCopy(value: unknown): unknown {
   if (value === null || typeof value !== "object") return typeof value === "bigint" ? value.toString() : value;
   if (Buffer.isBuffer(value)) return value.toString("base64");
   if (value instanceof Date) return value.toISOString();
-  if (Array.isArray(value)) return value.map(jsonSafe);
-  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonSafe(v)]));
+  if (Array.isArray(value)) return value.map(jsonbCopy);
+  return Object.fromEntries(Object.entries(value).map(([k, v]) => [k, jsonbCopy(v)]));
 }
 
 /** Whether JSON.stringify would not write the value as jsonb wants it (most nested values need no copy). */
-function needsJsonSafe(value: unknown): boolean {
+function needsJsonbCopy(value: unknown): boolean {
   if (typeof value === "bigint") return true;
   if (value === null || typeof value !== "object") return false;
   if (Buffer.isBuffer(value) || value instanceof Date) return true;
-  if (Array.isArray(value)) return value.some(needsJsonSafe);
-  for (const k of Object.keys(value)) if (needsJsonSafe((value as Record<string, unknown>)[k])) return true;
+  if (Array.isArray(value)) return value.some(needsJsonbCopy);
+  for (const k of Object.keys(value)) if (needsJsonbCopy((value as Record<string, unknown>)[k])) return true;
   return false;
 }
 
