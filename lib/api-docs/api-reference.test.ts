@@ -1,4 +1,7 @@
+import fs from "node:fs";
+import path from "node:path";
 import { describe, expect, it } from "vitest";
+import { APP_DIR } from "@/lib/testing/call-route";
 import { apiReference } from "./api-reference";
 import { openApiDocument } from "./openapi-document";
 
@@ -11,6 +14,21 @@ describe("the API reference page's view of the OpenAPI description", () => {
     const expected = Object.entries(paths).flatMap(([path, item]) => Object.keys(item).map((m) => `${m.toUpperCase()} ${path}`));
     expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(expected.sort());
     expect(new Set(operations.map((o) => o.id)).size).toBe(operations.length);
+  });
+
+  it("has every route handler under app/api/v1 (found on disk, so a new route that is not described fails here)", async () => {
+    const root = path.join(APP_DIR, "api/v1");
+    const folders = (fs.readdirSync(root, { recursive: true }) as string[]).filter((f) => path.basename(f) === "route.ts").map((f) => path.dirname(f).split(path.sep).join("/"));
+    const handlers: string[] = [];
+    for (const folder of folders) {
+      const route = `/${folder}`.replace(/\/\.$/, "").replace(/\[([^\]]+)\]/g, "{$1}");
+      // The description itself is not one of its operations.
+      if (route === "/openapi.json") continue;
+      const handlersOf = (await import(path.join(root, folder, "route.ts"))) as Record<string, unknown>;
+      for (const method of ["GET", "POST", "PUT", "PATCH", "DELETE"]) if (typeof handlersOf[method] === "function") handlers.push(`${method} ${route}`);
+    }
+    expect(handlers.length).toBeGreaterThan(50);
+    expect(operations.map((o) => `${o.method} ${o.path}`).sort()).toEqual(expect.arrayContaining(handlers.sort()));
   });
 
   it("groups by the first path segment and lists parameters, body fields and responses", () => {
