@@ -3,7 +3,7 @@
 import { useMutation, useQuery } from "@tanstack/react-query";
 import { useRouter } from "next/navigation";
 import { useState } from "react";
-import { ApiError, apiRequest } from "@/components/ui/api-request";
+import { apiRequest } from "@/components/ui/api-request";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorSummary } from "@/components/forms/error-summary";
 import { collectProblems, fieldTargets } from "@/components/forms/form-problems";
@@ -50,7 +50,6 @@ export function LifecycleActions({ productId, productName, status, transitions, 
     enabled: dialog === "deprecate",
     retry: false,
   });
-  const error = change.error instanceof ApiError ? change.error : change.error ? new ApiError(0, "error", change.error.message) : null;
 
   const open = (which: "deprecate" | "retire") => {
     change.reset();
@@ -75,9 +74,9 @@ export function LifecycleActions({ productId, productName, status, transitions, 
           Retire
         </button>
       )}
-      {error && !dialog && (
+      {change.error && !dialog && (
         <p role="alert" className="w-full text-sm text-red-600" data-testid="lifecycle-error">
-          {error.message}
+          {change.error.message}
         </p>
       )}
 
@@ -122,7 +121,7 @@ export function LifecycleActions({ productId, productName, status, transitions, 
         confirmLabel="Retire product"
         pendingLabel="Retiring…"
         pending={change.isPending}
-        error={error?.message}
+        error={change.error?.message}
       />
     </>
   );
