@@ -23,13 +23,10 @@ const requestBody = (d: Draft) => ({ port: d.portId, consumerTeam: d.teamId, pur
 
 const newKey = () => (typeof crypto !== "undefined" && "randomUUID" in crypto ? crypto.randomUUID() : `${Date.now()}-${Math.random()}`);
 
-// The API's paths for the form's controls.
+// The API's paths for the form's controls (SubscriptionRequestInput's fields).
 const TARGETS = fieldTargets({
   port: { id: "request-port", label: "Output port" },
-  portId: { id: "request-port", label: "Output port" },
   consumerTeam: { id: "request-team", label: "Consuming team" },
-  consumerTeamId: { id: "request-team", label: "Consuming team" },
-  team: { id: "request-team", label: "Consuming team" },
   purpose: { id: "request-purpose", label: "Purpose" },
   intendedUse: { id: "request-use", label: "Intended use" },
   durationDays: { id: "request-duration", label: "Duration" },
