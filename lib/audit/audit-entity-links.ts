@@ -7,10 +7,11 @@ const productPath = (p: { slug: string; domain: { slug: string } }) => `/product
 const idsOf = (events: { entityType: string; entityId: string }[], type: string) => [...new Set(events.filter((e) => e.entityType === type && isUuid(e.entityId)).map((e) => e.entityId))];
 
 /**
- * The page of each event's entity, by `${entityType}:${entityId}`, for the kinds of entity that have one (products,
+ * The page of each event's entity, for the kinds of entity that have one (products,
  * ports, contract versions, domains, teams; a subscription is shown on its port's page). An entity deleted since has none. The page itself decides who may see it.
+ * One query per kind of entity, whatever the number of events; the answer looks an event's link up.
  */
-export async function auditEntityLinks(events: { entityType: string; entityId: string }[]): Promise<Map<string, AuditEntityLink>> {
+export async function auditEntityLinks(events: { entityType: string; entityId: string }[]): Promise<(event: { entityType: string; entityId: string }) => AuditEntityLink | null> {
   const product = { select: { slug: true, name: true, domain: { select: { slug: true } } } } as const;
   const [products, ports, versions, domains, teams, subscriptions] = await Promise.all([
     db.dataProduct.findMany({ where: { id: { in: idsOf(events, "data_product") } }, select: { id: true, ...product.select } }),
@@ -28,5 +29,5 @@ export async function auditEntityLinks(events: { entityType: string; entityId: s
   for (const d of domains) links.set(`domain:${d.id}`, { href: `/domains/${d.slug}`, name: d.name });
   for (const t of teams) links.set(`team:${t.id}`, { href: `/domains/${t.domain.slug}/teams/${t.slug}`, name: t.name });
   for (const s of subscriptions) links.set(`subscription:${s.id}`, { href: `${productPath(s.port.dataProduct)}/ports/${s.port.name}`, name: `${s.consumerTeam.name} → ${s.port.dataProduct.name} · ${s.port.name}` });
-  return links;
+  return (e) => links.get(`${e.entityType}:${e.entityId}`) ?? null;
 }

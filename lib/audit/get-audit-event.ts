@@ -10,6 +10,6 @@ export async function getAuditEvent(actor: Actor, id: string) {
   if (!/^[1-9]\d{0,18}$/.test(id) || BigInt(id) > 9223372036854775807n) throw notFound(`Audit event ${id.slice(0, 40)}`);
   const event = await db.auditEvent.findUnique({ where: { id: BigInt(id) } });
   if (!event) throw notFound(`Audit event ${id}`);
-  const entity = (await auditEntityLinks([event])).get(`${event.entityType}:${event.entityId}`) ?? null;
+  const entity = (await auditEntityLinks([event]))(event);
   return { ...event, id: event.id.toString(), seq: event.seq?.toString() ?? null, entity };
 }

@@ -19,9 +19,9 @@ export async function listAuditEvents(actor: Actor, query: unknown) {
     db.auditEvent.findMany({ where, orderBy: { id: "desc" }, skip: (q.page - 1) * q.pageSize, take: q.pageSize }),
     db.auditEvent.count({ where }),
   ]);
-  const links = await auditEntityLinks(items);
+  const linkOf = await auditEntityLinks(items);
   return {
-    items: items.map((e) => ({ ...e, id: e.id.toString(), seq: e.seq?.toString() ?? null, entity: links.get(`${e.entityType}:${e.entityId}`) ?? null })),
+    items: items.map((e) => ({ ...e, id: e.id.toString(), seq: e.seq?.toString() ?? null, entity: linkOf(e) })),
     total,
     page: q.page,
     pageSize: q.pageSize,
