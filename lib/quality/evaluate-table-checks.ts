@@ -51,6 +51,10 @@ const percentOf = (count: number, rows: number) => (rows === 0 ? 0 : (count * 10
 /** Two checks of one metric, column and arguments (rows and percent) fail on the same rows: one count serves both. */
 const conditionKey = (check: LibraryCheck) => JSON.stringify([check.metric, check.property, check.missingValues, check.validValues, check.pattern]);
 
+/** The columns a duplicate check compares, and one text per set of them (two checks of one set share a count). */
+const setOf = (check: LibraryCheck) => check.properties ?? [check.property!];
+const setKey = (set: string[]) => set.join("\u0000");
+
 /** Runs the tasks at once on a pool's connections, one after the other on a single client (one connection). */
 async function concurrently(client: Queryable, tasks: (() => Promise<void>)[]): Promise<void> {
   if (client instanceof pg.Pool) await Promise.all(tasks.map((task) => task()));
@@ -146,12 +150,11 @@ export async function evaluateTableChecks(client: Queryable, location: { schema:
     for (const { alias } of counted) measuredBy.set(alias, rows[0][alias]);
   };
   // Two checks of one set of columns (rows and percent) share one count.
-  const setOf = (check: LibraryCheck) => check.properties ?? [check.property!];
   const duplicateCounts = new Map<string, DuplicateCount>();
-  const distinctSets = [...new Map(duplicates.map((d) => [setOf(d).join("\u0000"), setOf(d)])).values()];
+  const distinctSets = [...new Map(duplicates.map((d) => [setKey(setOf(d)), setOf(d)])).values()];
   const duplicateScans = duplicateChains(distinctSets).map((chain) => async () => {
     const counts = await timed(`duplicates of ${chain.sets.map((set) => `(${set.join(", ")})`).join(" and ")}`, () => countDuplicates(client, qualified, chain, bytewise));
-    for (const [i, set] of chain.sets.entries()) duplicateCounts.set(set.join("\u0000"), counts[i]);
+    for (const [i, set] of chain.sets.entries()) duplicateCounts.set(setKey(set), counts[i]);
   });
   const sqlChecks = async () => {
     for (const check of sql) outcomes.set(check, await timed(`sql: ${check.name}`, () => runSqlCheck(client, location, check, { role: options.sqlRole, statementTimeoutMs: options.statementTimeoutMs })));
@@ -178,17 +181,14 @@ export async function evaluateTableChecks(client: Queryable, location: { schema:
   for (const check of checks) {
     if (check.kind === "library" && check.metric === "rowCount" && !outcomes.has(check)) outcomes.set(check, judged(check, rowCount));
   }
-  const duplicatesOf = new Map<CheckDefinition, DuplicateCount>();
   for (const check of duplicates) {
     const set = setOf(check);
-    const found = duplicateCounts.get(set.join("\u0000"))!;
-    const count = found.duplicates;
+    const count = duplicateCounts.get(setKey(set))!.duplicates;
     failingRows.set(check, count);
-    duplicatesOf.set(check, found);
     outcomes.set(check, judged(check, check.unit === "percent" ? percentOf(count, rowCount) : count, { reason: `${count} rows repeat a value${set.length > 1 ? ` of (${set.join(", ")})` : ""}` }));
   }
 
-  if (options.samples !== false) await attachSamples(client, qualified, outcomes, failingRows, duplicatesOf, timed);
+  if (options.samples !== false) await attachSamples(client, qualified, outcomes, failingRows, duplicateCounts, timed);
   return checks.map((c) => outcomes.get(c)!);
 }
 
@@ -198,29 +198,26 @@ async function attachSamples(
   qualified: string,
   outcomes: Map<CheckDefinition, CheckOutcome>,
   failingRows: Map<CheckDefinition, number>,
-  duplicatesOf: Map<CheckDefinition, DuplicateCount>,
+  duplicateCounts: Map<string, DuplicateCount>,
   timed: <T>(phase: string, work: () => Promise<T>) => Promise<T>,
 ) {
   const params: unknown[] = [];
   const branches: { outcomes: CheckOutcome[]; sql: string }[] = [];
-  const bySet = new Map<string, CheckOutcome[]>();
+  // Two checks that fail on the same rows (rows and percent of one metric and column, or of one set) share one sample.
+  const byRows = new Map<string, CheckOutcome[]>();
   for (const outcome of outcomes.values()) {
     const { check } = outcome;
     if (outcome.status !== "failed" || check.kind !== "library" || check.metric === "rowCount" || !failingRows.get(check)) continue;
-    if (check.metric === "duplicateValues") {
-      // Two checks of one set of columns (rows and percent) share one sample.
-      const set = check.properties ?? [check.property!];
-      const shared = bySet.get(set.join("\u0000"));
-      if (shared) {
-        shared.push(outcome);
-        continue;
-      }
-      const group = [outcome];
-      bySet.set(set.join("\u0000"), group);
-      branches.push({ outcomes: group, sql: duplicateSampleCondition(qualified, "t", set, duplicatesOf.get(check)!, params) });
+    const key = check.metric === "duplicateValues" ? `duplicates ${setKey(setOf(check))}` : conditionKey(check);
+    const shared = byRows.get(key);
+    if (shared) {
+      shared.push(outcome);
       continue;
     }
-    branches.push({ outcomes: [outcome], sql: failingCondition(check, params)! });
+    const group = [outcome];
+    byRows.set(key, group);
+    const sql = check.metric === "duplicateValues" ? duplicateSampleCondition(qualified, "t", setOf(check), duplicateCounts.get(setKey(setOf(check)))!, params) : failingCondition(check, params)!;
+    branches.push({ outcomes: group, sql });
   }
   if (branches.length === 0) return;
   const text = branches.map((b, i) => `(SELECT ${i} AS branch, to_jsonb(t) AS row FROM ${qualified} t WHERE ${b.sql} LIMIT ${SAMPLE_SIZE})`).join(" UNION ALL ");
