@@ -2,40 +2,18 @@
 
 import Link from "next/link";
 import { usePathname } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useEffect } from "react";
 import { Avatar } from "@/components/ui/avatar";
+import { usePopover } from "@/components/ui/use-popover";
 import type { NavLink } from "./nav-row";
 import { SignOutButton } from "./sign-out-button";
 
 /** The header's account button on wide screens (the person's initials): a panel with their name, role, account links and Sign out. */
 export function AccountMenu({ name, role, links }: { name: string; role: string; links: NavLink[] }) {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
-  const wrapper = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
+  const { open, setOpen, panelId, wrapper, button } = usePopover();
   const pathname = usePathname();
   // A followed link closes the panel.
-  // eslint-disable-next-line react-hooks/set-state-in-effect -- closing on navigation is the point
-  useEffect(() => setOpen(false), [pathname]);
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    const onClick = (e: MouseEvent) => {
-      if (wrapper.current && !wrapper.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("mousedown", onClick);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("mousedown", onClick);
-    };
-  }, [open]);
+  useEffect(() => setOpen(false), [pathname, setOpen]);
 
   return (
     <div ref={wrapper} className="relative">

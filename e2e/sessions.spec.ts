@@ -58,7 +58,17 @@ test("the account page signs a person out everywhere", async ({ page, playwright
   await signInApi(elsewhere, "omar@meshwork.dev");
 
   await signInPage(page, "omar@meshwork.dev");
-  await page.getByTestId("current-user").click();
+  // The account menu closes with Escape (the focus back on its button) and with a click outside it.
+  const menuButton = page.getByTestId("current-user");
+  await menuButton.click();
+  await expect(page.getByTestId("account-menu")).toBeVisible();
+  await page.keyboard.press("Escape");
+  await expect(page.getByTestId("account-menu")).toBeHidden();
+  await expect(menuButton).toBeFocused();
+  await menuButton.click();
+  await page.getByRole("main").click({ position: { x: 5, y: 5 } });
+  await expect(page.getByTestId("account-menu")).toBeHidden();
+  await menuButton.click();
   await page.getByRole("link", { name: "Account" }).click();
   await expect(page.getByRole("main").getByRole("heading", { name: "Account" })).toBeVisible();
   await expect(page.getByRole("main")).toContainText("omar@meshwork.dev");

@@ -3,9 +3,10 @@
 import { useQuery } from "@tanstack/react-query";
 import Link from "next/link";
 import { useRouter } from "next/navigation";
-import { useEffect, useId, useRef, useState } from "react";
+import { useId } from "react";
 import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { formatRelative } from "@/components/ui/format-date";
+import { usePopover } from "@/components/ui/use-popover";
 import { NOTIFICATION_KINDS, type NotificationKind } from "@/lib/notifications/notification-kinds";
 import { NotificationBody } from "./notification-body";
 import { bellLabel, NOTIFICATIONS_KEY, type NotificationItem, type NotificationList } from "./notification-types";
@@ -27,11 +28,8 @@ function BellIcon() {
 
 /** The header's bell: unread count (polled), and a panel of the newest notifications with mark read. */
 export function NotificationBell() {
-  const [open, setOpen] = useState(false);
-  const panelId = useId();
+  const { open, setOpen, panelId, wrapper, button } = usePopover();
   const headingId = useId();
-  const wrapper = useRef<HTMLDivElement>(null);
-  const button = useRef<HTMLButtonElement>(null);
   const router = useRouter();
   const markRead = useMarkRead();
   const query = useQuery({
@@ -41,25 +39,6 @@ export function NotificationBell() {
     refetchOnWindowFocus: true,
   });
   const unread = query.data?.unreadCount ?? 0;
-
-  useEffect(() => {
-    if (!open) return;
-    const onKey = (e: KeyboardEvent) => {
-      if (e.key === "Escape") {
-        setOpen(false);
-        button.current?.focus();
-      }
-    };
-    const onClick = (e: MouseEvent) => {
-      if (wrapper.current && !wrapper.current.contains(e.target as Node)) setOpen(false);
-    };
-    document.addEventListener("keydown", onKey);
-    document.addEventListener("mousedown", onClick);
-    return () => {
-      document.removeEventListener("keydown", onKey);
-      document.removeEventListener("mousedown", onClick);
-    };
-  }, [open]);
 
   const openItem = (item: NotificationItem) => {
     if (!item.readAt) markRead.mutate({ ids: [item.id] });
