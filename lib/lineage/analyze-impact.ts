@@ -88,6 +88,8 @@ export async function portImpact(tx: Tx, actor: Actor, port: ImpactPort, propose
   const hiddenProducts = new Set<string>();
   const products = new Map<string, { urn: string; name: string; domain: string; slug: string; team: string; hops: number }>();
   const ports: DownstreamPort[] = [];
+  // Each port once per way it is reached (the walk can reach hundreds: a set, not a scan of the list).
+  const listed = new Set<string>();
   const teams = new Map<string, { id: string; slug: string; name: string; domain: string; hops: number }>();
   const seen = new Set<string>([port.dataProductId]);
   let frontier: string[] = [];
@@ -102,7 +104,8 @@ export async function portImpact(tx: Tx, actor: Actor, port: ImpactPort, propose
       hiddenProducts.add(p.dataProductId);
       return;
     }
-    if (ports.some((q) => q.id === p.id && q.via === via)) return;
+    if (listed.has(`${p.id}:${via}`)) return;
+    listed.add(`${p.id}:${via}`);
     ports.push({ id: p.id, name: p.name, type: p.type, productUrn: p.dataProduct.urn, productName: p.dataProduct.name, domain: p.dataProduct.domain.slug, slug: p.dataProduct.slug, via, hops, ...(job ? { job } : {}) });
     if (p.dataProductId !== port.dataProductId && !products.has(p.dataProductId))
       products.set(p.dataProductId, { urn: p.dataProduct.urn, name: p.dataProduct.name, domain: p.dataProduct.domain.slug, slug: p.dataProduct.slug, team: p.dataProduct.team.name, hops });
