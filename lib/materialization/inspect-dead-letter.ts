@@ -37,7 +37,6 @@ export const registryReader = {
 };
 const decode = createRecordDecoder(registryReader as unknown as Parameters<typeof createRecordDecoder>[0]);
 
-
 /** One dead letter of a table port with its raw bytes and a fresh decode attempt; its owners' (and admins'). */
 export async function inspectDeadLetter(actor: Actor, portRef: string, id: string): Promise<DeadLetterInspection> {
   const port = await findMaterializedPortOrThrow(actor, portRef);

@@ -52,8 +52,9 @@ type PortRow = { id: string; urn: string; topic: string; contract_id: string | n
 
 const partitionKey = (portId: string, partition: number) => `${portId}:${partition}`;
 
+/** Whether a message carries any header, without an Object.keys array per message. */
 function hasHeaders(headers: KafkaMessage["headers"]): headers is NonNullable<KafkaMessage["headers"]> {
-  for (const k in headers) return k !== undefined;
+  for (const _ in headers) return true;
   return false;
 }
 
