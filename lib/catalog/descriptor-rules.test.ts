@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { MAX_TAGS, normalizeTag, slugProblem, tagProblem } from "./descriptor-rules";
-import { ProductUpdate } from "./product-input";
+import { ProductUpdate, slug } from "./product-input";
 
 const serverRefuses = (tags: string[]) => !ProductUpdate.safeParse({ tags }).success;
 
@@ -28,5 +28,11 @@ describe("slug rules", () => {
     expect(slugProblem("a")).toBe("must be at least 2 characters");
     expect(slugProblem("Order_Events")).toMatch(/^use lowercase letters, digits and single dashes/);
     expect(slugProblem("order-events")).toBeUndefined();
+  });
+
+  it("refuses exactly the slugs the server's schema refuses", () => {
+    for (const value of ["", "a", "ab", "order-events", "Order_Events", "a--b", "-ab", "ab-", "x".repeat(64), "x".repeat(65)]) {
+      expect(slugProblem(value) !== undefined, value).toBe(!slug.safeParse(value).success);
+    }
   });
 });

@@ -2,6 +2,8 @@
  * The rules for slugs, tags and port locations, kept free of zod so the browser can check input as it is typed
  * with the very rules the server's schemas (product-input.ts) apply.
  */
+export const SLUG_MIN_LENGTH = 2;
+export const SLUG_MAX_LENGTH = 64;
 export const SLUG_PATTERN = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
 export const SLUG_MESSAGE = "use lowercase letters, digits and single dashes (e.g. order-events)";
 
@@ -31,7 +33,7 @@ export function tagProblem(tag: string, existing: readonly string[]): string | u
 /** Why a slug would be refused, in plain words; undefined when it is fine. */
 export function slugProblem(value: string): string | undefined {
   if (!value) return "is required";
-  if (value.length < 2) return "must be at least 2 characters";
-  if (value.length > 64) return "must be at most 64 characters";
+  if (value.length < SLUG_MIN_LENGTH) return `must be at least ${SLUG_MIN_LENGTH} characters`;
+  if (value.length > SLUG_MAX_LENGTH) return `must be at most ${SLUG_MAX_LENGTH} characters`;
   return SLUG_PATTERN.test(value) ? undefined : SLUG_MESSAGE;
 }

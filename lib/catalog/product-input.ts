@@ -1,11 +1,11 @@
 import { z } from "zod";
 import { displayName } from "@/lib/validation";
-import { MAX_TAGS, SLUG_MESSAGE, SLUG_PATTERN, TABLE_MESSAGE, TABLE_PATTERN, TAG_MAX_LENGTH, TAG_MESSAGE, TAG_PATTERN, TOPIC_MESSAGE, TOPIC_PATTERN } from "./descriptor-rules";
+import { MAX_TAGS, SLUG_MAX_LENGTH, SLUG_MESSAGE, SLUG_MIN_LENGTH, SLUG_PATTERN, TABLE_MESSAGE, TABLE_PATTERN, TAG_MAX_LENGTH, TAG_MESSAGE, TAG_PATTERN, TOPIC_MESSAGE, TOPIC_PATTERN } from "./descriptor-rules";
 
 export const slug = z
   .string()
-  .min(2, "must be at least 2 characters")
-  .max(64)
+  .min(SLUG_MIN_LENGTH, `must be at least ${SLUG_MIN_LENGTH} characters`)
+  .max(SLUG_MAX_LENGTH)
   .regex(SLUG_PATTERN, SLUG_MESSAGE);
 
 const tag = z.string().trim().toLowerCase().min(1).max(TAG_MAX_LENGTH).regex(TAG_PATTERN, TAG_MESSAGE);
