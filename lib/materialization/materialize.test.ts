@@ -9,6 +9,7 @@ import { startMockKafkaCluster, type MockKafkaCluster } from "@/lib/kafka/start-
 import { createUser, expectMeshworkError } from "@/lib/testing/fixtures";
 import { EVENT_PROPERTIES, materializedProduct, order, produceOrders, producerRegistry, sendRaw, startRegistryListener, until } from "@/lib/testing/materialization-fixture";
 import { getMaterializationStatus } from "./get-materialization-status";
+import { inspectDeadLetter } from "./inspect-dead-letter";
 import { listDeadLetters } from "./list-dead-letters";
 import { pauseMaterialization } from "./pause-materialization";
 import { replayDeadLetters } from "./replay-dead-letters";
@@ -80,7 +81,7 @@ describe("the materializer, against the mock cluster and PostgreSQL", () => {
     const p = await materializedProduct(admin, { topic: "mat.poison", topicProperties, tableProperties });
     const id = await produceOrders(kafka, registry, p.topic, [order(1, { customer: "c1" }), order(2, { customer: null }), order(3, { customer: "c3", note: "not a number" })]);
     await sendRaw(kafka, p.topic, [
-      { key: "garbage", value: Buffer.from('{"order_id":"o-4"}') },
+      { key: "garbage", value: Buffer.from('{"order_id":"o-4"}'), headers: { source: "legacy-exporter" } },
       { key: "unknown", value: Buffer.concat([Buffer.from([0, 0x7f, 0xff, 0xff, 0x00]), Buffer.from("xx")]) },
     ]);
     await produceOrders(kafka, registry, p.topic, Array.from({ length: 20 }, (_, i) => order(100 + i, { customer: "later" })));
@@ -98,6 +99,9 @@ describe("the materializer, against the mock cluster and PostgreSQL", () => {
     expect(byReason.wrong_type.error).toMatch(/note is the text "not a number", not a integer/);
     expect(byReason.unknown_schema.error).toMatch(/Schema id 2147483392 is unknown/);
     expect(byReason.undecodable).toMatchObject({ key: "garbage", valueBase64: Buffer.from('{"order_id":"o-4"}').toString("base64") });
+    // A dead letter keeps its record's headers as text; a record without headers has none.
+    expect((await inspectDeadLetter(p.owner, p.tablePort.id, byReason.undecodable.id)).headers).toEqual({ source: "legacy-exporter" });
+    expect((await inspectDeadLetter(p.owner, p.tablePort.id, byReason.unknown_schema.id)).headers).toBeNull();
     expect(Buffer.from(byReason.missing_field.valueBase64!, "base64").readInt32BE(1)).toBe(id);
     // Only the owners see the dead letters and replay them.
     await expectMeshworkError(listDeadLetters(p.member, p.tablePort.id), "forbidden");
