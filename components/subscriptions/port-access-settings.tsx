@@ -16,6 +16,7 @@ export type PortAccess = { selfService: boolean; maxDurationDays: number; allowN
 export function PortAccessSettings({ portRef, initial }: { portRef: string; initial: PortAccess }) {
   const router = useRouter();
   const [saved, setSaved] = useState(initial);
+  // The switches are the draft; the longest access is the box's text (`days`), which may not be a number while it is typed.
   const [draft, setDraft] = useState(initial);
   const [days, setDays] = useState(String(initial.maxDurationDays));
   const form = useFormValidation(collectProblems([["port-max-days", "Longest access", wholeNumber(days, 1, 3650)]]));
@@ -31,10 +32,11 @@ export function PortAccessSettings({ portRef, initial }: { portRef: string; init
     onError: (error) => form.serverError(error, fieldTargets({ maxDurationDays: { id: "port-max-days", label: "Longest access" } })),
   });
   const daysError = form.error("port-max-days");
-  const changed = draft.selfService !== saved.selfService || draft.maxDurationDays !== saved.maxDurationDays || draft.allowNoEnd !== saved.allowNoEnd;
+  const edited: PortAccess = { ...draft, maxDurationDays: Number(days) };
+  const changed = edited.selfService !== saved.selfService || edited.maxDurationDays !== saved.maxDurationDays || edited.allowNoEnd !== saved.allowNoEnd;
   return (
     <Section id="port-access" title="Access settings" description="How teams get access to this port. Sensitive products always need an owner and a governance steward, whatever is set here.">
-      <form className="space-y-4 px-5 py-4" data-testid="port-access-settings" {...form.formProps(() => save.mutate(draft))}>
+      <form className="space-y-4 px-5 py-4" data-testid="port-access-settings" {...form.formProps(() => save.mutate(edited))}>
         <ErrorSummary focusKey={form.focusKey} problems={form.summary} testId="port-access-error" headingLevel={3} />
         <label className="flex items-start gap-3 text-sm">
           <input type="checkbox" checked={draft.selfService} onChange={(e) => setDraft({ ...draft, selfService: e.target.checked })} className="mt-0.5 h-4 w-4 rounded border-slate-300" />
@@ -51,10 +53,7 @@ export function PortAccessSettings({ portRef, initial }: { portRef: string; init
               min={1}
               max={3650}
               value={days}
-              onChange={(e) => {
-                setDays(e.target.value);
-                setDraft({ ...draft, maxDurationDays: Number(e.target.value) });
-              }}
+              onChange={(e) => setDays(e.target.value)}
               className={`${inputClass} w-32!`}
               {...form.control("port-max-days", { hint: true, required: true })}
             />
