@@ -1,12 +1,12 @@
 "use client";
 
 import Link from "next/link";
-import type { ReactNode } from "react";
-import { memo } from "react";
+import { memo, type ReactNode } from "react";
 import { Handle, Position, useStore, type Node, type NodeProps } from "@xyflow/react";
 import { StatusBadge } from "@/components/ui/product-badges";
 import { Badge } from "@/components/ui/badge";
 import { percent, scoreTone } from "@/components/quality/quality-badge";
+import { LARGE_GRAPH } from "./elk-layout";
 import type { Direction } from "./graph-model";
 import type { GraphProduct } from "./lineage-types";
 
@@ -79,14 +79,13 @@ function QualityDot({ summary }: { summary: GraphProduct["quality"] }) {
 }
 
 /** Nodes of a big graph zoomed out too far to read draw as their outline, name and stripe only: a thousand full nodes take seconds to render. */
-const BIG_GRAPH = 300;
 const READABLE_ZOOM = 0.45;
 
 function ProductNodeView({ data }: NodeProps<ProductFlowNode>) {
   const { product, isFocus, expanded, hidden, loading, emphasis, badge } = data;
   const href = `/products/${product.domain.slug}/${product.slug}`;
   const side = product.depth < 0 ? "upstream" : product.depth > 0 ? "downstream" : "focus";
-  const outline = useStore((s) => s.transform[2] < READABLE_ZOOM && s.nodeLookup.size > BIG_GRAPH);
+  const outline = useStore((s) => s.transform[2] < READABLE_ZOOM && s.nodeLookup.size > LARGE_GRAPH);
   if (outline)
     return (
       <div
