@@ -32,7 +32,7 @@ function kindOf(type: string): Kind {
 const NUMERIC_TEXT = /^-?\d+(\.\d+)?([eE][-+]?\d+)?$/;
 const DAY_MS = 86_400_000;
 
-/** The value as PostgreSQL's json_populate_recordset takes it for the column's type, or undefined when the type is wrong. */
+/** The value for the column's type (as COPY's text and json_populate_recordset both take it), or undefined when the type is wrong. */
 function convert(kind: Kind, value: unknown): unknown {
   switch (kind) {
     case "text":
@@ -126,7 +126,7 @@ const describe = (value: unknown) => (value === null ? "null" : Buffer.isBuffer(
 
 /**
  * How one table port's records become rows: which record field fills which column (the contract property's name or
- * its physicalName), the conversions for the column's type, and the SQL that inserts a batch in one statement.
+ * its physicalName), the conversions for the column's type, and the SQL that writes a batch (COPY; an INSERT for replays).
  */
 export class PortPlan {
   readonly columns: PlannedColumn[];
@@ -144,7 +144,7 @@ export class PortPlan {
       .map((c) => ({ name: c.name, notNull: c.notNull, kind: kindOf(c.type), keys: [...new Set([c.field ?? c.name, c.name])] }));
     this.known = new Set(this.columns.flatMap((c) => c.keys));
     const names = [...this.columns.map((c) => c.name), ...SYSTEM_COLUMNS.map((c) => c.name)].map(q).join(", ");
-    // One statement per batch: the rows travel as one JSON array, typed by the table's own row type.
+    // For a replay (inside a Prisma transaction, which cannot COPY): the rows as one JSON array, typed by the table's row type.
     this.insertRows = `INSERT INTO ${table.qualifiedName} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table.qualifiedName}, $1::json)`;
     this.copyRows = `COPY ${table.qualifiedName} (${names}) FROM STDIN`;
     this.values = new Array(this.columns.length);
