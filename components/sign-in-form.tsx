@@ -19,7 +19,7 @@ export function SignInForm(props: { callbackUrl: string; error?: string; provide
   const [pending, setPending] = useState(false);
   const form = useFormValidation(
     collectProblems([
-      ["sign-in-email", "E-mail", email.trim() ? emailProblem(email) : "is required"],
+      ["sign-in-email", "E-mail", required(email) ?? emailProblem(email)],
       ["sign-in-password", "Password", required(password)],
     ]),
   );
