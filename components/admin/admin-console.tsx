@@ -9,7 +9,7 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { ConfirmDialog } from "@/components/ui/confirm-dialog";
 import { ErrorSummary } from "@/components/forms/error-summary";
-import { collectProblems, email as emailProblem, fieldTargets, length } from "@/components/forms/form-problems";
+import { collectProblems, email as emailProblem, fieldTargets, length, required } from "@/components/forms/form-problems";
 import { useFormValidation } from "@/components/forms/use-form-validation";
 import { Field, inputClass, primaryButton, secondaryButton } from "@/components/ui/field";
 import { slugProblem } from "@/lib/catalog/descriptor-rules";
@@ -80,7 +80,7 @@ function TeamRow({ domainSlug, team, loading, defaults }: { domainSlug: string; 
   const refresh = () => queryClient.invalidateQueries({ queryKey: ["domain", domainSlug] });
 
   const idBase = `team-${team.id}`;
-  const form = useFormValidation(collectProblems([[`${idBase}-email`, "E-mail", email.trim() ? emailProblem(email) : "is required: the e-mail of the person to add"]]));
+  const form = useFormValidation(collectProblems([[`${idBase}-email`, "E-mail", required(email, "is required: the e-mail of the person to add") ?? emailProblem(email)]]));
   const add = useMutation({
     mutationFn: () => apiRequest(`/api/v1/teams/${team.id}/members`, { method: "POST", json: { email: email.trim(), role } }),
     onSuccess: async () => {
