@@ -130,7 +130,7 @@ export async function portImpact(tx: Tx, actor: Actor, port: ImpactPort, propose
     port: { id: port.id, name: port.name, type: port.type, productUrn: port.dataProduct.urn, productName: port.dataProduct.name },
     breaking,
     impacted,
-    summary: impactSummary({ breaking, proposed, products: products.size, hidden: hiddenProducts.size, teams: teams.size, fieldReads, further: [...products.values()].filter((p) => p.hops > 1).length }),
+    summary: impactSummary({ breaking, proposed, products: [...products.values()], hidden: hiddenProducts.size, teams: teams.size, fieldReads }),
     fields,
     downstream: { ports, products: [...products.values()], teams: [...teams.values()], hiddenProducts: hiddenProducts.size },
   };
@@ -138,7 +138,10 @@ export async function portImpact(tx: Tx, actor: Actor, port: ImpactPort, propose
 
 export type PortImpact = Awaited<ReturnType<typeof portImpact>>;
 
-function impactSummary({ breaking, proposed, products, hidden, teams, fieldReads, further = 0 }: { breaking: boolean; proposed: unknown; products: number; hidden: number; teams: number; fieldReads: number; further?: number }): string {
+/** `products`: the visible products reached; those more than one hop away are noted as further downstream. */
+function impactSummary({ breaking, proposed, products: reached, hidden, teams, fieldReads }: { breaking: boolean; proposed: unknown; products: { hops: number }[]; hidden: number; teams: number; fieldReads: number }): string {
+  const products = reached.length;
+  const further = reached.filter((p) => p.hops > 1).length;
   const plural = (n: number, word: string) => `${n} ${word}${n === 1 ? "" : "s"}`;
   const notes = [hidden > 0 ? `${hidden} you cannot see` : "", further > 0 ? `${further} further downstream` : ""].filter(Boolean).join(", ");
   const who = [products + hidden > 0 ? plural(products + hidden, "downstream product") + (notes ? ` (${notes})` : "") : "", teams > 0 ? plural(teams, "subscribing team") : ""].filter(Boolean).join(" and ");
@@ -195,7 +198,7 @@ function productImpact(impacts: PortImpact[]) {
   const fieldReads = fields.reduce((n, f) => n + f.readBy.length + f.hiddenReaders, 0);
   return {
     impacted: impacts.some((i) => i.impacted),
-    summary: impactSummary({ breaking: true, proposed: null, products: products.size, hidden: hiddenProducts, teams: teams.size, fieldReads, further: [...products.values()].filter((p) => p.hops > 1).length }).replace("Withdrawing this port", "Deprecating this product").replace("Nothing reads this port.", "Nothing reads this product."),
+    summary: impactSummary({ breaking: true, proposed: null, products: [...products.values()], hidden: hiddenProducts, teams: teams.size, fieldReads }).replace("Withdrawing this port", "Deprecating this product").replace("Nothing reads this port.", "Nothing reads this product."),
     fields,
     ports: impacts,
     downstream: { products: [...products.values()], teams: [...teams.values()], hiddenProducts },
