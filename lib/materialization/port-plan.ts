@@ -8,7 +8,7 @@ const SYSTEM = new Set(SYSTEM_COLUMNS.map((c) => c.name));
 
 type Kind = "text" | "integer" | "number" | "boolean" | "date" | "timestamp" | "time" | "json";
 
-type PlannedColumn = { name: string; notNull: boolean; kind: Kind; keys: string[] };
+type PlannedColumn = { name: string; notNull: boolean; kind: Kind; keys: string[]; encode: CopyEncoder; missing: RowFailure; typeName: string };
 
 /** Why a record goes to the dead letters instead of the table. */
 export type RowFailure = { reason: "missing_field" | "wrong_type"; error: string };
@@ -115,12 +115,22 @@ const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": 
 /** A value in COPY's text format (backslash, tab, newline and carriage return escaped). */
 const copyText = (text: string) => (COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : text);
 
-function copyValue(kind: Kind, value: unknown): string {
-  if (value === null || value === undefined) return "\\N";
-  if (kind === "json") return copyText(JSON.stringify(value));
-  if (kind === "boolean") return value ? "t" : "f";
-  return copyText(String(value));
-}
+/**
+ * A present value as COPY's text for a column of the kind, or undefined when the type is wrong: convert and copyValue
+ * in one step, made once per column (the column's kind is not switched on again for every value). Numbers, booleans and
+ * the dates and times convert writes cannot hold a tab, newline or backslash, so only text is escaped.
+ */
+type CopyEncoder = (value: unknown) => string | undefined;
+const COPY_ENCODERS: Record<Kind, CopyEncoder> = {
+  text: (value) => (typeof value === "string" ? copyText(value) : undefined),
+  integer: (value) => (typeof value === "number" ? (Number.isInteger(value) ? String(value) : undefined) : typeof value === "bigint" ? value.toString() : undefined),
+  number: (value) => (typeof value === "number" ? (Number.isFinite(value) ? String(value) : undefined) : typeof value === "string" && NUMERIC_TEXT.test(value) ? value : undefined),
+  boolean: (value) => (typeof value === "boolean" ? (value ? "t" : "f") : undefined),
+  timestamp: (value) => (typeof value === "number" ? (Number.isFinite(value) ? isoFromMillis(value) : undefined) : typeof value === "string" ? (Number.isNaN(Date.parse(value)) ? undefined : copyText(value)) : (convert("timestamp", value) as string | undefined)),
+  date: (value) => convert("date", value) as string | undefined,
+  time: (value) => convert("time", value) as string | undefined,
+  json: (value) => copyText(JSON.stringify(needsJsonbCopy(value) ? jsonbCopy(value) : value)),
+};
 
 const describe = (value: unknown) => (value === null ? "null" : Buffer.isBuffer(value) ? "bytes" : Array.isArray(value) ? "an array" : value instanceof Date ? "a date" : typeof value === "string" ? `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}` : `${typeof value} ${String(value).slice(0, 40)}`);
 
@@ -141,7 +151,11 @@ export class PortPlan {
   constructor(readonly table: ProductTable) {
     this.columns = table.columns
       .filter((c: TableColumn) => !SYSTEM.has(c.name))
-      .map((c) => ({ name: c.name, notNull: c.notNull, kind: kindOf(c.type), keys: [...new Set([c.field ?? c.name, c.name])] }));
+      .map((c) => {
+        const kind = kindOf(c.type);
+        const missing: RowFailure = { reason: "missing_field", error: `The record has no ${c.name}, which the table's contract requires.` };
+        return { name: c.name, notNull: c.notNull, kind, keys: [...new Set([c.field ?? c.name, c.name])], encode: COPY_ENCODERS[kind], missing, typeName: kind === "json" ? "JSON value" : kind };
+      });
     this.known = new Set(this.columns.flatMap((c) => c.keys));
     const names = [...this.columns.map((c) => c.name), ...SYSTEM_COLUMNS.map((c) => c.name)].map(q).join(", ");
     // For a replay (inside a Prisma transaction, which cannot COPY): the rows as one JSON array, typed by the table's row type.
@@ -173,10 +187,23 @@ export class PortPlan {
 
   /** The row as a line of `copyRows` (columns in the same order as the row's, then the stream's own), or why it goes to the dead letters. */
   toCopyLine(record: Record<string, unknown>, meta: RecordMeta): string | RowFailure {
-    const failure = this.convertRecord(record);
-    if (failure) return failure;
+    const { columns } = this;
     let line = "";
-    for (let i = 0; i < this.columns.length; i++) line += `${copyValue(this.columns[i].kind, this.values[i])}\t`;
+    for (let i = 0; i < columns.length; i++) {
+      const c = columns[i];
+      const { keys } = c;
+      let value = record[keys[0]];
+      if (value === undefined && keys.length > 1) value = record[keys[1]];
+      if (value === undefined || value === null) {
+        if (c.notNull) return c.missing;
+        line += "\\N\t";
+        continue;
+      }
+      const text = c.encode(value);
+      if (text === undefined) return { reason: "wrong_type", error: `${c.name} is ${describe(value)}, not a ${c.typeName} as the table's contract says.` };
+      line += text;
+      line += "\t";
+    }
     return `${line}${meta.partition}\t${meta.offset}\t${meta.timestamp}\t${meta.key === null ? "\\N" : copyText(meta.key)}\n`;
   }
 

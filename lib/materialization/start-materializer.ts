@@ -6,7 +6,7 @@ import { createProductTable } from "@/lib/data-tables/create-product-table";
 import { dataDatabaseUrl } from "@/lib/data-tables/data-database";
 import { PortPlan } from "./port-plan";
 import { createRecordDecoder, type Decoded } from "./record-decoder";
-import { convertBatch, recordReset, writePartitionBatch, type PreparedRecord } from "./write-partition-batch";
+import { convertBatch, hasHeaders, mergeBatches, recordReset, writePartitionBatch, type ConvertedBatch, type PreparedRecords } from "./write-partition-batch";
 
 export const MATERIALIZER_GROUP = "meshwork-materializer";
 
@@ -51,12 +51,6 @@ type PortRuntime = {
 type PortRow = { id: string; urn: string; topic: string; contract_id: string | null; paused: boolean | null; error: string | null; reset_detected_at: Date | null; generation: number | null; fields: string[] | null };
 
 const partitionKey = (portId: string, partition: number) => `${portId}:${partition}`;
-
-/** Whether a message carries any header, without an Object.keys array per message. */
-function hasHeaders(headers: KafkaMessage["headers"]): headers is NonNullable<KafkaMessage["headers"]> {
-  for (const _ in headers) return true;
-  return false;
-}
 
 function keyText(key: Buffer | null, decoded: Awaited<ReturnType<ReturnType<typeof createRecordDecoder>>> | null): string | null {
   if (!key) return null;
@@ -287,8 +281,12 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     }
   }
 
-  async function prepare(messages: KafkaMessage[]): Promise<{ records: PreparedRecord[]; decoded: (Decoded | null)[] }> {
-    const prepared: PreparedRecord[] = new Array(messages.length);
+  async function prepare(messages: KafkaMessage[]): Promise<{ records: PreparedRecords; decoded: (Decoded | null)[] }> {
+    const offsets: string[] = new Array(messages.length);
+    const keys: (string | null)[] = new Array(messages.length);
+    const timestamps: string[] = new Array(messages.length);
+    const values: (Buffer | null)[] = new Array(messages.length);
+    const headers: (KafkaMessage["headers"] | null)[] = new Array(messages.length);
     const decoded: (Decoded | null)[] = new Array(messages.length);
     // Records produced together share their timestamp: one ISO text for a run of them.
     let lastMs = "";
@@ -301,45 +299,62 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
         lastMs = m.timestamp;
         lastIso = new Date(Number(m.timestamp)).toISOString();
       }
-      prepared[i] = {
-        offset: BigInt(m.offset),
-        offsetText: m.offset,
-        timestamp: lastIso,
-        key: keyText(m.key, key instanceof Promise ? await key : key),
-        raw: m.value,
-        headers: hasHeaders(m.headers) ? Object.fromEntries(Object.entries(m.headers).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString("utf8") : String(v ?? "")])) : null,
-      };
+      timestamps[i] = lastIso;
+      offsets[i] = m.offset;
+      values[i] = m.value;
+      headers[i] = hasHeaders(m.headers) ? m.headers : null;
+      keys[i] = keyText(m.key, key instanceof Promise ? await key : key);
       decoded[i] = value instanceof Promise ? await value : value;
     }
-    return { records: prepared, decoded };
+    return { records: { offsets, keys, timestamps, values, headers }, decoded };
   }
 
-  type Buffer_ = { topic: string; partition: number; messages: KafkaMessage[]; highWatermark: string; epoch: number; paused: boolean; flushing: Promise<void> | null };
+  /**
+   * What one fetch (or a slice of it) became for each table port of its topic, converted as soon as it was fetched:
+   * the COPY text and the few per-record arrays a transaction needs. The fetched messages and the decoded values are
+   * garbage by then, instead of outliving young collections while earlier batches wait for PostgreSQL.
+   */
+  type Chunk = { count: number; converted: Map<string, { plan: PortPlan; batch: ConvertedBatch }> };
+  type Buffer_ = { topic: string; partition: number; chunks: Chunk[]; buffered: number; highWatermark: string; epoch: number; paused: boolean; flushing: Promise<void> | null };
   const buffers = new Map<string, Buffer_>();
   const bufferOf = (topic: string, partition: number) => {
     const key = `${topic}\u0000${partition}`;
     let b = buffers.get(key);
-    if (!b) buffers.set(key, (b = { topic, partition, messages: [], highWatermark: "0", epoch: 0, paused: false, flushing: null }));
+    if (!b) buffers.set(key, (b = { topic, partition, chunks: [], buffered: 0, highWatermark: "0", epoch: 0, paused: false, flushing: null }));
     return b;
+  };
+  const clear = (b: Buffer_) => {
+    b.chunks = [];
+    b.buffered = 0;
+    b.epoch++;
   };
   /** A seek makes what was fetched before it stale: forget it (a batch being written checks its epoch in its transaction). */
   const forget = (topic: string, partition: number) => {
     const b = bufferOf(topic, partition);
-    b.messages = [];
-    b.epoch++;
+    clear(b);
     if (b.paused && consumer) consumer.resume([{ topic, partitions: [partition] }]);
     b.paused = false;
   };
 
-  // Fetching and writing are decoupled: each fetched batch is appended to its partition's buffer, and one writer per
-  // partition commits everything buffered in one transaction, so a transaction carries many fetches at low latency.
+  // Fetching and writing are decoupled: each fetched batch is converted and appended to its partition's buffer, and
+  // one writer per partition commits everything buffered in one transaction, so a transaction carries many fetches at
+  // low latency.
   async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const b = bufferOf(batch.topic, batch.partition);
-    for (const m of batch.messages) b.messages.push(m);
+    const epoch = b.epoch;
     b.highWatermark = batch.highWatermark;
     resolveOffset(batch.messages[batch.messages.length - 1].offset);
-    if (b.messages.length >= maxBuffered && !b.paused && consumer) {
+    for (let i = 0; i < batch.messages.length; i += maxBatch) {
+      const messages = i === 0 && batch.messages.length <= maxBatch ? batch.messages : batch.messages.slice(i, i + maxBatch);
+      const converted = await convert(b, messages);
+      // Sought elsewhere meanwhile (or stopping): what was fetched is stale.
+      if (b.epoch !== epoch || stopped) return;
+      if (converted.size === 0) continue;
+      b.chunks.push({ count: messages.length, converted });
+      b.buffered += messages.length;
+    }
+    if (b.buffered >= maxBuffered && !b.paused && consumer) {
       b.paused = true;
       consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
     }
@@ -347,10 +362,19 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     await heartbeat();
   }
 
+  /** Chunks made by the same plans, which one COPY per port can write together. */
+  const samePlans = (a: Chunk, c: Chunk) => a.converted.size === c.converted.size && [...a.converted].every(([id, x]) => c.converted.get(id)?.plan === x.plan);
+
   async function flush(b: Buffer_) {
-    while (b.messages.length > 0 && !stopped) {
+    while (b.chunks.length > 0 && !stopped) {
       const epoch = b.epoch;
-      const taken = b.messages.splice(0, maxBatch);
+      const taken: Chunk[] = [b.chunks.shift()!];
+      let count = taken[0].count;
+      while (b.chunks.length > 0 && count + b.chunks[0].count <= maxBatch && samePlans(taken[0], b.chunks[0])) {
+        count += b.chunks[0].count;
+        taken.push(b.chunks.shift()!);
+      }
+      b.buffered -= count;
       const highWatermark = BigInt(b.highWatermark);
       try {
         await writeBuffered(b, taken, highWatermark, () => b.epoch === epoch && !stopped);
@@ -360,26 +384,32 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
         await new Promise((r) => setTimeout(r, 1_000));
         if (b.epoch === epoch) await seekTopic(b.topic, [b.partition]).catch(() => {});
       }
-      if (b.paused && b.messages.length < maxBuffered / 2 && consumer) {
+      if (b.paused && b.buffered < maxBuffered / 2 && consumer) {
         b.paused = false;
         consumer.resume([{ topic: b.topic, partitions: [b.partition] }]);
       }
     }
   }
 
-  async function writeBuffered(b: Buffer_, messages: KafkaMessage[], highWatermark: bigint, current: () => boolean) {
+  /** Decodes fetched records once and makes every active port's rows of them. */
+  async function convert(b: Buffer_, messages: KafkaMessage[]): Promise<Chunk["converted"]> {
+    const converted: Chunk["converted"] = new Map();
     const targets = byTopic(b.topic).filter((p) => p.active && p.plan);
-    if (targets.length === 0) return;
+    if (targets.length === 0) return converted;
     const { records, decoded } = await prepare(messages);
-    // A field the table lacks may be one the owners just added to its contract: look again before leaving it out.
-    // Once per field and contract version; the other partitions' batches wait for that look rather than write without it.
+    // A field the table lacks may be one the owners just added to its contract: look again before leaving it out, and
+    // make the rows again. Once per field and contract version; the other partitions' fetches wait for that look
+    // rather than convert without it.
     for (const port of targets) {
       for (;;) {
-        const unknown = new Set<string>();
         const plan = port.plan;
-        if (!plan) break;
-        for (const d of decoded) if (d?.ok) for (const f of plan.unknownFields(d.value)) if (!port.knownFields.has(f) && !port.lookedAgainFor.has(f)) unknown.add(f);
-        if (unknown.size === 0) break;
+        if (!plan || !port.active) break;
+        const batch = convertBatch(plan, b.partition, records, decoded, port.knownFields);
+        const unknown = batch.unknownFields.filter((f) => !port.lookedAgainFor.has(f));
+        if (unknown.length === 0) {
+          converted.set(port.id, { plan, batch });
+          break;
+        }
         port.lookingAgain ??= (async () => {
           const row = (await loadPorts()).find((p) => p.id === port.id);
           if (row && row.contract_id !== port.contractVersionId) await ensureTable(port, row.contract_id);
@@ -388,8 +418,22 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
         await port.lookingAgain;
       }
     }
-    // Every port's rows made now, in one go: the decoded values are not kept while the batch waits for PostgreSQL.
-    const converted = new Map(targets.flatMap((port) => (port.active && port.plan ? [[port.id, { plan: port.plan, batch: convertBatch(port.plan, b.partition, records, decoded, port.knownFields) }] as const] : [])));
+    return converted;
+  }
+
+  async function writeBuffered(b: Buffer_, chunks: Chunk[], highWatermark: bigint, current: () => boolean) {
+    const targets = byTopic(b.topic).filter((p) => p.active && p.plan);
+    if (targets.length === 0) return;
+    // A port not converted in every chunk was not active when they were fetched: its activation seeks back anyway.
+    const converted = new Map<string, { plan: PortPlan; batch: ConvertedBatch }>();
+    for (const port of targets) {
+      const parts = chunks.map((c) => c.converted.get(port.id));
+      if (parts.some((p) => !p)) continue;
+      const batch = mergeBatches(parts.map((p) => p!.batch));
+      // Another batch of the partition may have met (and listed) a field since this one was converted.
+      batch.newFields = batch.newFields.filter((f) => !port.knownFields.has(f));
+      converted.set(port.id, { plan: parts[0]!.plan, batch });
+    }
     const client = await pool.connect();
     try {
       for (const port of targets) {
@@ -444,8 +488,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     assignment = new Map();
     expected.clear();
     for (const b of buffers.values()) {
-      b.messages = [];
-      b.epoch++;
+      clear(b);
       b.paused = false;
     }
     if (topics.length === 0 || stopped) return;
@@ -465,8 +508,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
       assignment = new Map(Object.entries(event.payload.memberAssignment).map(([t, p]) => [t, p as number[]]));
       for (const k of [...expected.keys()]) expected.delete(k);
       for (const b of buffers.values()) {
-        b.messages = [];
-        b.epoch++;
+        clear(b);
         b.paused = false;
       }
       const topicsNow = [...assignment.keys()];

@@ -1,21 +1,37 @@
 import { finished } from "node:stream/promises";
 import pg from "pg";
+import type { KafkaMessage } from "kafkajs";
 import { from as copyFrom } from "pg-copy-streams";
 import { now } from "@/lib/clock";
 import type { PortPlan, RecordMeta } from "./port-plan";
 import type { Decoded } from "./record-decoder";
 
-/** One consumed record (its value decoded once for every table port of its topic, beside it). */
-export type PreparedRecord = {
-  offset: bigint;
-  /** The offset as Kafka's client gave it (text), for the row. */
-  offsetText: string;
-  timestamp: string;
-  key: string | null;
+/**
+ * One partition's consumed records (their values decoded once for every table port of the topic, beside them), by
+ * index, as parallel arrays rather than an object per record: what a batch keeps of a record from its fetch to its
+ * transaction. The raw value and the headers are only read again for a dead letter.
+ */
+export type PreparedRecords = {
+  /** The offset as Kafka's client gave it (text). */
+  offsets: string[];
+  /** The key as the row's _key (decoded when registry-encoded). */
+  keys: (string | null)[];
+  /** The record's timestamp as ISO text (records produced together share one string). */
+  timestamps: string[];
   /** The raw value as it was on the topic (null: a tombstone). */
-  raw: Buffer | null;
-  headers: Record<string, string> | null;
+  values: (Buffer | null)[];
+  /** The record's headers, null when it has none. */
+  headers: (KafkaMessage["headers"] | null)[];
 };
+
+/** Whether a message carries any header, without an Object.keys array per message. */
+export function hasHeaders(headers: KafkaMessage["headers"]): headers is NonNullable<KafkaMessage["headers"]> {
+  for (const _ in headers) return true;
+  return false;
+}
+
+const headersText = (headers: KafkaMessage["headers"] | null): Record<string, string> | null =>
+  headers && hasHeaders(headers) ? Object.fromEntries(Object.entries(headers).map(([k, v]) => [k, Buffer.isBuffer(v) ? v.toString("utf8") : String(v ?? "")])) : null;
 
 export type DeadLetterInput = { partition: number; offset: string; key: string | null; value_base64: string | null; headers: Record<string, string> | null; record_timestamp: string; reason: string; error: string };
 
@@ -45,7 +61,7 @@ const TIME_CONSTANT_S = 5;
  * decoded values are garbage before the batch waits for PostgreSQL (kept, they outlive the young generation).
  */
 export type ConvertedBatch = {
-  records: PreparedRecord[];
+  records: PreparedRecords;
   /** Every row's COPY line, in offset order, and where each starts in it (one more entry: the end). */
   rowText: string;
   rowStarts: number[];
@@ -55,16 +71,20 @@ export type ConvertedBatch = {
   dead: { index: number; reason: string; error: string }[];
   /** Fields of the rows (not of dead letters: another topic's event tells nothing) the table's contract lacks. */
   newFields: string[];
+  /** Fields of any decoded record (a dead letter's too) the table's contract lacks: the contract may have gained them since. */
+  unknownFields: string[];
 };
 
-export function convertBatch(plan: PortPlan, partition: number, records: PreparedRecord[], decoded: (Decoded | null)[], knownFields: Set<string>): ConvertedBatch {
-  const batch: ConvertedBatch = { records, rowText: "", rowStarts: [], rowRecords: [], tombstones: [], dead: [], newFields: [] };
+export function convertBatch(plan: PortPlan, partition: number, records: PreparedRecords, decoded: (Decoded | null)[], knownFields: Set<string>): ConvertedBatch {
+  const batch: ConvertedBatch = { records, rowText: "", rowStarts: [], rowRecords: [], tombstones: [], dead: [], newFields: [], unknownFields: [] };
+  const { offsets, keys, timestamps } = records;
   const lines: string[] = [];
   let length = 0;
-  const newFields = new Set<string>();
+  let newFields: Set<string> | undefined;
+  let unknownFields: Set<string> | undefined;
   // One meta object for the batch, filled per record (each line is made before the next record).
   const meta: RecordMeta = { partition, offset: "", timestamp: "", key: null };
-  for (let i = 0; i < records.length; i++) {
+  for (let i = 0; i < offsets.length; i++) {
     const d = decoded[i];
     if (d === null) {
       if (plan.insertTombstones) batch.tombstones.push(i);
@@ -74,10 +94,14 @@ export function convertBatch(plan: PortPlan, partition: number, records: Prepare
       batch.dead.push({ index: i, reason: d.reason, error: d.error });
       continue;
     }
-    const r = records[i];
-    meta.offset = r.offsetText;
-    meta.timestamp = r.timestamp;
-    meta.key = r.key;
+    // The record's fields the contract lacks, once per record (most records have none: no Set is made).
+    const unknown = plan.unknownFields(d.value);
+    let fresh: string[] | undefined;
+    for (const f of unknown) if (!knownFields.has(f)) (fresh ??= []).push(f);
+    if (fresh) for (const f of fresh) (unknownFields ??= new Set()).add(f);
+    meta.offset = offsets[i];
+    meta.timestamp = timestamps[i];
+    meta.key = keys[i];
     const line = plan.toCopyLine(d.value, meta);
     if (typeof line !== "string") {
       batch.dead.push({ index: i, reason: line.reason, error: line.error });
@@ -87,12 +111,54 @@ export function convertBatch(plan: PortPlan, partition: number, records: Prepare
     batch.rowStarts.push(length);
     batch.rowRecords.push(i);
     length += line.length;
-    for (const f of plan.unknownFields(d.value)) if (!knownFields.has(f)) newFields.add(f);
+    if (fresh) for (const f of fresh) (newFields ??= new Set()).add(f);
   }
   batch.rowStarts.push(length);
   batch.rowText = lines.join("");
-  batch.newFields = [...newFields];
+  if (newFields) batch.newFields = [...newFields];
+  if (unknownFields) batch.unknownFields = [...unknownFields];
   return batch;
+}
+
+/**
+ * Consecutive converted batches of one partition for one table port (made by the same plan) as one: their records,
+ * rows, tombstones and dead letters in order, so one transaction writes what several fetches brought.
+ */
+export function mergeBatches(batches: ConvertedBatch[]): ConvertedBatch {
+  if (batches.length === 1) return batches[0];
+  const records: PreparedRecords = { offsets: [], keys: [], timestamps: [], values: [], headers: [] };
+  const merged: ConvertedBatch = { records, rowText: "", rowStarts: [], rowRecords: [], tombstones: [], dead: [], newFields: [], unknownFields: [] };
+  const texts: string[] = [];
+  const newFields = new Set<string>();
+  const unknownFields = new Set<string>();
+  let recordBase = 0;
+  let textBase = 0;
+  for (const b of batches) {
+    const r = b.records;
+    for (let i = 0; i < r.offsets.length; i++) {
+      records.offsets.push(r.offsets[i]);
+      records.keys.push(r.keys[i]);
+      records.timestamps.push(r.timestamps[i]);
+      records.values.push(r.values[i]);
+      records.headers.push(r.headers[i]);
+    }
+    texts.push(b.rowText);
+    for (let j = 0; j < b.rowRecords.length; j++) {
+      merged.rowStarts.push(textBase + b.rowStarts[j]);
+      merged.rowRecords.push(recordBase + b.rowRecords[j]);
+    }
+    for (const i of b.tombstones) merged.tombstones.push(recordBase + i);
+    for (const d of b.dead) merged.dead.push({ ...d, index: recordBase + d.index });
+    for (const f of b.newFields) newFields.add(f);
+    for (const f of b.unknownFields) unknownFields.add(f);
+    recordBase += r.offsets.length;
+    textBase += b.rowText.length;
+  }
+  merged.rowStarts.push(textBase);
+  merged.rowText = texts.join("");
+  merged.newFields = [...newFields];
+  merged.unknownFields = [...unknownFields];
+  return merged;
 }
 
 /**
@@ -106,7 +172,7 @@ export async function writePartitionBatch(
   input: { portId: string; topic: string; partition: number; plan: PortPlan; batch: ConvertedBatch; highWatermark: bigint; expectedOffset?: bigint; synchronousCommit?: boolean; current?: () => boolean },
 ): Promise<BatchOutcome> {
   const { portId, topic, partition, plan, batch, highWatermark } = input;
-  const { records } = batch;
+  const { offsets, keys, timestamps, values, headers } = batch.records;
   // Without waiting for the WAL flush: a PostgreSQL crash may lose the last batches, but rows and offsets together,
   // so they are consumed again; exactly once holds, and a commit no longer costs a disk flush (see the README's figures).
   // The port's state, locked shared, and the partition's stored offset, locked for this transaction (the upsert locks
@@ -143,17 +209,17 @@ export async function writePartitionBatch(
     // PostgreSQL's offsets rule: what is below the stored offset is in the table (or the dead letters) already.
     // A partition's records come in offset order, so the fresh ones are the ones from `first` on.
     let first = 0;
-    while (first < records.length && records[first].offset < storedOffset) first++;
-    if (first === records.length) {
+    while (first < offsets.length && BigInt(offsets[first]) < storedOffset) first++;
+    if (first === offsets.length) {
       await client.query("ROLLBACK");
       return { kind: "written", nextOffset: storedOffset, rows: 0, deadLetters: 0, tombstones: 0, newFields: [] };
     }
     const deadLetter = (i: number, reason: string, error: string): DeadLetterInput => {
-      const r = records[i];
-      return { partition, offset: r.offsetText, key: r.key, value_base64: r.raw ? r.raw.toString("base64") : null, headers: r.headers, record_timestamp: r.timestamp, reason, error };
+      const value = values[i];
+      return { partition, offset: offsets[i], key: keys[i], value_base64: value ? value.toString("base64") : null, headers: headersText(headers[i]), record_timestamp: timestamps[i], reason, error };
     };
     const dead = batch.dead.filter((d) => d.index >= first).map((d) => deadLetter(d.index, d.reason, d.error));
-    const tombstones = batch.tombstones.filter((i) => i >= first).map((i) => ({ _partition: partition, _offset: records[i].offsetText, _timestamp: records[i].timestamp, _key: records[i].key }));
+    const tombstones = batch.tombstones.filter((i) => i >= first).map((i) => ({ _partition: partition, _offset: offsets[i], _timestamp: timestamps[i], _key: keys[i] }));
     let firstRow = 0;
     while (firstRow < batch.rowRecords.length && batch.rowRecords[firstRow] < first) firstRow++;
     const rowCount = batch.rowRecords.length - firstRow;
@@ -181,15 +247,16 @@ export async function writePartitionBatch(
     }
     if (tombstones.length > 0 && plan.insertTombstones) await client.query(plan.insertTombstones, [JSON.stringify(tombstones)]);
     if (dead.length > 0) await insertDeadLetters(client, portId, topic, dead);
-    const last = records[records.length - 1];
+    const lastOffset = BigInt(offsets[offsets.length - 1]);
+    const lastTimestamp = timestamps[offsets.length - 1];
     const at = now();
     const dt = stored.last_write_at ? Math.max(0.001, (at.getTime() - stored.last_write_at.getTime()) / 1000) : 1;
     const alpha = 1 - Math.exp(-dt / TIME_CONSTANT_S);
     const rate = stored.last_write_at ? stored.rows_per_second + alpha * (written / dt - stored.rows_per_second) : written;
     const atText = pg.escapeLiteral(at.toISOString());
     await client.query(
-      `UPDATE materialization_offset SET next_offset = ${last.offset + 1n}, topic = ${topicText}, end_offset = ${highWatermark}, end_offset_at = ${atText}, rows_written = rows_written + ${written},
-         last_write_at = ${written > 0 ? atText : "last_write_at"}, last_record_at = ${pg.escapeLiteral(last.timestamp)}, rows_per_second = ${Number.isFinite(rate) ? rate : 0}
+      `UPDATE materialization_offset SET next_offset = ${lastOffset + 1n}, topic = ${topicText}, end_offset = ${highWatermark}, end_offset_at = ${atText}, rows_written = rows_written + ${written},
+         last_write_at = ${written > 0 ? atText : "last_write_at"}, last_record_at = ${pg.escapeLiteral(lastTimestamp)}, rows_per_second = ${Number.isFinite(rate) ? rate : 0}
        WHERE port_id = ${port} AND partition = ${part};
        COMMIT`,
     );
@@ -201,7 +268,7 @@ export async function writePartitionBatch(
         [portId, batch.newFields, at],
       );
     }
-    return { kind: "written", nextOffset: last.offset + 1n, rows: written, deadLetters: dead.length, tombstones: tombstones.length, newFields: batch.newFields };
+    return { kind: "written", nextOffset: lastOffset + 1n, rows: written, deadLetters: dead.length, tombstones: tombstones.length, newFields: batch.newFields };
   } catch (error) {
     await client.query("ROLLBACK").catch(() => {});
     throw error;

@@ -1,0 +1,84 @@
+import { describe, expect, it } from "vitest";
+import { SYSTEM_COLUMNS } from "@/lib/data-tables/product-table-columns";
+import { PortPlan } from "./port-plan";
+import type { Decoded } from "./record-decoder";
+import { convertBatch, mergeBatches, type PreparedRecords } from "./write-partition-batch";
+
+const plan = new PortPlan({
+  schema: "s",
+  table: "orders",
+  qualifiedName: `"s"."orders"`,
+  contractVersion: "1.0.0",
+  created: false,
+  addedColumns: [],
+  incompatible: [],
+  primaryKey: ["order_id"],
+  latestView: null,
+  columns: [
+    { name: "order_id", type: "text", notNull: true },
+    { name: "amount", type: "numeric(12,2)", notNull: true },
+    { name: "qty", type: "integer", notNull: false, field: "quantity" },
+    { name: "placed_at", type: "timestamp with time zone", notNull: false },
+    { name: "address", type: "jsonb", notNull: false },
+    ...SYSTEM_COLUMNS,
+  ],
+});
+
+const ok = (value: Record<string, unknown>): Decoded => ({ ok: true, value, schemaId: 1 });
+type Item = { offset: number; decoded: Decoded | null; headers?: Record<string, Buffer> };
+const prepared = (items: Item[]): { records: PreparedRecords; decoded: (Decoded | null)[] } => ({
+  records: {
+    offsets: items.map((i) => String(i.offset)),
+    keys: items.map((i) => `k-${i.offset}`),
+    timestamps: items.map(() => "2026-01-01T00:00:00.000Z"),
+    values: items.map((i) => (i.decoded ? Buffer.from(`raw-${i.offset}`) : null)),
+    headers: items.map((i) => i.headers ?? null),
+  },
+  decoded: items.map((i) => i.decoded),
+});
+
+const first: Item[] = [
+  { offset: 10, decoded: ok({ order_id: "a\tb", amount: "1.50", quantity: 3, placed_at: 1_700_000_000_000, address: { city: "Lyon\n" }, extra: 1 }) },
+  { offset: 11, decoded: { ok: false, reason: "undecodable", error: "not registry-framed" }, headers: { trace: Buffer.from("t") } },
+  { offset: 12, decoded: null },
+];
+const second: Item[] = [
+  { offset: 13, decoded: ok({ order_id: "c", amount: "2", quantity: null, placed_at: "2026-01-01T10:00:00Z", address: null, other: true }) },
+  { offset: 15, decoded: ok({ order_id: "d", amount: "2", quantity: 1.5 }) },
+  { offset: 16, decoded: ok({ amount: "3" }) },
+  { offset: 17, decoded: ok({ order_id: "e\\", amount: 7, quantity: 2n }) },
+];
+
+describe("convertBatch and mergeBatches", () => {
+  it("merging two partitions' converted fetches is converting their records together: rows, tombstones, dead letters and fields line up", () => {
+    const a = prepared(first);
+    const b = prepared(second);
+    const all = prepared([...first, ...second]);
+    const together = convertBatch(plan, 2, all.records, all.decoded, new Set());
+    const merged = mergeBatches([convertBatch(plan, 2, a.records, a.decoded, new Set()), convertBatch(plan, 2, b.records, b.decoded, new Set())]);
+    expect(merged).toEqual(together);
+    expect(together.rowRecords).toEqual([0, 3, 6]);
+    expect(together.tombstones).toEqual([2]);
+    expect(together.dead.map((d) => [d.index, d.reason])).toEqual([[1, "undecodable"], [4, "wrong_type"], [5, "missing_field"]]);
+    expect(together.newFields.sort()).toEqual(["extra", "other"]);
+    // Each row's line is where rowStarts says, in COPY's text format.
+    const lines = together.rowStarts.slice(0, -1).map((s, j) => together.rowText.slice(s, together.rowStarts[j + 1]));
+    expect(lines).toEqual([
+      'a\\tb\t1.50\t3\t2023-11-14T22:13:20.000Z\t{"city":"Lyon\\\\n"}\t2\t10\t2026-01-01T00:00:00.000Z\tk-10\n',
+      "c\t2\t\\N\t2026-01-01T10:00:00Z\t\\N\t2\t13\t2026-01-01T00:00:00.000Z\tk-13\n",
+      "e\\\\\t7\t2\t\\N\t\\N\t2\t17\t2026-01-01T00:00:00.000Z\tk-17\n",
+    ]);
+    expect(merged.records.headers[1]).toEqual({ trace: Buffer.from("t") });
+    expect(merged.records.values[6]).toEqual(Buffer.from("raw-17"));
+  });
+
+  it("lists a field the table already knows as neither new nor unknown, and a dead letter's fields as unknown only", () => {
+    const { records, decoded } = prepared([
+      { offset: 1, decoded: ok({ order_id: "x", amount: "1", extra: 1 }) },
+      { offset: 2, decoded: ok({ amount: "1", later: 1 }) },
+    ]);
+    const batch = convertBatch(plan, 0, records, decoded, new Set(["extra"]));
+    expect(batch.newFields).toEqual([]);
+    expect(batch.unknownFields).toEqual(["later"]);
+  });
+});
