@@ -17,7 +17,7 @@ import { restartMaterializationFromBeginning } from "./restart-materialization";
 import { resumeMaterialization } from "./resume-materialization";
 import { startMaterializer, type RunningMaterializer } from "./start-materializer";
 
-const TOPICS = ["mat.count", "mat.poison", "mat.evolve", "mat.latest", "mat.pause", "mat.narrow", "mat.wrong-schema", "mat.stock", "mat.refused"];
+const TOPICS = ["mat.count", "mat.poison", "mat.evolve", "mat.latest", "mat.pause", "mat.narrow", "mat.wrong-schema", "mat.stock", "mat.refused", "flaky.registry"];
 
 let admin: Actor;
 let cluster: MockKafkaCluster;
@@ -73,6 +73,26 @@ describe("the materializer, against the mock cluster and PostgreSQL", () => {
     // A member of the team sees the status but may not operate it; a stranger does not see a draft product's port.
     expect((await getMaterializationStatus(p.member, p.tablePort.id)).canOperate).toBe(false);
     await expectMeshworkError(getMaterializationStatus(await createUser(), p.tablePort.id), "not_found");
+  }, 90_000);
+
+  it("reads a partition again from the stored offsets when the registry cannot be reached while its records are decoded: none skipped, none twice", async () => {
+    const p = await materializedProduct(admin, { topic: "flaky.registry" });
+    const real = producerRegistry(listener.url);
+    let failures = 3;
+    const flaky = { getSchema: (id: number) => (failures-- > 0 ? Promise.reject(new Error("the registry cannot be reached")) : real.getSchema(id)) } as unknown as typeof real;
+    const logged: string[] = [];
+    const own = await startMaterializer({ kafka, registry: flaky, log: (l) => logged.push(l), groupId: `flaky-${Date.now()}`, refreshMs: 200, sessionTimeoutMs: 6_000, topicFilter: /^flaky\./ });
+    try {
+      const n = 2_000;
+      await produceOrders(kafka, registry, p.topic, Array.from({ length: n }, (_, i) => order(i)));
+      await until(async () => (await count(`SELECT count(*) AS n FROM ${p.qualified}`)) >= n, 60_000, `${n} rows`);
+      await new Promise((r) => setTimeout(r, 1_000));
+      expect(await count(`SELECT count(*) AS n FROM ${p.qualified}`)).toBe(n);
+      expect(await count(`SELECT count(DISTINCT (_partition, _offset)) AS n FROM ${p.qualified}`)).toBe(n);
+      expect(logged.some((l) => /the registry cannot be reached/.test(l))).toBe(true);
+    } finally {
+      await own.stop();
+    }
   }, 90_000);
 
   it("sends poison records to the dead letters with their reason, materializes the records after them, and replays one after a fix", async () => {

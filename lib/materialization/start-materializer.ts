@@ -315,12 +315,25 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
    * garbage by then, instead of outliving young collections while earlier batches wait for PostgreSQL.
    */
   type Chunk = { count: number; converted: Map<string, { plan: PortPlan; batch: ConvertedBatch }> };
-  type Buffer_ = { topic: string; partition: number; chunks: Chunk[]; buffered: number; highWatermark: string; epoch: number; paused: boolean; flushing: Promise<void> | null };
+  type Buffer_ = {
+    topic: string;
+    partition: number;
+    chunks: Chunk[];
+    /** Records in the chunks, and records fetched but not converted yet. */
+    buffered: number;
+    converting: number;
+    /** The partition's fetches being converted, one after the other, in offset order. */
+    conversions: Promise<void>;
+    highWatermark: string;
+    epoch: number;
+    paused: boolean;
+    flushing: Promise<void> | null;
+  };
   const buffers = new Map<string, Buffer_>();
   const bufferOf = (topic: string, partition: number) => {
     const key = `${topic}\u0000${partition}`;
     let b = buffers.get(key);
-    if (!b) buffers.set(key, (b = { topic, partition, chunks: [], buffered: 0, highWatermark: "0", epoch: 0, paused: false, flushing: null }));
+    if (!b) buffers.set(key, (b = { topic, partition, chunks: [], buffered: 0, converting: 0, conversions: Promise.resolve(), highWatermark: "0", epoch: 0, paused: false, flushing: null }));
     return b;
   };
   const clear = (b: Buffer_) => {
@@ -336,30 +349,48 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     b.paused = false;
   };
 
-  // Fetching and writing are decoupled: each fetched batch is converted and appended to its partition's buffer, and
-  // one writer per partition commits everything buffered in one transaction, so a transaction carries many fetches at
-  // low latency.
+  // Fetching, converting and writing are decoupled: each fetched batch is handed to its partition's converter (which
+  // runs after the consumer sent its next fetch, so converting overlaps fetching) and appended to the partition's
+  // buffer, and one writer per partition commits everything buffered in one transaction, so a transaction carries many
+  // fetches at low latency.
   async function eachBatch({ batch, resolveOffset, heartbeat, isRunning, isStale }: EachBatchPayload) {
     if (!isRunning() || isStale() || batch.messages.length === 0) return;
     const b = bufferOf(batch.topic, batch.partition);
     const epoch = b.epoch;
+    const { messages } = batch;
     b.highWatermark = batch.highWatermark;
-    resolveOffset(batch.messages[batch.messages.length - 1].offset);
-    for (let i = 0; i < batch.messages.length; i += maxBatch) {
-      const messages = i === 0 && batch.messages.length <= maxBatch ? batch.messages : batch.messages.slice(i, i + maxBatch);
-      const converted = await convert(b, messages);
-      // Sought elsewhere meanwhile (or stopping): what was fetched is stale.
-      if (b.epoch !== epoch || stopped) return;
-      if (converted.size === 0) continue;
-      b.chunks.push({ count: messages.length, converted });
-      b.buffered += messages.length;
-    }
-    if (b.buffered >= maxBuffered && !b.paused && consumer) {
+    resolveOffset(messages[messages.length - 1].offset);
+    b.converting += messages.length;
+    b.conversions = b.conversions.then(() => new Promise((r) => setImmediate(r))).then(() => convertFetched(b, messages, epoch));
+    if (b.buffered + b.converting >= maxBuffered && !b.paused && consumer) {
       b.paused = true;
       consumer.pause([{ topic: batch.topic, partitions: [batch.partition] }]);
     }
-    b.flushing ??= flush(b).finally(() => (b.flushing = null));
     await heartbeat();
+  }
+
+  async function convertFetched(b: Buffer_, fetched: KafkaMessage[], epoch: number) {
+    try {
+      for (let i = 0; i < fetched.length; i += maxBatch) {
+        // Sought elsewhere meanwhile (or stopping): what was fetched is stale.
+        if (b.epoch !== epoch || stopped) return;
+        const messages = i === 0 && fetched.length <= maxBatch ? fetched : fetched.slice(i, i + maxBatch);
+        const converted = await convert(b, messages);
+        if (b.epoch !== epoch || stopped) return;
+        if (converted.size === 0) continue;
+        b.chunks.push({ count: messages.length, converted });
+        b.buffered += messages.length;
+        b.flushing ??= flush(b).finally(() => (b.flushing = null));
+      }
+    } catch (error) {
+      // The registry, say: what was fetched cannot be written past, so read again from PostgreSQL's offsets (the next
+      // fetches of the partition, queued behind this one, find their epoch gone).
+      log(`materializer: decoding ${b.topic} partition ${b.partition} failed, reading it again from the stored offsets: ${(error as Error).message}`);
+      await new Promise((r) => setTimeout(r, 1_000));
+      if (b.epoch === epoch && !stopped) await seekTopic(b.topic, [b.partition]).catch(() => {});
+    } finally {
+      b.converting -= fetched.length;
+    }
   }
 
   /** Chunks made by the same plans, which one COPY per port can write together. */
@@ -384,7 +415,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
         await new Promise((r) => setTimeout(r, 1_000));
         if (b.epoch === epoch) await seekTopic(b.topic, [b.partition]).catch(() => {});
       }
-      if (b.paused && b.buffered < maxBuffered / 2 && consumer) {
+      if (b.paused && b.buffered + b.converting < maxBuffered / 2 && consumer) {
         b.paused = false;
         consumer.resume([{ topic: b.topic, partitions: [b.partition] }]);
       }
@@ -564,6 +595,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
       await consumer?.disconnect().catch((error: Error) => log(`materializer: leaving the group: ${error.message}`));
       consumer = null;
       // The transaction in hand commits (or rolls back); what is still buffered is read again by whoever comes next.
+      await Promise.all([...buffers.values()].map((b) => b.conversions));
       await Promise.all([...buffers.values()].map((b) => b.flushing));
       await admin.disconnect().catch(() => {});
       await pool.end().catch(() => {});
