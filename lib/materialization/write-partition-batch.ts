@@ -126,7 +126,15 @@ export function convertBatch(plan: PortPlan, partition: number, records: Prepare
  */
 export function mergeBatches(batches: ConvertedBatch[]): ConvertedBatch {
   if (batches.length === 1) return batches[0];
-  const records: PreparedRecords = { offsets: [], keys: [], timestamps: [], values: [], headers: [] };
+  // The per-record arrays by concat (native, one copy each) rather than a push per record.
+  const parts = batches.map((b) => b.records);
+  const records: PreparedRecords = {
+    offsets: parts[0].offsets.concat(...parts.slice(1).map((r) => r.offsets)),
+    keys: parts[0].keys.concat(...parts.slice(1).map((r) => r.keys)),
+    timestamps: parts[0].timestamps.concat(...parts.slice(1).map((r) => r.timestamps)),
+    values: parts[0].values.concat(...parts.slice(1).map((r) => r.values)),
+    headers: parts[0].headers.concat(...parts.slice(1).map((r) => r.headers)),
+  };
   const merged: ConvertedBatch = { records, rowText: "", rowStarts: [], rowRecords: [], tombstones: [], dead: [], newFields: [], unknownFields: [] };
   const texts: string[] = [];
   const newFields = new Set<string>();
@@ -134,14 +142,6 @@ export function mergeBatches(batches: ConvertedBatch[]): ConvertedBatch {
   let recordBase = 0;
   let textBase = 0;
   for (const b of batches) {
-    const r = b.records;
-    for (let i = 0; i < r.offsets.length; i++) {
-      records.offsets.push(r.offsets[i]);
-      records.keys.push(r.keys[i]);
-      records.timestamps.push(r.timestamps[i]);
-      records.values.push(r.values[i]);
-      records.headers.push(r.headers[i]);
-    }
     texts.push(b.rowText);
     for (let j = 0; j < b.rowRecords.length; j++) {
       merged.rowStarts.push(textBase + b.rowStarts[j]);
@@ -151,7 +151,7 @@ export function mergeBatches(batches: ConvertedBatch[]): ConvertedBatch {
     for (const d of b.dead) merged.dead.push({ ...d, index: recordBase + d.index });
     for (const f of b.newFields) newFields.add(f);
     for (const f of b.unknownFields) unknownFields.add(f);
-    recordBase += r.offsets.length;
+    recordBase += b.records.offsets.length;
     textBase += b.rowText.length;
   }
   merged.rowStarts.push(textBase);
