@@ -102,8 +102,9 @@ async function main() {
   const children = [
     { name: "web app", process: spawn("npx", ["next", dev ? "dev" : "start", "-p", port], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
     { name: "schema registry listener", process: spawn("npx", ["tsx", "bin/registry-server.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
-    // Node itself with tsx's loader, no wrapper: it gets the group's SIGTERM once and finishes the jobs it holds.
-    { name: "workers", process: spawn(process.execPath, ["--import", "tsx", "workers/main.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
+    // Node itself with tsx's loader, no wrapper: it gets the group's SIGTERM once and finishes the jobs it holds. A 64 MB
+    // young generation: the materializer's batches then die young instead of being copied while they wait for PostgreSQL.
+    { name: "workers", process: spawn(process.execPath, ["--max-semi-space-size=64", "--import", "tsx", "workers/main.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) },
     // Stand-ins for the domain teams' services: registry-encoded events (and a few bad records) to the demo topics.
     ...(demo ? [{ name: "demo producers", process: spawn(process.execPath, ["--import", "tsx", "workers/demo-producers.ts"], { cwd: ROOT, stdio: "inherit", detached: true, env }) }] : []),
   ];
