@@ -3,8 +3,9 @@
 //   - the lib function for 2-hop neighbourhoods and depth 6, p50/p95, beside a naive recursive query (paths, visibility
 //     filtered afterwards) as the baseline, in the same process;
 //   - one pass over HTTP against the production build (`npx next build` first; hold /tmp/meshwork-e2e.lock where .next is shared);
-//   - headless Chromium: from navigation start to elk's positions applied to every node and the graph answering a click,
-//     for a 2-hop neighbourhood and for a graph of about 1,000 products.
+//   - headless Chromium: from navigation start to elk's positions applied to every node and the graph answering a click
+//     (fired the moment the page marks the layout applied; answered when the page shows the clicked node selected), for
+//     a 2-hop neighbourhood and for a graph of about 1,000 products.
 //   npx tsx bench/lineage.ts [--products 5000] [--edges 20000] [--queries 60] [--port 3650] [--skip-http] [--skip-browser] [--keep]
 import { spawn, type ChildProcess } from "node:child_process";
 import { mkdirSync, writeFileSync } from "node:fs";
@@ -258,27 +259,45 @@ async function main() {
       const violations: string[] = [];
       const page = await context.newPage();
       page.on("console", (m) => m.type() === "error" && /Content Security Policy/i.test(m.text()) && violations.push(m.text()));
+      // The moment the graph shows a new selection, taken in the page (not after Playwright's round trip).
+      await page.addInitScript(() => {
+        new MutationObserver(() => {
+          const graph = document.querySelector<HTMLElement>('[data-testid="lineage-graph"]');
+          if (graph?.dataset.selectedNode) (window as unknown as { selectedAt?: number }).selectedAt ??= performance.now();
+        }).observe(document, { subtree: true, attributes: true, attributeFilter: ["data-selected-node"] });
+      });
+      const marked = (name: string) => page.evaluate((n) => performance.getEntriesByName(n)[0]?.startTime ?? null, name);
+      const until = async <T>(read: () => Promise<T | null>, timeoutMs: number): Promise<T> => {
+        for (const end = Date.now() + timeoutMs; Date.now() < end; await new Promise((r) => setTimeout(r, 10))) {
+          const value = await read();
+          if (value !== null) return value;
+        }
+        throw new Error("timed out");
+      };
       const timeGraph = async (focus: string, depth: number) => {
         await page.goto(`${base}/lineage?focus=${encodeURIComponent(focus)}&depth=${depth}`, { waitUntil: "commit" });
         const graph = page.getByTestId("lineage-graph");
-        // A click on a product node is answered (the node becomes the selection).
+        // A click on the focus node, fired the moment the page says the graph is placed, is answered when the node
+        // becomes the selection. The click lands on the node's top row (domain and status: not a link, not a button).
         const click = async () => {
-          const target = page.locator(".react-flow__node-product").first();
-          const id = (await target.getAttribute("data-id"))!;
-          // The node's top row (domain and status), wherever the zoom put it: not the name link, not a button.
+          await page.evaluate(() => delete (window as unknown as { selectedAt?: number }).selectedAt);
+          const target = page.locator(`.react-flow__node-product:has([data-product-urn="${focus}"])`);
           const box = (await target.boundingBox())!;
-          await target.click({ position: { x: box.width / 2, y: Math.max(1, box.height * 0.08) }, timeout: 30_000 });
-          await page.locator(`[data-testid="lineage-graph"][data-selected-node="${id}"]`).waitFor({ timeout: 30_000 });
-          return page.evaluate(() => performance.now());
+          await page.mouse.click(box.x + box.width / 2, box.y + Math.max(1, box.height * 0.08));
+          return until(() => page.evaluate(() => (window as unknown as { selectedAt?: number }).selectedAt ?? null), 30_000);
         };
-        // Usable: every node placed (a big graph first in columns by hop, before elk is done) and a click answered.
-        await graph.and(page.locator('[data-layout="done"], [data-layout="columns"]')).waitFor({ timeout: 60_000 });
-        const usableMs = await click();
-        await graph.and(page.locator('[data-layout="done"]')).waitFor({ timeout: 120_000 });
-        const layoutMs = await page.evaluate(() => performance.getEntriesByName("lineage-layout-applied").at(-1)!.startTime);
+        // Usable: every node placed (a big graph laid out in the browser is first shown in columns by hop) and a click answered.
+        const usable = await until(async () => (await marked("lineage-columns-applied")) ?? (await marked("lineage-layout-applied")), 60_000);
+        const usableMs = Math.max(usable, await click());
+        const inColumns = (await marked("lineage-columns-applied")) !== null;
+        // Laid out on the server, the graph opens with elk's layout: that first click is the one that counts.
+        if (!inColumns) return { usableMs, layoutMs: usable, interactiveMs: usableMs, nodes: Number(await graph.getAttribute("data-layout-nodes")) };
+        await page.getByRole("button", { name: "Clear selection" }).click();
+        await page.locator('[data-testid="lineage-graph"][data-selected-node=""]').waitFor();
+        const layoutMs = await until(() => marked("lineage-layout-applied"), 120_000);
         const nodes = Number(await graph.getAttribute("data-layout-nodes"));
         // Interactive as the issue defines it: elk's positions applied to every node and a click answered.
-        const interactiveMs = await click();
+        const interactiveMs = Math.max(layoutMs, await click());
         return { usableMs, layoutMs, interactiveMs, nodes };
       };
       browser = {};

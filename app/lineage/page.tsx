@@ -4,6 +4,7 @@ import { jsonified } from "@/components/ui/jsonified";
 import { LineageGraph } from "@/components/lineage/lineage-graph";
 import { pageActor } from "@/lib/auth/page-actor";
 import { getLineageGraph } from "@/lib/lineage/get-lineage-graph";
+import { initialLayout } from "@/lib/lineage/initial-layout";
 import { orNotFound } from "@/lib/http/or-not-found";
 
 export const metadata = { title: "Lineage" };
@@ -28,6 +29,8 @@ export default async function LineagePage({ searchParams }: { searchParams: Sear
     );
   }
   const graph = await orNotFound(getLineageGraph(actor, { focus, depth: String(depth), maxNodes: "2000" }));
+  const initial = jsonified(graph);
+  const layout = await initialLayout(initial);
   const product = graph.nodes.find((n) => n.kind === "product" && n.urn === graph.focus);
   return (
     <div className="space-y-4">
@@ -43,7 +46,7 @@ export default async function LineagePage({ searchParams }: { searchParams: Sear
         )}
       </div>
       <div className="rounded-xl border border-slate-200 bg-white">
-        <LineageGraph initial={jsonified(graph)} initialDepth={depth} height="calc(100vh - 19rem)" />
+        <LineageGraph initial={initial} initialLayout={layout} initialDepth={depth} height="calc(100vh - 19rem)" />
       </div>
     </div>
   );

@@ -1,4 +1,4 @@
-import type { Positions } from "./elk-layout";
+import type { Positions } from "./layout-plan";
 
 export type ColumnNode = { id: string; width: number; height: number; /** Hops from the focus: upstream left, downstream right. */ column: number };
 

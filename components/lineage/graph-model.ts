@@ -1,4 +1,4 @@
-import type { EdgeKind } from "@/lib/lineage/edge-kinds";
+import { EDGE_KINDS, type EdgeKind } from "@/lib/lineage/edge-kinds";
 import type { GraphEdge, GraphNode, GraphProduct, LineageGraphResponse } from "./lineage-types";
 
 // The graph the browser holds: answers of GET /api/v1/lineage merged as the viewer expands it. Pure functions, no React.
@@ -6,6 +6,9 @@ import type { GraphEdge, GraphNode, GraphProduct, LineageGraphResponse } from ".
 export type GraphState = { focusId: string; nodes: Map<string, GraphNode>; edges: Map<string, GraphEdge> };
 export type Direction = "upstream" | "downstream";
 export type Filters = { domain: string; status: string; kinds: Set<EdgeKind> };
+
+/** The filters a graph opens with: every domain, status and edge kind. */
+export const noFilters = (): Filters => ({ domain: "", status: "", kinds: new Set(EDGE_KINDS) });
 
 const LINEAGE_KINDS = new Set<EdgeKind>(["input_port", "openlineage_job"]);
 

@@ -7,17 +7,20 @@ import { useQuery } from "@tanstack/react-query";
 import { Background, Controls, MarkerType, MiniMap, ReactFlow, ReactFlowProvider, useReactFlow, type Edge, type Node } from "@xyflow/react";
 import { apiRequest, ApiError } from "@/components/ui/api-request";
 import { EDGE_KINDS, EDGE_KIND_LABELS, type EdgeKind } from "@/lib/lineage/edge-kinds";
-import { columnLayout } from "./column-layout";
-import { LARGE_GRAPH, layoutGraph, type Positions } from "./elk-layout";
-import { domainColours, fromResponse, heldNeighbours, hiddenCount, merge, nodeInDirection, shortestPath, visibleGraph, type Direction, type Filters, type GraphState } from "./graph-model";
-import { HIDDEN_SIZE, NODE_TYPES, PRODUCT_WIDTH, productHeight, TEAM_SIZE, type ProductNodeData } from "./lineage-nodes";
-import type { GraphEdge, GraphProduct, LineageGraphResponse } from "./lineage-types";
+import { layoutInWorker } from "./elk-layout";
+import { LARGE_GRAPH, layoutPlan, type Positions } from "./layout-plan";
+import { domainColours, fromResponse, noFilters, heldNeighbours, hiddenCount, merge, nodeInDirection, shortestPath, visibleGraph, type Direction, type Filters, type GraphState } from "./graph-model";
+import { NODE_TYPES, type ProductNodeData } from "./lineage-nodes";
+import type { GraphEdge, GraphProduct, InitialLayout, LineageGraphResponse } from "./lineage-types";
+import { HIDDEN_SIZE, PRODUCT_WIDTH, productHeight, TEAM_SIZE } from "./node-sizes";
 
 export type LineageGraphProps = {
   /** The first answer of GET /api/v1/lineage, fetched by the page (its focus is the graph's focus). */
   initial: LineageGraphResponse;
   /** The hops `initial` was fetched with; the depth control starts there. */
   initialDepth: number;
+  /** Elk's layout of `initial`, made on the server (lib/lineage/initial-layout.ts); without it the browser lays it out. */
+  initialLayout?: InitialLayout | null;
   /** CSS height of the canvas. */
   height?: string;
   /** A quality/freshness badge per product id, where one is known. */
@@ -46,7 +49,7 @@ export function LineageGraph(props: LineageGraphProps) {
   );
 }
 
-function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolbar }: LineageGraphProps) {
+function LineageCanvas({ initial, initialDepth, initialLayout, height = "32rem", badges, toolbar }: LineageGraphProps) {
   const router = useRouter();
   const flow = useReactFlow();
   const dark = useDarkTheme();
@@ -66,9 +69,9 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
   const [loading, setLoading] = useState<{ id: string; direction: Direction } | null>(null);
   const [error, setError] = useState<string | null>(null);
   const [expanded, setExpanded] = useState(new Set<string>());
-  const [filters, setFilters] = useState<Filters>({ domain: "", status: "", kinds: new Set(EDGE_KINDS) });
+  const [filters, setFilters] = useState<Filters>(noFilters);
   const [search, setSearch] = useState("");
-  const [layout, setLayout] = useState<{ key: string; positions: Positions }>({ key: "", positions: new Map() });
+  const [layout, setLayout] = useState<{ key: string; positions: Positions }>(() => ({ key: initialLayout?.key ?? "", positions: new Map(initialLayout?.positions.map(([id, x, y]) => [id, { x, y }])) }));
   const matchIndex = useRef(0);
   const fittedFor = useRef<unknown>(null);
   const fittedWith = useRef("");
@@ -83,43 +86,24 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
     return [...all].sort((a, b) => a[1].localeCompare(b[1]));
   }, [graph]);
 
-  // Layout in the worker whenever what is shown (or a node's size) changes.
-  const layoutKey = useMemo(() => `${visible.nodes.map((n) => n.id).join()}|${visible.edges.map((e) => e.id).join()}|${[...expanded].join()}`, [visible, expanded]);
-  const sizes = useMemo(
-    () => visible.nodes.map((n) => ({ id: n.id, ...(n.kind === "product" ? { width: PRODUCT_WIDTH, height: productHeight(n, expanded.has(n.id)) } : n.kind === "team" ? TEAM_SIZE : HIDDEN_SIZE) })),
-    // layoutKey stands for visible and expanded.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-    [layoutKey],
-  );
-  // A big graph is usable at once in columns by hop; elk's layout, seconds away in the worker, replaces it.
-  const preview = useMemo(() => {
-    if (sizes.length <= LARGE_GRAPH) return null;
-    const depthOf = (id: string) => {
-      const n = graph.nodes.get(id);
-      return n?.kind === "product" ? n.depth : 0;
-    };
-    const right = Math.max(0, ...sizes.map((s) => depthOf(s.id))) + 1;
-    const column = (n: (typeof visible.nodes)[number]) => (n.kind === "product" ? n.depth : n.kind === "hidden" ? depthOf(n.of) + (n.direction === "upstream" ? -1 : 1) : right);
-    const byId = new Map(visible.nodes.map((n) => [n.id, n]));
-    return columnLayout(sizes.map((s) => ({ ...s, column: column(byId.get(s.id)!) })), visible.edges);
-    // sizes stands for visible and expanded.
-    // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [sizes]);
+  // Layout in the worker whenever what is shown (or a node's size) changes, unless the page came with it.
+  const plan = useMemo(() => layoutPlan(graph, visible, expanded), [graph, visible, expanded]);
+  const layoutKey = plan.key;
+  const preview = plan.preview;
   useEffect(() => {
+    if (layout.key === plan.key) return;
     let cancelled = false;
-    // In the columns' order: elk's cheap configuration keeps the order it is given within a layer.
-    const ordered = preview ? [...sizes].sort((m, n) => preview.get(m.id)!.x - preview.get(n.id)!.x || preview.get(m.id)!.y - preview.get(n.id)!.y) : sizes;
-    layoutGraph({ nodes: ordered, edges: visible.edges })
+    layoutInWorker(plan.elk)
       .then((laidOut) => {
-        if (!cancelled) setLayout({ key: layoutKey, positions: laidOut });
+        if (!cancelled) setLayout({ key: plan.key, positions: laidOut });
       })
       .catch((e: Error) => !cancelled && setError(`The layout failed: ${e.message}. Reload the page to try again.`));
     return () => {
       cancelled = true;
     };
-    // layoutKey stands for visible and expanded.
+    // A plan with the same key lays out the same: a new plan object alone is no reason to lay out again.
     // eslint-disable-next-line react-hooks/exhaustive-deps
-  }, [layoutKey]);
+  }, [plan.key]);
 
   const layoutDone = layout.key === layoutKey;
   const positions = layoutDone || !preview ? layout.positions : preview;
@@ -190,7 +174,10 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
     const before = new Map(stable.nodes.map((n) => [n.id, n]));
     setStable({ from: nodes, nodes: nodes.map((n) => (before.has(n.id) && sameNode(before.get(n.id)!, n) ? before.get(n.id)! : n)) });
   }
-  const stableNodes = stable.from === nodes ? stable.nodes : nodes;
+  // A big graph is drawn in the browser only, where it knows its viewport (only what is in view is drawn): rendered on
+  // the server, every node would be sent, hydrated, then removed.
+  const mounted = useSyncExternalStore(noSubscription, () => true, () => false);
+  const stableNodes = nodes.length > LARGE_GRAPH && !mounted ? [] : stable.from === nodes ? stable.nodes : nodes;
 
   const edges: Edge[] = useMemo(
     () =>
@@ -218,7 +205,9 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
   );
 
   // Every shown node has a position (the columns of a big graph, or elk's): the graph answers clicks. Every shown node
-  // has elk's position: say so for tests and the benchmark. Fit each answer's first layout, and elk's, to the view.
+  // has elk's position: say so for tests and the benchmark. Fit each answer's first layout, and elk's, to the view; a
+  // big graph fitted to the view would be too small to read: it opens on the focus, readable, the rest a pan away (and
+  // on the mini-map), and only what is in view is drawn.
   const placed = nodes.length === visible.nodes.length && nodes.length > 0;
   const applied = layoutDone && placed;
   useEffect(() => {
@@ -227,9 +216,13 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
     if (fittedFor.current !== held.source || (applied && fitted !== fittedWith.current)) {
       fittedFor.current = held.source;
       fittedWith.current = fitted;
-      void flow.fitView({ padding: 0.15, maxZoom: 1.1 });
+      const focus = positions.get(graph.focusId);
+      if (nodes.length > LARGE_GRAPH && focus) void flow.setCenter(focus.x + PRODUCT_WIDTH / 2, focus.y + 48, { zoom: 0.8 });
+      else void flow.fitView({ padding: 0.15, maxZoom: 1.1 });
     }
     performance.mark(applied ? "lineage-layout-applied" : "lineage-columns-applied", { detail: { nodes: nodes.length } });
+    // positions and the focus follow the layout, which `applied` stands for.
+    // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [placed, applied, nodes.length, flow, held.source]);
 
   const focusNode = useCallback(
@@ -375,7 +368,7 @@ function LineageCanvas({ initial, initialDepth, height = "32rem", badges, toolba
           nodesDraggable={false}
           nodesConnectable={false}
           edgesFocusable={false}
-          onlyRenderVisibleElements={nodes.length > 300}
+          onlyRenderVisibleElements={nodes.length > LARGE_GRAPH}
           minZoom={0.05}
           onNodeClick={(event, node) => setEnds((current) => (event.shiftKey && current.length ? [current[0], node.id] : [node.id]))}
           proOptions={{ hideAttribution: true }}
@@ -412,6 +405,8 @@ function sameNode(a: Node, b: Node): boolean {
     return k === "hidden" && !!p && !!q && p.upstream === q.upstream && p.downstream === q.downstream;
   });
 }
+
+const noSubscription = () => () => {};
 
 // The app's theme is the `dark` class on <html> (components/theme-script.tsx): React Flow's controls and mini-map follow it.
 const subscribeToTheme = (onChange: () => void) => {

@@ -6,17 +6,10 @@ import { Handle, Position, useStore, type Node, type NodeProps } from "@xyflow/r
 import { StatusBadge } from "@/components/ui/product-badges";
 import { Badge } from "@/components/ui/badge";
 import { percent, scoreTone } from "@/components/quality/quality-badge";
-import { LARGE_GRAPH } from "./elk-layout";
 import type { Direction } from "./graph-model";
+import { LARGE_GRAPH } from "./layout-plan";
 import type { GraphProduct } from "./lineage-types";
-
-export const PRODUCT_WIDTH = 248;
-const PRODUCT_HEIGHT = 96;
-const PORT_ROW = 24;
-export const TEAM_SIZE = { width: 208, height: 56 };
-export const HIDDEN_SIZE = { width: 184, height: 44 };
-
-export const productHeight = (product: GraphProduct, expanded: boolean) => PRODUCT_HEIGHT + (expanded ? product.ports.length * PORT_ROW + 8 : 0);
+import { HIDDEN_SIZE, PRODUCT_WIDTH, TEAM_SIZE } from "./node-sizes";
 
 export type ProductNodeData = {
   product: GraphProduct;

@@ -3,11 +3,13 @@ import { Section } from "@/components/ui/card";
 import { jsonified } from "@/components/ui/jsonified";
 import type { Actor } from "@/lib/auth/actor";
 import { getLineageGraph } from "@/lib/lineage/get-lineage-graph";
+import { initialLayout } from "@/lib/lineage/initial-layout";
 import { LineageGraph } from "./lineage-graph";
 
 /** The product page's lineage: one hop up and down, with a link to the full-page graph. */
 export async function LineageSection({ actor, urn }: { actor: Actor; urn: string }) {
-  const graph = await getLineageGraph(actor, { focus: urn, depth: "1" });
+  const initial = jsonified(await getLineageGraph(actor, { focus: urn, depth: "1" }));
+  const layout = await initialLayout(initial);
   return (
     <Section
       id="lineage"
@@ -19,7 +21,7 @@ export async function LineageSection({ actor, urn }: { actor: Actor; urn: string
         </Link>
       }
     >
-      <LineageGraph initial={jsonified(graph)} initialDepth={1} height="30rem" />
+      <LineageGraph initial={initial} initialLayout={layout} initialDepth={1} height="30rem" />
     </Section>
   );
 }

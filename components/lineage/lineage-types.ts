@@ -6,3 +6,5 @@ export type LineageGraphResponse = Jsonified<Awaited<ReturnType<typeof getLineag
 export type GraphNode = Jsonified<LineageNode>;
 export type GraphProduct = Jsonified<LineageProductNode>;
 export type GraphEdge = Jsonified<LineageEdge>;
+/** A layout made on the server for a plan's key (layout-plan.ts): each node's id and place. */
+export type InitialLayout = { key: string; positions: [id: string, x: number, y: number][] };
