@@ -68,7 +68,7 @@ async function main() {
 type Impact = {
   impacted: boolean;
   summary: string;
-  fields: { field: string; message: string; readBy: { field: string; via: string; port: { productUrn: string; name: string } | null; dataset?: { namespace: string; name: string } }[]; hiddenReaders: number }[];
+  fields: { field: string; message: string; readBy: { field: string; via: string; hops: number; port: { productUrn: string; name: string } | null; dataset?: { namespace: string; name: string } }[]; hiddenReaders: number }[];
   downstream: { ports: { productUrn: string; name: string; via: string }[]; products: { urn: string; team: string; hops?: number }[]; teams: { name: string; domain: string; hops?: number }[]; hiddenProducts: number };
 };
 
@@ -81,7 +81,7 @@ function printImpact(impact: Impact) {
   for (const t of impact.downstream.teams) console.log(`  team     ${t.name} (${t.domain}) subscribes${away(t.hops)}`);
   for (const f of impact.fields.filter((f) => f.readBy.length + f.hiddenReaders > 0)) {
     console.log(`  field    ${f.field}: ${f.message}; read by`);
-    for (const r of f.readBy) console.log(`             ${r.port ? `${r.port.productUrn}:${r.port.name}` : `${r.dataset?.namespace}/${r.dataset?.name}`} field ${r.field} (${r.via})`);
+    for (const r of f.readBy) console.log(`             ${r.port ? `${r.port.productUrn}:${r.port.name}` : `${r.dataset?.namespace}/${r.dataset?.name}`} field ${r.field} (${r.via}${r.hops > 1 ? `, ${r.hops} hops downstream` : ""})`);
     if (f.hiddenReaders > 0) console.log(`             ${f.hiddenReaders} field${f.hiddenReaders === 1 ? "" : "s"} of products you cannot see`);
   }
 }

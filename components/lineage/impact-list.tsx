@@ -44,7 +44,10 @@ export function ImpactList({ summary, fields = [], downstream, impacted, heading
                               {r.dataset?.namespace}/{r.dataset?.name}.{r.field}
                             </code>
                           )}{" "}
-                          <span className="text-xs text-slate-700">({VIA[r.via]})</span>
+                          <span className="text-xs text-slate-700">
+                            ({VIA[r.via]}
+                            {r.hops > 1 ? `, ${r.hops} hops downstream` : ""})
+                          </span>
                         </li>
                       ))}
                       {f.hiddenReaders > 0 && <li className="text-slate-700">{f.hiddenReaders} field{f.hiddenReaders === 1 ? "" : "s"} of products you cannot see</li>}

@@ -10,12 +10,12 @@ import { ContractCheck } from "@/lib/contracts/contract-input";
 import { notFound, validationFailed } from "@/lib/errors";
 import { isUuid, parseInput } from "@/lib/validation";
 import { contractFields, currentContract } from "./contract-fields";
-import { downstreamFieldLinks, type FieldLink, type LinkedPort } from "./field-links";
+import { downstreamFieldReaders, type FieldReader, type LinkedPort } from "./field-links";
 
 type ImpactPort = { id: string; name: string; type: string; dataProductId: string; dataProduct: { urn: string; name: string; slug: string; teamId: string; status: string; domain: { slug: string } } };
 
-/** A change to one field that can break whoever reads it. */
-export type FieldChange = { field: string; kind: "field-removed" | "field-renamed" | "type-changed" | "physical-type-changed" | "object-removed" | "port-withdrawn"; message: string; readBy: FieldLink[]; hiddenReaders: number };
+/** A change to one field that can break whoever reads it: `readBy` the fields reading it, however far downstream. */
+export type FieldChange = { field: string; kind: "field-removed" | "field-renamed" | "type-changed" | "physical-type-changed" | "object-removed" | "port-withdrawn"; message: string; readBy: FieldReader[]; hiddenReaders: number };
 
 /** `hops`: 1 for what reads the changed port (or a table materialized from it), n + 1 for what reads a product reached at n. */
 export type DownstreamPort = LinkedPort & { via: "input-port" | "openlineage" | "materialization"; hops: number; job?: { namespace: string; name: string } };
@@ -78,7 +78,7 @@ export async function portImpact(tx: Tx, actor: Actor, port: ImpactPort, propose
     proposed === null
       ? contractFields(active).map((f) => ({ field: f.name, kind: "port-withdrawn" as const, message: `field "${f.name}" goes away with the port` }))
       : breakingFieldChanges(changes, active);
-  const readers = await downstreamFieldLinks(tx, actor, port.id, [...new Set(fieldChanges.map((c) => c.field))]);
+  const readers = await downstreamFieldReaders(tx, actor, port.id, [...new Set(fieldChanges.map((c) => c.field))]);
   const fields: FieldChange[] = fieldChanges.map((c) => ({ ...c, readBy: readers.links.get(c.field) ?? [], hiddenReaders: readers.hidden.get(c.field) ?? 0 }));
 
   // The port and the tables materialized from it carry the same data: whoever reads either is reached, one hop away;

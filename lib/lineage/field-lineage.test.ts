@@ -240,3 +240,45 @@ describe("impact goes downstream transitively", () => {
     expect(merged.downstream.teams.map((t) => [t.id, t.hops])).toEqual([[subscriber.team.id, 2]]);
   });
 });
+
+describe("field impact goes downstream transitively", () => {
+  // source.amount → middle.total (a draft) → far.grand → farther.amount → source.amount again (a cycle).
+  let source: Awaited<ReturnType<typeof productWithContract>>;
+  let middle: Awaited<ReturnType<typeof productWithContract>>;
+  let far: Awaited<ReturnType<typeof productWithContract>>;
+  let farther: Awaited<ReturnType<typeof productWithContract>>;
+
+  beforeAll(async () => {
+    source = await productWithContract(ORDER);
+    middle = await productWithContract([{ name: "total", logicalType: "number" }], { publish: false });
+    far = await productWithContract([{ name: "grand", logicalType: "number" }, { name: "note", logicalType: "string" }]);
+    farther = await productWithContract(ORDER);
+    await updateDataProduct(admin, middle.product.id, { inputPorts: [readsOrders(source, { total: ["amount"] })] });
+    await updateDataProduct(admin, far.product.id, { inputPorts: [readsOrders(middle, { grand: ["total"] })] });
+    await updateDataProduct(admin, farther.product.id, { inputPorts: [readsOrders(far, { amount: ["grand"], customer_id: ["note"] })] });
+    await updateDataProduct(admin, source.product.id, { inputPorts: [readsOrders(farther, { amount: ["amount"] })] });
+  });
+
+  const removeAmount = () => topicContractYaml(source.product, source.port.location!, "2.0.0", ORDER.filter((p) => p.name !== "amount"));
+
+  it("lists every field that reads a removed field, however far down, with its hops; the cycle back ends", async () => {
+    const impact = await checkImpact(admin, { port: source.portUrn, contract: removeAmount() });
+    expect(impact.fields.map((f) => f.field)).toEqual(["amount"]);
+    expect(impact.fields[0].readBy.map((r) => [r.port?.productUrn, r.field, r.hops])).toEqual([
+      [middle.product.urn, "total", 1],
+      [far.product.urn, "grand", 2],
+      [farther.product.urn, "amount", 3],
+    ]);
+    expect(impact.summary).toContain("3 downstream fields read a changed field");
+  });
+
+  it("walks through a field of a product the caller may not see: counted, never named", async () => {
+    const impact = await checkImpact(outsider, { port: source.portUrn, contract: removeAmount() });
+    expect(impact.fields[0].readBy.map((r) => [r.port?.productUrn, r.field, r.hops])).toEqual([
+      [far.product.urn, "grand", 2],
+      [farther.product.urn, "amount", 3],
+    ]);
+    expect(impact.fields[0].hiddenReaders).toBe(1);
+    expect(JSON.stringify(impact)).not.toContain(middle.product.urn);
+  });
+});

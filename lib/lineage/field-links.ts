@@ -16,7 +16,8 @@ export type FieldLink = {
   job?: { namespace: string; name: string } | null;
 };
 
-export type FieldLinks = { links: Map<string, FieldLink[]>; hidden: Map<string, number> };
+/** `hiddenLinks`: the readers counted in `hidden`, for walking further downstream (never shown). */
+export type FieldLinks = { links: Map<string, FieldLink[]>; hidden: Map<string, number>; hiddenLinks: { field: string; portId: string; readerField: string }[] };
 
 type PortRow = { id: string; name: string; type: string; dataProduct: { urn: string; name: string; slug: string; teamId: string; status: string; domain: { slug: string } } };
 const portSelect = { id: true, name: true, type: true, dataProduct: { select: { urn: true, name: true, slug: true, teamId: true, status: true, domain: { select: { slug: true } } } } } as const;
@@ -24,13 +25,16 @@ const portSelect = { id: true, name: true, type: true, dataProduct: { select: { 
 const linked = (p: PortRow): LinkedPort => ({ id: p.id, name: p.name, type: p.type, productUrn: p.dataProduct.urn, productName: p.dataProduct.name, domain: p.dataProduct.domain.slug, slug: p.dataProduct.slug });
 
 function collector(actor: Actor) {
-  const result: FieldLinks = { links: new Map(), hidden: new Map() };
+  const result: FieldLinks = { links: new Map(), hidden: new Map(), hiddenLinks: [] };
   const seen = new Set<string>();
   const add = (field: string, link: FieldLink, product: { teamId: string; status: string } | null) => {
     // A product the caller may not see is counted, never named.
     if (product && !canSeeProduct(actor, product)) {
       const key = `hidden|${field}|${link.port?.id}|${link.field}`;
-      if (!seen.has(key)) result.hidden.set(field, (result.hidden.get(field) ?? 0) + 1);
+      if (!seen.has(key)) {
+        result.hidden.set(field, (result.hidden.get(field) ?? 0) + 1);
+        if (link.port) result.hiddenLinks.push({ field, portId: link.port.id, readerField: link.field });
+      }
       seen.add(key);
       return;
     }
@@ -82,6 +86,53 @@ export async function downstreamFieldLinks(tx: Tx, actor: Actor, portId: string,
     for (const field of fields) if (tableFields.has(field)) add(field, { via: "materialization", field, port: linked(table) }, table.dataProduct);
   }
   return result;
+}
+
+/** A field read at `hops` from the changed one: 1 reads it directly, n + 1 reads a field read at n. */
+export type FieldReader = FieldLink & { hops: number };
+
+/** Far enough for any real mesh; the walk ends earlier once it reaches no new field (cycles end there too). */
+const MAX_FIELD_HOPS = 50;
+
+/**
+ * Who reads each of the port's fields however far downstream: the fields reading it, the fields reading those, and so
+ * on, through descriptor mappings, OpenLineage column lineage and materialized tables. Readers in products the caller
+ * may not see are counted, never named, and the walk goes on through them.
+ */
+export async function downstreamFieldReaders(tx: Tx, actor: Actor, portId: string, fields: string[]): Promise<{ links: Map<string, FieldReader[]>; hidden: Map<string, number> }> {
+  const links = new Map<string, FieldReader[]>();
+  const hidden = new Map<string, number>();
+  for (const field of fields) {
+    const readers: FieldReader[] = [];
+    const walked = new Set<string>([`${portId}|${field}`]);
+    const listed = new Set<string>();
+    let frontier = [{ portId, field }];
+    for (let hops = 1; frontier.length > 0 && hops <= MAX_FIELD_HOPS; hops++) {
+      const next: { portId: string; field: string }[] = [];
+      const walk = (at: string, readerField: string) => {
+        if (walked.has(`${at}|${readerField}`)) return false;
+        walked.add(`${at}|${readerField}`);
+        next.push({ portId: at, field: readerField });
+        return true;
+      };
+      for (const at of frontier) {
+        const found = await downstreamFieldLinks(tx, actor, at.portId, [at.field]);
+        for (const link of found.links.get(at.field) ?? []) {
+          // Each reader once per way it reads (a field both mapped and in column lineage shows both), at its fewest hops.
+          // A cycle back to the changed field itself ends there.
+          if (link.port?.id === portId && link.field === field) continue;
+          const key = `${link.port?.id ?? `${link.dataset?.namespace}/${link.dataset?.name}`}|${link.field}|${link.via}`;
+          if (!listed.has(key)) readers.push({ ...link, hops });
+          listed.add(key);
+          if (link.port) walk(link.port.id, link.field);
+        }
+        for (const h of found.hiddenLinks) if (walk(h.portId, h.readerField)) hidden.set(field, (hidden.get(field) ?? 0) + 1);
+      }
+      frontier = next;
+    }
+    links.set(field, readers);
+  }
+  return { links, hidden };
 }
 
 /** Where each of the port's fields comes from: the product's input-port mappings, OpenLineage column lineage, and the topic a table is materialized from. */
