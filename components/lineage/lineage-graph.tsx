@@ -10,7 +10,7 @@ import { EDGE_KINDS, EDGE_KIND_LABELS, type EdgeKind } from "@/lib/lineage/edge-
 import { layoutInWorker } from "./elk-layout";
 import { LARGE_GRAPH, layoutPlan, type Positions } from "./layout-plan";
 import { domainColours, fromResponse, noFilters, heldNeighbours, hiddenCount, merge, nodeInDirection, shortestPath, visibleGraph, type Direction, type Filters, type GraphState } from "./graph-model";
-import { NODE_TYPES, type ProductNodeData } from "./lineage-nodes";
+import { NODE_TYPES, sideHandles, type ProductNodeData } from "./lineage-nodes";
 import type { GraphEdge, GraphProduct, InitialLayout, LineageGraphResponse } from "./lineage-types";
 import { HIDDEN_SIZE, PRODUCT_WIDTH, productHeight, TEAM_SIZE } from "./node-sizes";
 
@@ -157,10 +157,11 @@ function LineageCanvas({ initial, initialDepth, initialLayout, height = "32rem",
             onTogglePorts: togglePorts,
           };
           const more = [hidden.upstream && `${hidden.upstream} more upstream`, hidden.downstream && `${hidden.downstream} more downstream`].filter(Boolean).join(", ");
-          return [{ id: n.id, type: "product", position, data, width: PRODUCT_WIDTH, height: productHeight(n, expanded.has(n.id)), ariaLabel: `${n.name}, ${n.domain.name}, ${n.status}${n.id === graph.focusId ? ", this product" : ""}${more ? `; ${more}` : ""}` }];
+          const size = { width: PRODUCT_WIDTH, height: productHeight(n, expanded.has(n.id)) };
+          return [{ id: n.id, type: "product", position, data, ...size, ...(expanded.has(n.id) ? {} : { handles: sideHandles(size, { in: true, out: true }) }), ariaLabel: `${n.name}, ${n.domain.name}, ${n.status}${n.id === graph.focusId ? ", this product" : ""}${more ? `; ${more}` : ""}` }];
         }
-        if (n.kind === "team") return [{ id: n.id, type: "team", position, data: { name: n.name, domain: n.domain.name, emphasis: emphasis(n.id) }, ...TEAM_SIZE, ariaLabel: `Consumer team ${n.name}, ${n.domain.name}` }];
-        return [{ id: n.id, type: "hidden", position, data: { count: n.count, emphasis: path ? emphasis(n.id) : term ? "dim" : null }, ...HIDDEN_SIZE, ariaLabel: `${n.count} hidden ${n.count === 1 ? "product" : "products"}` }];
+        if (n.kind === "team") return [{ id: n.id, type: "team", position, data: { name: n.name, domain: n.domain.name, emphasis: emphasis(n.id) }, ...TEAM_SIZE, handles: sideHandles(TEAM_SIZE, { in: true, out: false }), ariaLabel: `Consumer team ${n.name}, ${n.domain.name}` }];
+        return [{ id: n.id, type: "hidden", position, data: { count: n.count, emphasis: path ? emphasis(n.id) : term ? "dim" : null }, ...HIDDEN_SIZE, handles: sideHandles(HIDDEN_SIZE, { in: true, out: true }), ariaLabel: `${n.count} hidden ${n.count === 1 ? "product" : "products"}` }];
       }),
     // colour follows graph.
     // eslint-disable-next-line react-hooks/exhaustive-deps
@@ -224,6 +225,15 @@ function LineageCanvas({ initial, initialDepth, initialLayout, height = "32rem",
     // positions and the focus follow the layout, which `applied` stands for.
     // eslint-disable-next-line react-hooks/exhaustive-deps
   }, [placed, applied, nodes.length, flow, held.source]);
+
+  // A big graph's mini-map (a shape per node, redrawn as React Flow measures the nodes) comes once the browser is
+  // idle after the layout is applied, so it never holds up the graph's first answer to a click.
+  const [miniMapDue, setMiniMapDue] = useState(false);
+  useEffect(() => {
+    if (!applied || miniMapDue) return;
+    const idle = requestIdleCallback(() => setMiniMapDue(true), { timeout: 2_000 });
+    return () => cancelIdleCallback(idle);
+  }, [applied, miniMapDue]);
 
   const focusNode = useCallback(
     (id: string) => {
@@ -375,7 +385,7 @@ function LineageCanvas({ initial, initialDepth, initialLayout, height = "32rem",
           aria-label="Lineage graph"
         >
           <Background gap={24} color={dark ? "#334155" : "#e2e8f0"} />
-          <MiniMap className="max-sm:!hidden" pannable zoomable ariaLabel="Mini-map of the lineage graph" nodeColor={(n) => (n.type === "product" ? (n.data as ProductNodeData).colour : "#94a3b8")} />
+          {(nodes.length <= LARGE_GRAPH || miniMapDue) && <MiniMap className="max-sm:!hidden" pannable zoomable ariaLabel="Mini-map of the lineage graph" nodeColor={(n) => (n.type === "product" ? (n.data as ProductNodeData).colour : "#94a3b8")} />}
           <Controls showInteractive={false} />
         </ReactFlow>
       </div>
@@ -395,7 +405,7 @@ function LineageCanvas({ initial, initialDepth, initialLayout, height = "32rem",
 
 /** Whether a node shows the same thing as before: its place, size, label and data (the hidden counts by value). */
 function sameNode(a: Node, b: Node): boolean {
-  if (a.position.x !== b.position.x || a.position.y !== b.position.y || a.width !== b.width || a.height !== b.height || a.ariaLabel !== b.ariaLabel || a.type !== b.type) return false;
+  if (a.position.x !== b.position.x || a.position.y !== b.position.y || a.width !== b.width || a.height !== b.height || a.ariaLabel !== b.ariaLabel || a.type !== b.type || !a.handles !== !b.handles) return false;
   const [x, y] = [a.data as Record<string, unknown>, b.data as Record<string, unknown>];
   const keys = Object.keys(y);
   if (keys.length !== Object.keys(x).length) return false;

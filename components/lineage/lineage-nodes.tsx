@@ -2,7 +2,7 @@
 
 import Link from "next/link";
 import { memo, type ReactNode } from "react";
-import { Handle, Position, useStore, type Node, type NodeProps } from "@xyflow/react";
+import { Handle, Position, useStore, type Node, type NodeHandle, type NodeProps } from "@xyflow/react";
 import { StatusBadge } from "@/components/ui/product-badges";
 import { Badge } from "@/components/ui/badge";
 import { percent, scoreTone } from "@/components/quality/quality-badge";
@@ -36,6 +36,17 @@ export type HiddenFlowNode = Node<HiddenNodeData, "hidden">;
 const emphasisRing = (e: string | null) => (e === "match" ? "ring-2 ring-amber-500" : e === "path" ? "ring-2 ring-brand-600" : "");
 const dim = (e: string | null) => (e === "dim" ? "opacity-40" : "");
 const handle = "!h-2 !w-2 !border-0 !bg-slate-400";
+const HANDLE = 8;
+
+/**
+ * Where a node's "in" (left) and "out" (right) handles are, as drawn (8 px, centred on the side): given to React Flow
+ * up front, it draws edges before it has measured the node and draws only the nodes in view (without them it renders
+ * every node of a big graph once, to measure it). Not for a node showing its ports: those it measures.
+ */
+export function sideHandles({ width, height }: { width: number; height: number }, sides: { in: boolean; out: boolean }): NodeHandle[] {
+  const at = (id: "in" | "out", x: number): NodeHandle => ({ id, type: id === "in" ? "target" : "source", position: id === "in" ? Position.Left : Position.Right, x: x - HANDLE / 2, y: height / 2 - HANDLE / 2, width: HANDLE, height: HANDLE });
+  return [...(sides.in ? [at("in", 0)] : []), ...(sides.out ? [at("out", width)] : [])];
+}
 
 function ExpandButton({ count, direction, loading, onClick }: { count: number; direction: Direction; loading: boolean; onClick: () => void }) {
   if (count === 0) return <span className="w-14" />;
