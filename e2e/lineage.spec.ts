@@ -112,3 +112,17 @@ test("the graph is usable by keyboard: Tab to a node, arrows move to its neighbo
   await graph(page).getByRole("button", { name: "Fit to view" }).focus();
   await page.keyboard.press("Enter");
 });
+
+test("the full-page graph answers 404 for a product the viewer may not see, and opens laid out on the server", async ({ page }) => {
+  await signInApi(page.request, "analyst@meshwork.dev");
+  // Customer Segments is a draft of a team the analyst is not in: not found, as an unknown product is.
+  for (const urn of ["urn:meshwork:customers:customer-segments", "urn:meshwork:nowhere:nothing"]) {
+    const response = await page.goto(`/lineage?focus=${encodeURIComponent(urn)}`);
+    expect(response?.status(), urn).toBe(404);
+  }
+  // The page arrives with elk's layout made on the server: laid out before the browser's layout worker could start.
+  const response = await page.goto("/lineage?focus=urn%3Ameshwork%3Acustomers%3Acustomer-360");
+  expect(response?.status()).toBe(200);
+  expect(await response!.text()).toContain('data-layout="done"');
+  await laidOut(page);
+});
