@@ -209,7 +209,7 @@ function LineageCanvas({ initial, initialDepth, initialLayout, height = "32rem",
   // has elk's position: say so for tests and the benchmark. Fit each answer's first layout, and elk's, to the view; a
   // big graph fitted to the view would be too small to read: it opens on the focus, readable, the rest a pan away (and
   // on the mini-map), and only what is in view is drawn.
-  const placed = nodes.length === visible.nodes.length && nodes.length > 0;
+  const placed = nodes.length === visible.nodes.length && nodes.length > 0 && stableNodes.length === nodes.length;
   const applied = layoutDone && placed;
   useEffect(() => {
     if (!placed) return;
