@@ -239,7 +239,11 @@ function LineageCanvas({ initial, initialDepth, initialLayout, height = "32rem",
     (id: string) => {
       const p = positions.get(id);
       if (p) void flow.setCenter(p.x + PRODUCT_WIDTH / 2, p.y + 48, { zoom: Math.max(flow.getZoom(), 0.8), duration: 150 });
-      requestAnimationFrame(() => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`)?.focus());
+      // At once when the node is drawn (a key pressed next acts on it); a node out of view is drawn after the move.
+      const element = () => document.querySelector<HTMLElement>(`.react-flow__node[data-id="${CSS.escape(id)}"]`);
+      const now = element();
+      if (now) now.focus({ preventScroll: true });
+      else requestAnimationFrame(() => element()?.focus({ preventScroll: true }));
     },
     [positions, flow],
   );
