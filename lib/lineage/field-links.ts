@@ -100,37 +100,39 @@ const MAX_FIELD_HOPS = 50;
  * may not see are counted, never named, and the walk goes on through them.
  */
 export async function downstreamFieldReaders(tx: Tx, actor: Actor, portId: string, fields: string[]): Promise<{ links: Map<string, FieldReader[]>; hidden: Map<string, number> }> {
-  const links = new Map<string, FieldReader[]>();
+  const links = new Map(fields.map((f) => [f, [] as FieldReader[]]));
   const hidden = new Map<string, number>();
-  for (const field of fields) {
-    const readers: FieldReader[] = [];
-    const walked = new Set<string>([`${portId}|${field}`]);
-    const listed = new Set<string>();
-    let frontier = [{ portId, field }];
-    for (let hops = 1; frontier.length > 0 && hops <= MAX_FIELD_HOPS; hops++) {
-      const next: { portId: string; field: string }[] = [];
-      const walk = (at: string, readerField: string) => {
-        if (walked.has(`${at}|${readerField}`)) return false;
-        walked.add(`${at}|${readerField}`);
-        next.push({ portId: at, field: readerField });
-        return true;
-      };
-      for (const at of frontier) {
-        const found = await downstreamFieldLinks(tx, actor, at.portId, [at.field]);
-        for (const link of found.links.get(at.field) ?? []) {
-          // Each reader once per way it reads (a field both mapped and in column lineage shows both), at its fewest hops.
+  // Each step of the walk remembers the changed field it started from (`origin`); one lookup per port per hop.
+  type Step = { origin: string; portId: string; field: string };
+  const walked = new Set(fields.map((f) => `${f}|${portId}|${f}`));
+  const listed = new Set<string>();
+  let frontier: Step[] = fields.map((f) => ({ origin: f, portId, field: f }));
+  for (let hops = 1; frontier.length > 0 && hops <= MAX_FIELD_HOPS; hops++) {
+    const next: Step[] = [];
+    const walk = (origin: string, at: string, field: string) => {
+      if (walked.has(`${origin}|${at}|${field}`)) return false;
+      walked.add(`${origin}|${at}|${field}`);
+      next.push({ origin, portId: at, field });
+      return true;
+    };
+    const byPort = new Map<string, Step[]>();
+    for (const step of frontier) byPort.set(step.portId, [...(byPort.get(step.portId) ?? []), step]);
+    for (const [at, steps] of byPort) {
+      const found = await downstreamFieldLinks(tx, actor, at, [...new Set(steps.map((s) => s.field))]);
+      for (const { origin, field } of steps) {
+        for (const link of found.links.get(field) ?? []) {
           // A cycle back to the changed field itself ends there.
-          if (link.port?.id === portId && link.field === field) continue;
-          const key = `${link.port?.id ?? `${link.dataset?.namespace}/${link.dataset?.name}`}|${link.field}|${link.via}`;
-          if (!listed.has(key)) readers.push({ ...link, hops });
+          if (link.port?.id === portId && link.field === origin) continue;
+          // Each reader once per way it reads (a field both mapped and in column lineage shows both), at its fewest hops.
+          const key = `${origin}|${link.port?.id ?? `${link.dataset?.namespace}/${link.dataset?.name}`}|${link.field}|${link.via}`;
+          if (!listed.has(key)) links.get(origin)!.push({ ...link, hops });
           listed.add(key);
-          if (link.port) walk(link.port.id, link.field);
+          if (link.port) walk(origin, link.port.id, link.field);
         }
-        for (const h of found.hiddenLinks) if (walk(h.portId, h.readerField)) hidden.set(field, (hidden.get(field) ?? 0) + 1);
+        for (const h of found.hiddenLinks) if (h.field === field && walk(origin, h.portId, h.readerField)) hidden.set(origin, (hidden.get(origin) ?? 0) + 1);
       }
-      frontier = next;
     }
-    links.set(field, readers);
+    frontier = next;
   }
   return { links, hidden };
 }
