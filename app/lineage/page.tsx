@@ -6,7 +6,6 @@ import { LineageGraph } from "@/components/lineage/lineage-graph";
 import type { Actor } from "@/lib/auth/actor";
 import { pageActor } from "@/lib/auth/page-actor";
 import { findProductOrThrow } from "@/lib/catalog/find-product-or-throw";
-import { db } from "@/lib/db";
 import { getLineageGraph } from "@/lib/lineage/get-lineage-graph";
 import { initialLayout } from "@/lib/lineage/initial-layout";
 import { orNotFound } from "@/lib/http/or-not-found";
@@ -36,13 +35,12 @@ export default async function LineagePage({ searchParams }: { searchParams: Sear
   // The product first (a 404 for one the viewer may not see), then the page streams while the graph is walked and
   // laid out: the browser loads the page's code meanwhile.
   const product = await orNotFound(findProductOrThrow(actor, focus));
-  const domain = await db.domain.findUniqueOrThrow({ where: { id: product.domainId }, select: { slug: true } });
   return (
     <div className="space-y-4">
       <div>
         <h1 className="text-2xl font-semibold text-slate-900">Lineage of {product.name}</h1>
         <p className="mt-1 text-sm text-slate-600">
-          <Link href={`/products/${domain.slug}/${product.slug}`} className="text-brand-700 hover:underline">
+          <Link href={`/products/${product.domain.slug}/${product.slug}`} className="text-brand-700 hover:underline">
             Back to the product
           </Link>
         </p>
