@@ -202,7 +202,7 @@ export class PortPlan {
         continue;
       }
       const text = c.encode(value);
-      if (text === undefined) return { reason: "wrong_type", error: `${c.name} is ${describe(value)}, not a ${c.typeName} as the table's contract says.` };
+      if (text === undefined) return wrongType(c, value);
       line += text;
       line += "\t";
     }
@@ -221,12 +221,12 @@ export class PortPlan {
         }
       }
       if (value === undefined || value === null) {
-        if (c.notNull) return { reason: "missing_field", error: `The record has no ${c.name}, which the table's contract requires.` };
+        if (c.notNull) return c.missing;
         this.values[i] = null;
         continue;
       }
       const converted = convert(c.kind, value);
-      if (converted === undefined) return { reason: "wrong_type", error: `${c.name} is ${describe(value)}, not a ${c.kind === "json" ? "JSON value" : c.kind} as the table's contract says.` };
+      if (converted === undefined) return wrongType(c, value);
       this.values[i] = converted;
     }
     return null;
@@ -234,3 +234,5 @@ export class PortPlan {
 }
 
 const NONE: string[] = [];
+
+const wrongType = (c: PlannedColumn, value: unknown): RowFailure => ({ reason: "wrong_type", error: `${c.name} is ${describe(value)}, not a ${c.typeName} as the table's contract says.` });
