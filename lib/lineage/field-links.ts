@@ -116,7 +116,11 @@ export async function downstreamFieldReaders(tx: Tx, actor: Actor, portId: strin
       return true;
     };
     const byPort = new Map<string, Step[]>();
-    for (const step of frontier) byPort.set(step.portId, [...(byPort.get(step.portId) ?? []), step]);
+    for (const step of frontier) {
+      const steps = byPort.get(step.portId);
+      if (steps) steps.push(step);
+      else byPort.set(step.portId, [step]);
+    }
     for (const [at, steps] of byPort) {
       const found = await downstreamFieldLinks(tx, actor, at, [...new Set(steps.map((s) => s.field))]);
       for (const { origin, field } of steps) {
