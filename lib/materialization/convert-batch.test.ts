@@ -49,6 +49,20 @@ const second: Item[] = [
   { offset: 17, decoded: ok({ order_id: "e\\", amount: 7, quantity: 2n }) },
 ];
 
+/** A binary COPY row's fields (null for a NULL). */
+function fields(row: Buffer): (Buffer | null)[] {
+  const out: (Buffer | null)[] = [];
+  let p = 2;
+  for (let i = 0; i < row.readInt16BE(0); i++) {
+    const n = row.readInt32BE(p);
+    p += 4;
+    out.push(n < 0 ? null : row.subarray(p, p + n));
+    if (n > 0) p += n;
+  }
+  expect(p).toBe(row.length);
+  return out;
+}
+
 describe("convertBatch and mergeBatches", () => {
   it("merging two partitions' converted fetches is converting their records together: rows, tombstones, dead letters and fields line up", () => {
     const a = prepared(first);
@@ -61,13 +75,14 @@ describe("convertBatch and mergeBatches", () => {
     expect(together.tombstones).toEqual([2]);
     expect(together.dead.map((d) => [d.index, d.reason])).toEqual([[1, "undecodable"], [4, "wrong_type"], [5, "missing_field"]]);
     expect(together.newFields.sort()).toEqual(["extra", "other"]);
-    // Each row's line is where rowStarts says, in COPY's text format.
-    const lines = together.rowStarts.slice(0, -1).map((s, j) => together.rowText.slice(s, together.rowStarts[j + 1]));
-    expect(lines).toEqual([
-      'a\\tb\t1.50\t3\t2023-11-14T22:13:20.000Z\t{"city":"Lyon\\\\n"}\t2\t10\t2026-01-01T00:00:00.000Z\tk-10\n',
-      "c\t2\t\\N\t2026-01-01T10:00:00Z\t\\N\t2\t13\t2026-01-01T00:00:00.000Z\tk-13\n",
-      "e\\\\\t7\t2\t\\N\t\\N\t2\t17\t2026-01-01T00:00:00.000Z\tk-17\n",
-    ]);
+    // Each row's binary COPY fields are where rowStarts says: text as UTF-8 (tabs and backslashes as they are), NULLs as -1.
+    const rows = together.rowStarts.slice(0, -1).map((s, j) => fields(together.rowBytes.subarray(s, together.rowStarts[j + 1])));
+    expect(rows.map((r) => r.length)).toEqual([9, 9, 9]);
+    expect(rows.map((r) => r[0]?.toString("utf8"))).toEqual(["a\tb", "c", "e\\"]);
+    expect(rows.map((r) => r[2]?.readInt32BE())).toEqual([3, undefined, 2]);
+    expect(rows.map((r) => r[3] && r[3].readBigInt64BE())).toEqual([(1_700_000_000_000n - 946_684_800_000n) * 1000n, (BigInt(Date.parse("2026-01-01T10:00:00Z")) - 946_684_800_000n) * 1000n, null]);
+    expect(rows.map((r) => r[4] && r[4].toString("utf8"))).toEqual(['\u0001{"city":"Lyon\\n"}', null, null]);
+    expect(rows.map((r) => [r[5]?.readInt32BE(), r[6]?.readBigInt64BE(), r[8]?.toString("utf8")])).toEqual([[2, 10n, "k-10"], [2, 13n, "k-13"], [2, 17n, "k-17"]]);
     expect(merged.records.headers[1]).toEqual({ trace: Buffer.from("t") });
     expect(merged.records.values[6]).toEqual(Buffer.from("raw-17"));
   });

@@ -2,6 +2,7 @@ import pg from "pg";
 import type { ProductTable } from "@/lib/data-tables/create-product-table";
 import { latestViewName, tombstoneTableName } from "@/lib/data-tables/create-product-table";
 import { SYSTEM_COLUMNS, type TableColumn } from "@/lib/data-tables/product-table-columns";
+import { CopyWriter, writeBoolean, writeDate, writeDateText, writeFloat4, writeFloat8, writeInteger, writeNumericText, writeTimeMillis, writeTimeText, writeTimestamp, writeTimestampText } from "./copy-binary";
 
 const q = pg.escapeIdentifier;
 const SYSTEM = new Set(SYSTEM_COLUMNS.map((c) => c.name));
@@ -17,6 +18,8 @@ export type RowFailure = { reason: "missing_field" | "wrong_type"; error: string
 export type RowOutcome = { row: Record<string, unknown> } | RowFailure;
 
 export type RecordMeta = { partition: number; offset: string; timestamp: string; key: string | null };
+/** A COPY row's stream columns: the record's timestamp as Unix milliseconds. */
+export type CopyMeta = { partition: number; offset: string; timestampMs: number; key: string | null };
 
 function kindOf(type: string): Kind {
   if (/^(smallint|integer|bigint)$/.test(type)) return "integer";
@@ -112,27 +115,39 @@ function needsJsonbCopy(value: unknown): boolean {
   return false;
 }
 
-const COPY_SPECIAL = /[\\\t\n\r]/;
-const COPY_ESCAPES: Record<string, string> = { "\\": "\\\\", "\t": "\\t", "\n": "\\n", "\r": "\\r" };
-/** A value in COPY's text format (backslash, tab, newline and carriage return escaped). */
-const copyText = (text: string) => (COPY_SPECIAL.test(text) ? text.replace(/[\\\t\n\r]/g, (c) => COPY_ESCAPES[c]) : text);
-
 /**
- * A present value as COPY's text for a column of the kind, or undefined when the type is wrong: convert and copyValue
- * in one step, made once per column (the column's kind is not switched on again for every value). Numbers, booleans and
- * the dates and times convert writes cannot hold a tab, newline or backslash, so only text is escaped.
+ * A present value as a binary COPY field of the column's PostgreSQL type, or false when the type is wrong: made once
+ * per column (the column's type is not switched on again for every value).
  */
-type CopyEncoder = (value: unknown) => string | undefined;
-const COPY_ENCODERS: Record<Kind, CopyEncoder> = {
-  text: (value) => (typeof value === "string" ? copyText(value) : undefined),
-  integer: (value) => (typeof value === "number" ? (Number.isInteger(value) ? String(value) : undefined) : typeof value === "bigint" ? value.toString() : undefined),
-  number: (value) => (typeof value === "number" ? (Number.isFinite(value) ? String(value) : undefined) : typeof value === "string" && NUMERIC_TEXT.test(value) ? value : undefined),
-  boolean: (value) => (typeof value === "boolean" ? (value ? "t" : "f") : undefined),
-  timestamp: (value) => (typeof value === "number" ? (Number.isFinite(value) ? isoFromMillis(value) : undefined) : typeof value === "string" ? (Number.isNaN(Date.parse(value)) ? undefined : copyText(value)) : (convert("timestamp", value) as string | undefined)),
-  date: (value) => convert("date", value) as string | undefined,
-  time: (value) => convert("time", value) as string | undefined,
-  json: (value) => copyText(JSON.stringify(needsJsonbCopy(value) ? jsonbCopy(value) : value)),
-};
+type CopyEncoder = (w: CopyWriter, value: unknown) => boolean;
+
+function copyEncoder(type: string): CopyEncoder {
+  const kind = kindOf(type);
+  switch (kind) {
+    case "text":
+      return (w, value) => typeof value === "string" && (w.fieldText(value), true);
+    case "integer": {
+      const bytes = type === "smallint" ? 2 : type === "integer" ? 4 : 8;
+      return (w, value) => writeInteger(w, bytes, value);
+    }
+    case "number": {
+      if (type.startsWith("numeric")) return (w, value) => (typeof value === "number" ? Number.isFinite(value) && writeNumericText(w, String(value)) : typeof value === "string" && NUMERIC_TEXT.test(value) && writeNumericText(w, value));
+      const write = type === "real" ? writeFloat4 : writeFloat8;
+      return (w, value) => (typeof value === "number" ? write(w, value) : typeof value === "string" && NUMERIC_TEXT.test(value) && write(w, Number(value)));
+    }
+    case "boolean":
+      return (w, value) => typeof value === "boolean" && (writeBoolean(w, value), true);
+    case "timestamp":
+      return (w, value) => (typeof value === "number" ? writeTimestamp(w, value) : typeof value === "string" ? writeTimestampText(w, value) : value instanceof Date && writeTimestamp(w, value.getTime()));
+    case "date":
+      return (w, value) => (typeof value === "number" ? writeDate(w, value) : typeof value === "string" ? writeDateText(w, value) : value instanceof Date && writeDate(w, Math.floor(value.getTime() / DAY_MS)));
+    case "time":
+      return (w, value) => (typeof value === "number" ? writeTimeMillis(w, value) : typeof value === "string" && writeTimeText(w, value));
+    case "json":
+      // jsonb's binary form: its format version (1), then the JSON text.
+      return (w, value) => (w.fieldText(JSON.stringify(needsJsonbCopy(value) ? jsonbCopy(value) : value), 1), true);
+  }
+}
 
 const describe = (value: unknown) => (value === null ? "null" : Buffer.isBuffer(value) ? "bytes" : Array.isArray(value) ? "an array" : value instanceof Date ? "a date" : typeof value === "string" ? `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}` : `${typeof value} ${String(value).slice(0, 40)}`);
 
@@ -143,7 +158,7 @@ const describe = (value: unknown) => (value === null ? "null" : Buffer.isBuffer(
 export class PortPlan {
   readonly columns: PlannedColumn[];
   readonly insertRows: string;
-  /** COPY of a batch's rows, its lines made by toCopyLine: the fastest way into PostgreSQL. */
+  /** Binary COPY of a batch's rows, written by writeCopyRow: the fastest way into PostgreSQL. */
   readonly copyRows: string;
   readonly insertTombstones: string | null;
   private readonly known: Set<string>;
@@ -156,13 +171,13 @@ export class PortPlan {
       .map((c) => {
         const kind = kindOf(c.type);
         const missing: RowFailure = { reason: "missing_field", error: `The record has no ${c.name}, which the table's contract requires.` };
-        return { name: c.name, notNull: c.notNull, kind, keys: [...new Set([c.field ?? c.name, c.name])], encode: COPY_ENCODERS[kind], missing, typeName: kind === "json" ? "JSON value" : kind };
+        return { name: c.name, notNull: c.notNull, kind, keys: [...new Set([c.field ?? c.name, c.name])], encode: copyEncoder(c.type), missing, typeName: kind === "json" ? "JSON value" : kind };
       });
     this.known = new Set(this.columns.flatMap((c) => c.keys));
     const names = [...this.columns.map((c) => c.name), ...SYSTEM_COLUMNS.map((c) => c.name)].map(q).join(", ");
     // For a replay (inside a Prisma transaction, which cannot COPY): the rows as one JSON array, typed by the table's row type.
     this.insertRows = `INSERT INTO ${table.qualifiedName} (${names}) SELECT ${names} FROM json_populate_recordset(NULL::${table.qualifiedName}, $1::json)`;
-    this.copyRows = `COPY ${table.qualifiedName} (${names}) FROM STDIN`;
+    this.copyRows = `COPY ${table.qualifiedName} (${names}) FROM STDIN WITH (FORMAT binary)`;
     this.values = new Array(this.columns.length);
     this.insertTombstones = table.primaryKey.length > 0 ? `INSERT INTO ${q(table.schema)}.${q(tombstoneTableName(table.table))} (_partition, _offset, _timestamp, _key) SELECT * FROM json_to_recordset($1::json) AS t(_partition integer, _offset bigint, _timestamp timestamptz, _key text)` : null;
   }
@@ -187,26 +202,35 @@ export class PortPlan {
     return { row };
   }
 
-  /** The row as a line of `copyRows` (columns in the same order as the row's, then the stream's own), or why it goes to the dead letters. */
-  toCopyLine(record: Record<string, unknown>, meta: RecordMeta): string | RowFailure {
+  /**
+   * The row as binary COPY fields of `copyRows` (columns in the same order as the row's, then the stream's own), or why
+   * it goes to the dead letters (then nothing of it stays written).
+   */
+  writeCopyRow(w: CopyWriter, record: Record<string, unknown>, meta: CopyMeta): RowFailure | null {
     const { columns } = this;
-    let line = "";
+    const start = w.pos;
+    w.ensure(2);
+    w.int16(columns.length + SYSTEM_COLUMNS.length);
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i];
       const { keys } = c;
       let value = record[keys[0]];
       if (value === undefined && keys.length > 1) value = record[keys[1]];
       if (value === undefined || value === null) {
-        if (c.notNull) return c.missing;
-        line += "\\N\t";
+        if (c.notNull) return failed(w, start, c.missing);
+        w.null();
         continue;
       }
-      const text = c.encode(value);
-      if (text === undefined) return wrongType(c, value);
-      line += text;
-      line += "\t";
+      if (!c.encode(w, value)) return failed(w, start, wrongType(c, value));
     }
-    return `${line}${meta.partition}\t${meta.offset}\t${meta.timestamp}\t${meta.key === null ? "\\N" : copyText(meta.key)}\n`;
+    w.fieldInt32(meta.partition);
+    const { offset } = meta;
+    if (offset.length < 16) w.fieldInt64(Number(offset));
+    else writeInteger(w, 8, BigInt(offset));
+    writeTimestamp(w, meta.timestampMs);
+    if (meta.key === null) w.null();
+    else w.fieldText(meta.key);
+    return null;
   }
 
   /** Fills `values` with the record's converted values (null where an optional field is absent), or says why it cannot. */
@@ -234,5 +258,10 @@ export class PortPlan {
 }
 
 const NONE: string[] = [];
+
+const failed = (w: CopyWriter, start: number, failure: RowFailure) => {
+  w.pos = start;
+  return failure;
+};
 
 const wrongType = (c: PlannedColumn, value: unknown): RowFailure => ({ reason: "wrong_type", error: `${c.name} is ${describe(value)}, not a ${c.typeName} as the table's contract says.` });

@@ -3,7 +3,8 @@ import pg from "pg";
 import type { KafkaMessage } from "kafkajs";
 import { from as copyFrom } from "pg-copy-streams";
 import { now } from "@/lib/clock";
-import type { PortPlan, RecordMeta } from "./port-plan";
+import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER, CopyWriter } from "./copy-binary";
+import type { CopyMeta, PortPlan } from "./port-plan";
 import type { Decoded } from "./record-decoder";
 
 /**
@@ -54,16 +55,17 @@ const isRowError = (error: unknown) => {
 };
 
 const TIME_CONSTANT_S = 5;
+const EMPTY = Buffer.alloc(0);
 
 /**
- * One partition's records made ready for one table port, before any transaction: the rows as one COPY text, the
+ * One partition's records made ready for one table port, before any transaction: the rows as binary COPY, the
  * tombstones and the dead letters, each known by its record's index. Built in one pass right after decoding, so the
  * decoded values are garbage before the batch waits for PostgreSQL (kept, they outlive the young generation).
  */
 export type ConvertedBatch = {
   records: PreparedRecords;
-  /** Every row's COPY line, in offset order, and where each starts in it (one more entry: the end). */
-  rowText: string;
+  /** Every row's binary COPY fields, in offset order, and where each starts in them (one more entry: the end). */
+  rowBytes: Buffer;
   rowStarts: number[];
   /** The record index of each row. */
   rowRecords: number[];
@@ -76,14 +78,15 @@ export type ConvertedBatch = {
 };
 
 export function convertBatch(plan: PortPlan, partition: number, records: PreparedRecords, decoded: (Decoded | null)[], knownFields: Set<string>): ConvertedBatch {
-  const batch: ConvertedBatch = { records, rowText: "", rowStarts: [], rowRecords: [], tombstones: [], dead: [], newFields: [], unknownFields: [] };
+  const batch: ConvertedBatch = { records, rowBytes: EMPTY, rowStarts: [], rowRecords: [], tombstones: [], dead: [], newFields: [], unknownFields: [] };
   const { offsets, keys, timestamps } = records;
-  const lines: string[] = [];
-  let length = 0;
+  const w = new CopyWriter(Math.max(1024, offsets.length * 96));
   let newFields: Set<string> | undefined;
   let unknownFields: Set<string> | undefined;
   // One meta object for the batch, filled per record (each line is made before the next record).
-  const meta: RecordMeta = { partition, offset: "", timestamp: "", key: null };
+  const meta: CopyMeta = { partition, offset: "", timestampMs: 0, key: null };
+  // Records produced together share one timestamp text: parsed once for a run of them.
+  let lastTimestamp = "";
   for (let i = 0; i < offsets.length; i++) {
     const d = decoded[i];
     if (d === null) {
@@ -100,21 +103,23 @@ export function convertBatch(plan: PortPlan, partition: number, records: Prepare
     for (const f of unknown) if (!knownFields.has(f)) (fresh ??= []).push(f);
     if (fresh) for (const f of fresh) (unknownFields ??= new Set()).add(f);
     meta.offset = offsets[i];
-    meta.timestamp = timestamps[i];
+    if (timestamps[i] !== lastTimestamp) {
+      lastTimestamp = timestamps[i];
+      meta.timestampMs = Date.parse(lastTimestamp);
+    }
     meta.key = keys[i];
-    const line = plan.toCopyLine(d.value, meta);
-    if (typeof line !== "string") {
-      batch.dead.push({ index: i, reason: line.reason, error: line.error });
+    const start = w.pos;
+    const failure = plan.writeCopyRow(w, d.value, meta);
+    if (failure) {
+      batch.dead.push({ index: i, reason: failure.reason, error: failure.error });
       continue;
     }
-    lines.push(line);
-    batch.rowStarts.push(length);
+    batch.rowStarts.push(start);
     batch.rowRecords.push(i);
-    length += line.length;
     if (fresh) for (const f of fresh) (newFields ??= new Set()).add(f);
   }
-  batch.rowStarts.push(length);
-  batch.rowText = lines.join("");
+  batch.rowStarts.push(w.pos);
+  batch.rowBytes = w.slice();
   if (newFields) batch.newFields = [...newFields];
   if (unknownFields) batch.unknownFields = [...unknownFields];
   return batch;
@@ -135,16 +140,14 @@ export function mergeBatches(batches: ConvertedBatch[]): ConvertedBatch {
     values: parts[0].values.concat(...parts.slice(1).map((r) => r.values)),
     headers: parts[0].headers.concat(...parts.slice(1).map((r) => r.headers)),
   };
-  const merged: ConvertedBatch = { records, rowText: "", rowStarts: [], rowRecords: [], tombstones: [], dead: [], newFields: [], unknownFields: [] };
-  const texts: string[] = [];
+  const merged: ConvertedBatch = { records, rowBytes: EMPTY, rowStarts: [], rowRecords: [], tombstones: [], dead: [], newFields: [], unknownFields: [] };
   const newFields = new Set<string>();
   const unknownFields = new Set<string>();
   let recordBase = 0;
-  let textBase = 0;
+  let byteBase = 0;
   for (const b of batches) {
-    texts.push(b.rowText);
     for (let j = 0; j < b.rowRecords.length; j++) {
-      merged.rowStarts.push(textBase + b.rowStarts[j]);
+      merged.rowStarts.push(byteBase + b.rowStarts[j]);
       merged.rowRecords.push(recordBase + b.rowRecords[j]);
     }
     for (const i of b.tombstones) merged.tombstones.push(recordBase + i);
@@ -152,10 +155,10 @@ export function mergeBatches(batches: ConvertedBatch[]): ConvertedBatch {
     for (const f of b.newFields) newFields.add(f);
     for (const f of b.unknownFields) unknownFields.add(f);
     recordBase += b.records.offsets.length;
-    textBase += b.rowText.length;
+    byteBase += b.rowBytes.length;
   }
-  merged.rowStarts.push(textBase);
-  merged.rowText = texts.join("");
+  merged.rowStarts.push(byteBase);
+  merged.rowBytes = Buffer.concat(batches.map((b) => b.rowBytes));
   merged.newFields = [...newFields];
   merged.unknownFields = [...unknownFields];
   return merged;
@@ -226,7 +229,7 @@ export async function writePartitionBatch(
     let written = rowCount;
     if (rowCount > 0) {
       try {
-        await copyLines(client, plan.copyRows, firstRow === 0 ? batch.rowText : batch.rowText.slice(batch.rowStarts[firstRow]));
+        await copyRows(client, plan.copyRows, firstRow === 0 ? batch.rowBytes : batch.rowBytes.subarray(batch.rowStarts[firstRow]));
       } catch (error) {
         if (!isRowError(error)) throw error;
         // One row the table refuses (a value out of range, say): find it row by row, the others still land.
@@ -235,7 +238,7 @@ export async function writePartitionBatch(
         for (let j = firstRow; j < batch.rowRecords.length; j++) {
           await client.query("SAVEPOINT one");
           try {
-            await copyLines(client, plan.copyRows, batch.rowText.slice(batch.rowStarts[j], batch.rowStarts[j + 1]));
+            await copyRows(client, plan.copyRows, batch.rowBytes.subarray(batch.rowStarts[j], batch.rowStarts[j + 1]));
             written++;
           } catch (rowError) {
             if (!isRowError(rowError)) throw rowError;
@@ -275,10 +278,12 @@ export async function writePartitionBatch(
   }
 }
 
-/** One COPY … FROM STDIN of the given text (lines in COPY's text format); a row the table refuses fails it whole. */
-async function copyLines(client: pg.ClientBase, sql: string, text: string): Promise<void> {
+/** One binary COPY … FROM STDIN of the given rows, framed by the format's header and trailer; a row the table refuses fails it whole. */
+async function copyRows(client: pg.ClientBase, sql: string, rows: Buffer): Promise<void> {
   const stream = client.query(copyFrom(sql));
-  stream.end(text);
+  stream.write(COPY_BINARY_HEADER);
+  stream.write(rows);
+  stream.end(COPY_BINARY_TRAILER);
   await finished(stream);
 }
 
