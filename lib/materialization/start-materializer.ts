@@ -22,6 +22,8 @@ export type MaterializerOptions = {
   /** The longest a fetch waits for records: the floor under produce → row latency at low rates. */
   maxWaitTimeMs?: number;
   partitionsConsumedConcurrently?: number;
+  /** How many transactions write at once (each holds a connection); the partitions' buffers grow while they wait. */
+  writers?: number;
   /** The most records one transaction writes per partition (what was fetched meanwhile waits for the next one). */
   maxBatchRecords?: number;
   /** Only topics matching this are materialized by this worker (MESHWORK_MATERIALIZER_TOPICS); all when unset. */
@@ -73,7 +75,8 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
   const concurrency = options.partitionsConsumedConcurrently ?? 4;
   const maxBatch = options.maxBatchRecords ?? 20_000;
   const maxBuffered = 2 * maxBatch;
-  const pool = new pg.Pool({ connectionString: dataDatabaseUrl(), max: concurrency + 2, application_name: "meshwork materializer" });
+  const writers = options.writers ?? 2;
+  const pool = new pg.Pool({ connectionString: dataDatabaseUrl(), max: writers + 2, application_name: "meshwork materializer" });
   pool.on("error", (error) => log(`materializer: an idle database connection failed: ${error.message}`));
   const decode = createRecordDecoder(registry);
   const ports = new Map<string, PortRuntime>();
@@ -396,22 +399,44 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
   /** Chunks made by the same plans, which one COPY per port can write together. */
   const samePlans = (a: Chunk, c: Chunk) => a.converted.size === c.converted.size && [...a.converted].every(([id, x]) => c.converted.get(id)?.plan === x.plan);
 
+  // At most `writers` transactions at once: a partition waiting for a connection keeps buffering, so the next
+  // transaction carries everything fetched meanwhile (PostgreSQL spends far less per row in fewer, larger ones).
+  let writing = 0;
+  const waitingWriters: (() => void)[] = [];
+  const acquireWriter = async () => {
+    if (writing >= writers) await new Promise<void>((resolve) => waitingWriters.push(resolve));
+    else writing++;
+  };
+  const releaseWriter = () => {
+    const next = waitingWriters.shift();
+    if (next) next();
+    else writing--;
+  };
+
   async function flush(b: Buffer_) {
     while (b.chunks.length > 0 && !stopped) {
+      await acquireWriter();
       const epoch = b.epoch;
-      const taken: Chunk[] = [b.chunks.shift()!];
-      let count = taken[0].count;
-      while (b.chunks.length > 0 && count + b.chunks[0].count <= maxBatch && samePlans(taken[0], b.chunks[0])) {
-        count += b.chunks[0].count;
-        taken.push(b.chunks.shift()!);
-      }
-      b.buffered -= count;
-      const highWatermark = BigInt(b.highWatermark);
+      let failure: Error | null = null;
       try {
-        await writeBuffered(b, taken, highWatermark, () => b.epoch === epoch && !stopped);
+        // Sought meanwhile: the buffer was emptied while this partition waited for a writer.
+        if (b.chunks.length === 0 || stopped) return;
+        const taken: Chunk[] = [b.chunks.shift()!];
+        let count = taken[0].count;
+        while (b.chunks.length > 0 && count + b.chunks[0].count <= maxBatch && samePlans(taken[0], b.chunks[0])) {
+          count += b.chunks[0].count;
+          taken.push(b.chunks.shift()!);
+        }
+        b.buffered -= count;
+        await writeBuffered(b, taken, BigInt(b.highWatermark), () => b.epoch === epoch && !stopped);
       } catch (error) {
+        failure = error as Error;
+      } finally {
+        releaseWriter();
+      }
+      if (failure) {
         // Whatever failed (the database, the registry): forget what was fetched and read again from PostgreSQL's offsets.
-        log(`materializer: writing ${b.topic} partition ${b.partition} failed, reading it again from the stored offsets: ${(error as Error).message}`);
+        log(`materializer: writing ${b.topic} partition ${b.partition} failed, reading it again from the stored offsets: ${failure.message}`);
         await new Promise((r) => setTimeout(r, 1_000));
         if (b.epoch === epoch) await seekTopic(b.topic, [b.partition]).catch(() => {});
       }
