@@ -2,7 +2,7 @@ import { describe, expect, it } from "vitest";
 import { SYSTEM_COLUMNS } from "@/lib/data-tables/product-table-columns";
 import { PortPlan } from "./port-plan";
 import type { Decoded } from "./record-decoder";
-import { convertBatch, mergeBatches, type PreparedRecords } from "./write-partition-batch";
+import { convertBatch, decodedValues, mergeBatches, type PreparedRecords, type RecordValues } from "./write-partition-batch";
 
 const plan = new PortPlan({
   schema: "s",
@@ -26,7 +26,7 @@ const plan = new PortPlan({
 
 const ok = (value: Record<string, unknown>): Decoded => ({ ok: true, value, schemaId: 1 });
 type Item = { offset: number; decoded: Decoded | null; headers?: Record<string, Buffer> };
-const prepared = (items: Item[]): { records: PreparedRecords; decoded: (Decoded | null)[] } => ({
+const prepared = (items: Item[]): { records: PreparedRecords; decoded: RecordValues } => ({
   records: {
     offsets: items.map((i) => String(i.offset)),
     keys: items.map((i) => `k-${i.offset}`),
@@ -34,7 +34,7 @@ const prepared = (items: Item[]): { records: PreparedRecords; decoded: (Decoded 
     values: items.map((i) => (i.decoded ? Buffer.from(`raw-${i.offset}`) : null)),
     headers: items.map((i) => i.headers ?? null),
   },
-  decoded: items.map((i) => i.decoded),
+  decoded: decodedValues(items.map((i) => i.decoded)),
 });
 
 const first: Item[] = [

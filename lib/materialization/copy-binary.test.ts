@@ -1,9 +1,10 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { SYSTEM_COLUMNS } from "@/lib/data-tables/product-table-columns";
-import { CopyWriter, writeInteger } from "./copy-binary";
+import { CopyWriter, writeInteger, writeNumericScaled, writeNumericText } from "./copy-binary";
+import { decimalText } from "./record-decoder";
 import { PortPlan } from "./port-plan";
-import { convertBatch, type PreparedRecords } from "./write-partition-batch";
+import { convertBatch, decodedValues, type PreparedRecords } from "./write-partition-batch";
 
 const schema = `copy_binary_${process.pid}`;
 const columns = [
@@ -72,7 +73,7 @@ afterAll(async () => {
 
 describe("binary COPY of a stream's records", () => {
   it("writes every type as PostgreSQL reads its text: the COPY rows equal the replay path's JSON rows, value for value", async () => {
-    const batch = convertBatch(plan, 0, prepared(), records.map((value) => ({ ok: true as const, value, schemaId: 1 })), new Set());
+    const batch = convertBatch(plan, 0, prepared(), decodedValues(records.map((value) => ({ ok: true as const, value, schemaId: 1 }))), new Set());
     expect(batch.dead).toEqual([]);
     await client.query("BEGIN");
     const stream = (await import("pg-copy-streams")).from(plan.copyRows);
@@ -119,6 +120,22 @@ describe("binary COPY of a stream's records", () => {
       expect(failure, `${column} = ${String(value)}`).toMatchObject({ reason: "wrong_type", error: expect.stringContaining(`${column} is `) });
       expect(w.pos).toBe(0);
     }
+  });
+
+  it("writes an Avro decimal's whole number and scale as the numeric of its decimal text, byte for byte", () => {
+    const unscaled = [0, 1, -1, 5, 9_999, 10_000, -10_000, 123_456, 99_990_000, 2 ** 47 - 1, -(2 ** 47), 1_000_000_000_000];
+    for (let k = 0; k < 200; k++) unscaled.push(Math.round((Math.random() - 0.5) * 2 ** (1 + (k % 48))));
+    for (const n of unscaled) {
+      for (let scale = 0; scale <= 9; scale++) {
+        const bytes = Buffer.alloc(6);
+        bytes.writeIntBE(n, 0, 6);
+        const [scaled, text] = [new CopyWriter(8), new CopyWriter(8)];
+        expect(writeNumericScaled(scaled, n, scale), `${n} scale ${scale}`).toBe(true);
+        expect(writeNumericText(text, decimalText(bytes, scale))).toBe(true);
+        expect(scaled.slice().toString("hex"), `${n} scale ${scale}: ${decimalText(bytes, scale)}`).toBe(text.slice().toString("hex"));
+      }
+    }
+    expect(writeNumericScaled(new CopyWriter(8), 2 ** 53, 3)).toBe(false);
   });
 
   it("writes a whole number beyond 2^53 as the integer the double holds, and a bigint exactly", () => {

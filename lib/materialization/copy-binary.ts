@@ -235,6 +235,43 @@ export function writeNumericText(w: CopyWriter, text: string): boolean {
   return true;
 }
 
+/**
+ * An exact decimal given as its unscaled whole number and scale (an Avro decimal's bytes, read as a safe integer): the
+ * numeric writeNumericText writes for the decimal's text, without making the text. False when the number is not safe.
+ */
+export function writeNumericScaled(w: CopyWriter, unscaled: number, scale: number): boolean {
+  // Digits after the point, made a multiple of 4 so base-10000 groups line up with it.
+  const pad = (4 - (scale % 4)) % 4;
+  let m = Math.abs(unscaled);
+  if (!Number.isSafeInteger(m) || scale > NUMERIC_MAX_DSCALE) return false;
+  const fractionGroups = (scale + pad) / 4;
+  // Groups from the least significant (the lowest holds the last 4 - pad digits, then zeros); the trailing zero ones
+  // (after the point) are not written.
+  let groups = 0;
+  let lowest = -1;
+  for (let k = 0, base = 10 ** (4 - pad), shift = 10 ** pad; m > 0; k++, base = 10_000, shift = 1) {
+    const digits = m % base;
+    const g = digits * shift;
+    if (g !== 0 && lowest < 0) lowest = k;
+    NUMERIC_GROUPS[k] = g;
+    m = (m - digits) / base;
+    groups = k + 1;
+  }
+  const n = lowest < 0 ? 0 : groups - lowest;
+  const weight = n === 0 ? 0 : groups - 1 - fractionGroups;
+  if (weight < -NUMERIC_MAX_WEIGHT) return false;
+  w.ensure(12 + 2 * n);
+  w.int32(8 + 2 * n);
+  w.int16(n);
+  w.int16(weight);
+  w.int16(n > 0 && unscaled < 0 ? NUMERIC_NEG : NUMERIC_POS);
+  w.int16(scale);
+  for (let k = groups - 1; k >= groups - n; k--) w.int16(NUMERIC_GROUPS[k]);
+  return true;
+}
+
+const NUMERIC_GROUPS = new Array<number>(8).fill(0);
+
 export function writeFloat4(w: CopyWriter, v: number): boolean {
   const f = Math.fround(v);
   // As float4in: a finite value beyond real's range, or one that underflows to zero, is out of range.

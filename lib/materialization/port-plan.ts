@@ -9,7 +9,7 @@ const SYSTEM = new Set(SYSTEM_COLUMNS.map((c) => c.name));
 
 type Kind = "text" | "integer" | "number" | "boolean" | "date" | "timestamp" | "time" | "json";
 
-type PlannedColumn = { name: string; notNull: boolean; kind: Kind; keys: string[]; encode: CopyEncoder; missing: RowFailure; typeName: string };
+export type PlannedColumn = { name: string; type: string; notNull: boolean; kind: Kind; keys: string[]; encode: CopyEncoder; missing: RowFailure; typeName: string };
 
 /** Why a record goes to the dead letters instead of the table. */
 export type RowFailure = { reason: "missing_field" | "wrong_type"; error: string };
@@ -171,7 +171,7 @@ export class PortPlan {
       .map((c) => {
         const kind = kindOf(c.type);
         const missing: RowFailure = { reason: "missing_field", error: `The record has no ${c.name}, which the table's contract requires.` };
-        return { name: c.name, notNull: c.notNull, kind, keys: [...new Set([c.field ?? c.name, c.name])], encode: copyEncoder(c.type), missing, typeName: kind === "json" ? "JSON value" : kind };
+        return { name: c.name, type: c.type, notNull: c.notNull, kind, keys: [...new Set([c.field ?? c.name, c.name])], encode: copyEncoder(c.type), missing, typeName: kind === "json" ? "JSON value" : kind };
       });
     this.known = new Set(this.columns.flatMap((c) => c.keys));
     const names = [...this.columns.map((c) => c.name), ...SYSTEM_COLUMNS.map((c) => c.name)].map(q).join(", ");
@@ -217,12 +217,18 @@ export class PortPlan {
       let value = record[keys[0]];
       if (value === undefined && keys.length > 1) value = record[keys[1]];
       if (value === undefined || value === null) {
-        if (c.notNull) return failed(w, start, c.missing);
+        if (c.notNull) return failedRow(w, start, c.missing);
         w.null();
         continue;
       }
-      if (!c.encode(w, value)) return failed(w, start, wrongType(c, value));
+      if (!c.encode(w, value)) return failedRow(w, start, wrongType(c, value));
     }
+    this.writeStreamFields(w, meta);
+    return null;
+  }
+
+  /** The row's last fields, the stream's own columns: partition, offset, timestamp and key. */
+  writeStreamFields(w: CopyWriter, meta: CopyMeta) {
     w.fieldInt32(meta.partition);
     const { offset } = meta;
     if (offset.length < 16) w.fieldInt64(Number(offset));
@@ -230,7 +236,6 @@ export class PortPlan {
     writeTimestamp(w, meta.timestampMs);
     if (meta.key === null) w.null();
     else w.fieldText(meta.key);
-    return null;
   }
 
   /** Fills `values` with the record's converted values (null where an optional field is absent), or says why it cannot. */
@@ -259,9 +264,10 @@ export class PortPlan {
 
 const NONE: string[] = [];
 
-const failed = (w: CopyWriter, start: number, failure: RowFailure) => {
+/** A row that cannot be written: what was written of it is taken back. */
+export const failedRow = (w: CopyWriter, start: number, failure: RowFailure) => {
   w.pos = start;
   return failure;
 };
 
-const wrongType = (c: PlannedColumn, value: unknown): RowFailure => ({ reason: "wrong_type", error: `${c.name} is ${describe(value)}, not a ${c.typeName} as the table's contract says.` });
+export const wrongType = (c: PlannedColumn, value: unknown): RowFailure => ({ reason: "wrong_type", error: `${c.name} is ${describe(value)}, not a ${c.typeName} as the table's contract says.` });

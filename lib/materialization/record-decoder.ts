@@ -1,21 +1,26 @@
 import avro from "avsc";
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
 
+/** An Avro decimal's bytes (a big-endian two's-complement whole number) as exact decimal text of the scale. */
+export function decimalText(value: Buffer, scale: number): string {
+  let n = 0n;
+  for (const byte of value) n = (n << 8n) | BigInt(byte);
+  if (value.length > 0 && value[0] & 0x80) n -= 1n << BigInt(value.length * 8);
+  const negative = n < 0n;
+  const digits = (negative ? -n : n).toString().padStart(scale + 1, "0");
+  const text = scale > 0 ? `${digits.slice(0, -scale)}.${digits.slice(-scale)}` : digits;
+  return negative ? `-${text}` : text;
+}
+
 /** Avro `bytes`/`fixed` with logicalType decimal, read as an exact decimal string (PostgreSQL's numeric takes it as is). */
-class DecimalType extends avro.types.LogicalType {
-  private readonly scale: number;
+export class DecimalType extends avro.types.LogicalType {
+  readonly scale: number;
   constructor(schema: avro.Schema, opts?: avro.ForSchemaOptions) {
     super(schema, opts);
     this.scale = Number((schema as { scale?: number }).scale ?? 0);
   }
   _fromValue(value: Buffer): string {
-    let n = 0n;
-    for (const byte of value) n = (n << 8n) | BigInt(byte);
-    if (value.length > 0 && value[0] & 0x80) n -= 1n << BigInt(value.length * 8);
-    const negative = n < 0n;
-    const digits = (negative ? -n : n).toString().padStart(this.scale + 1, "0");
-    const text = this.scale > 0 ? `${digits.slice(0, -this.scale)}.${digits.slice(-this.scale)}` : digits;
-    return negative ? `-${text}` : text;
+    return decimalText(value, this.scale);
   }
   _toValue(value: unknown): Buffer {
     const text = typeof value === "number" ? value.toFixed(this.scale) : String(value);
@@ -86,13 +91,28 @@ export function createRecordDecoder(registry: SchemaReader) {
     return entry;
   };
   /** `anyValue`: a key may be a bare string or number; a value must be a record. A promise only while the id's schema is fetched. */
-  return function decode(value: Buffer, anyValue = false): Decoded | Promise<Decoded> {
+  function decode(value: Buffer, anyValue = false): Decoded | Promise<Decoded> {
     if (value.length < 5 || value[0] !== 0) return { ok: false, reason: "undecodable", error: `Not in the schema registry's wire format (magic byte 0 and a schema id): ${value.length < 5 ? `${value.length} bytes` : `first byte ${value[0]}`}.` };
     const id = value.readInt32BE(1);
     const found = ready.get(id);
     return found ? read(found, id, value, anyValue) : reader(id).then((r) => read(r, id, value, anyValue));
-  };
+  }
+  return Object.assign(decode, {
+    /** The writer schema of a framed value whose schema is fetched already (-1 otherwise): decode is then synchronous. */
+    readyId(value: Buffer): number {
+      if (value.length < 5 || value[0] !== 0) return -1;
+      const id = value.readInt32BE(1);
+      return ready.has(id) ? id : -1;
+    },
+    /** The avsc type of a fetched writer schema (undefined when the registry did not give one). */
+    writerType(id: number): avro.Type | undefined {
+      const found = ready.get(id);
+      return found && avro.Type.isType(found) ? (found as unknown as avro.Type) : undefined;
+    },
+  });
 }
+
+export type RecordDecoder = ReturnType<typeof createRecordDecoder>;
 
 function read(found: Reader | DecodeFailure, id: number, value: Buffer, anyValue: boolean): Decoded {
   if ("reason" in found) return { ok: false, ...found };

@@ -5,8 +5,8 @@ import { now } from "@/lib/clock";
 import { createProductTable } from "@/lib/data-tables/create-product-table";
 import { dataDatabaseUrl } from "@/lib/data-tables/data-database";
 import { PortPlan } from "./port-plan";
-import { createRecordDecoder, type Decoded } from "./record-decoder";
-import { convertBatch, hasHeaders, mergeBatches, recordReset, writePartitionBatch, type ConvertedBatch, type PreparedRecords } from "./write-partition-batch";
+import { createRecordDecoder } from "./record-decoder";
+import { convertBatch, hasHeaders, mergeBatches, recordReset, writePartitionBatch, type ConvertedBatch, lazyValues, type PreparedRecords, type RecordValues } from "./write-partition-batch";
 
 export const MATERIALIZER_GROUP = "meshwork-materializer";
 
@@ -284,20 +284,18 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     }
   }
 
-  async function prepare(messages: KafkaMessage[]): Promise<{ records: PreparedRecords; decoded: (Decoded | null)[] }> {
+  async function prepare(messages: KafkaMessage[]): Promise<{ records: PreparedRecords; values: RecordValues }> {
     const offsets: string[] = new Array(messages.length);
     const keys: (string | null)[] = new Array(messages.length);
     const timestamps: string[] = new Array(messages.length);
     const values: (Buffer | null)[] = new Array(messages.length);
     const headers: (KafkaMessage["headers"] | null)[] = new Array(messages.length);
-    const decoded: (Decoded | null)[] = new Array(messages.length);
     // Records produced together share their timestamp: one ISO text for a run of them.
     let lastMs = "";
     let lastIso = "";
     for (let i = 0; i < messages.length; i++) {
       const m = messages[i];
       const key = m.key && m.key.length >= 5 && m.key[0] === 0 ? decode(m.key, true) : null;
-      const value = m.value === null ? null : decode(m.value);
       if (m.timestamp !== lastMs) {
         lastMs = m.timestamp;
         lastIso = new Date(Number(m.timestamp)).toISOString();
@@ -307,9 +305,8 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
       values[i] = m.value;
       headers[i] = hasHeaders(m.headers) ? m.headers : null;
       keys[i] = keyText(m.key, key instanceof Promise ? await key : key);
-      decoded[i] = value instanceof Promise ? await value : value;
     }
-    return { records: { offsets, keys, timestamps, values, headers }, decoded };
+    return { records: { offsets, keys, timestamps, values, headers }, values: await lazyValues(decode, values) };
   }
 
   /**
@@ -452,7 +449,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
     const converted: Chunk["converted"] = new Map();
     const targets = byTopic(b.topic).filter((p) => p.active && p.plan);
     if (targets.length === 0) return converted;
-    const { records, decoded } = await prepare(messages);
+    const { records, values } = await prepare(messages);
     // A field the table lacks may be one the owners just added to its contract: look again before leaving it out, and
     // make the rows again. Once per field and contract version; the other partitions' fetches wait for that look
     // rather than convert without it.
@@ -460,7 +457,7 @@ export async function startMaterializer(options: MaterializerOptions): Promise<R
       for (;;) {
         const plan = port.plan;
         if (!plan || !port.active) break;
-        const batch = convertBatch(plan, b.partition, records, decoded, port.knownFields);
+        const batch = convertBatch(plan, b.partition, records, values, port.knownFields);
         const unknown = batch.unknownFields.filter((f) => !port.lookedAgainFor.has(f));
         if (unknown.length === 0) {
           converted.set(port.id, { plan, batch });

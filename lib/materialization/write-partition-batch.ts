@@ -1,11 +1,13 @@
 import { finished } from "node:stream/promises";
 import pg from "pg";
+import type avro from "avsc";
 import type { KafkaMessage } from "kafkajs";
 import { from as copyFrom } from "pg-copy-streams";
 import { now } from "@/lib/clock";
 import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER, CopyWriter } from "./copy-binary";
 import type { CopyMeta, PortPlan } from "./port-plan";
-import type { Decoded } from "./record-decoder";
+import { UNREAD, avroToCopy } from "./avro-to-copy";
+import type { Decoded, RecordDecoder } from "./record-decoder";
 
 /**
  * One partition's consumed records (their values decoded once for every table port of the topic, beside them), by
@@ -77,18 +79,79 @@ export type ConvertedBatch = {
   unknownFields: string[];
 };
 
-export function convertBatch(plan: PortPlan, partition: number, records: PreparedRecords, decoded: (Decoded | null)[], knownFields: Set<string>): ConvertedBatch {
+/**
+ * The records' values as far as they are decoded: a value whose writer schema the decoder holds is only decoded when a
+ * port's transcoder (avro-to-copy) cannot write it straight from its bytes, then once for every port of the topic.
+ */
+export type RecordValues = {
+  /** Each value decoded (null: a tombstone), or undefined: not yet, its writer schema is schemaIds[i]. */
+  decoded: (Decoded | null | undefined)[];
+  schemaIds: number[];
+  /** Decodes value i now (synchronously: its writer schema is fetched already) and keeps it in `decoded`. */
+  decodeAt(i: number): Decoded;
+  /** The avsc type of a writer schema held by the decoder. */
+  writerType(id: number): avro.Type | undefined;
+};
+
+/** Values decoded already (a replay, a test): nothing left to decode. */
+export function decodedValues(decoded: (Decoded | null)[]): RecordValues {
+  return {
+    decoded,
+    schemaIds: [],
+    decodeAt: (i) => decoded[i] as Decoded,
+    writerType: () => undefined,
+  };
+}
+
+/**
+ * One fetch's values as the ports' transcoders take them: a value whose writer schema the decoder holds already is
+ * left undecoded; the others are decoded now (fetching their schema from the registry).
+ */
+export async function lazyValues(decode: RecordDecoder, values: (Buffer | null)[]): Promise<RecordValues> {
+  const decoded: (Decoded | null | undefined)[] = new Array(values.length);
+  const schemaIds: number[] = new Array(values.length);
+  for (let i = 0; i < values.length; i++) {
+    const value = values[i];
+    schemaIds[i] = value === null ? -1 : decode.readyId(value);
+    if (value === null) decoded[i] = null;
+    else if (schemaIds[i] < 0) decoded[i] = await decode(value);
+  }
+  return { decoded, schemaIds, decodeAt: (i) => (decoded[i] ??= decode(values[i] as Buffer) as Decoded), writerType: decode.writerType };
+}
+
+export function convertBatch(plan: PortPlan, partition: number, records: PreparedRecords, values: RecordValues, knownFields: Set<string>): ConvertedBatch {
   const batch: ConvertedBatch = { records, rowBytes: EMPTY, rowStarts: [], rowRecords: [], tombstones: [], dead: [], newFields: [], unknownFields: [] };
   const { offsets, keys, timestamps } = records;
   const w = new CopyWriter(Math.max(1024, offsets.length * 96));
   let newFields: Set<string> | undefined;
   let unknownFields: Set<string> | undefined;
-  // One meta object for the batch, filled per record (each line is made before the next record).
+  // One meta object for the batch, filled per record (each row is made before the next record).
   const meta: CopyMeta = { partition, offset: "", timestampMs: 0, key: null };
-  // Records produced together share one timestamp text: parsed once for a run of them.
-  let lastTimestamp = "";
+  const { decoded, schemaIds } = values;
   for (let i = 0; i < offsets.length; i++) {
-    const d = decoded[i];
+    let d = decoded[i];
+    if (d === undefined) {
+      // Straight from the value's bytes when the port's transcoder can vouch for them; else decoded, as any other.
+      const transcoder = avroToCopy(plan, schemaIds[i], values.writerType(schemaIds[i]));
+      if (transcoder) {
+        setMeta(meta, offsets[i], timestamps[i], keys[i]);
+        const start = w.pos;
+        const written = transcoder.write(w, records.values[i] as Buffer, meta);
+        if (written !== UNREAD) {
+          const fresh = freshFields(transcoder.unknownFields, knownFields);
+          if (fresh) for (const f of fresh) (unknownFields ??= new Set()).add(f);
+          if (written) {
+            batch.dead.push({ index: i, reason: written.reason, error: written.error });
+            continue;
+          }
+          batch.rowStarts.push(start);
+          batch.rowRecords.push(i);
+          if (fresh) for (const f of fresh) (newFields ??= new Set()).add(f);
+          continue;
+        }
+      }
+      d = values.decodeAt(i);
+    }
     if (d === null) {
       if (plan.insertTombstones) batch.tombstones.push(i);
       continue;
@@ -98,16 +161,9 @@ export function convertBatch(plan: PortPlan, partition: number, records: Prepare
       continue;
     }
     // The record's fields the contract lacks, once per record (most records have none: no Set is made).
-    const unknown = plan.unknownFields(d.value);
-    let fresh: string[] | undefined;
-    for (const f of unknown) if (!knownFields.has(f)) (fresh ??= []).push(f);
+    const fresh = freshFields(plan.unknownFields(d.value), knownFields);
     if (fresh) for (const f of fresh) (unknownFields ??= new Set()).add(f);
-    meta.offset = offsets[i];
-    if (timestamps[i] !== lastTimestamp) {
-      lastTimestamp = timestamps[i];
-      meta.timestampMs = Date.parse(lastTimestamp);
-    }
-    meta.key = keys[i];
+    setMeta(meta, offsets[i], timestamps[i], keys[i]);
     const start = w.pos;
     const failure = plan.writeCopyRow(w, d.value, meta);
     if (failure) {
@@ -123,6 +179,27 @@ export function convertBatch(plan: PortPlan, partition: number, records: Prepare
   if (newFields) batch.newFields = [...newFields];
   if (unknownFields) batch.unknownFields = [...unknownFields];
   return batch;
+}
+
+// Records produced together share one timestamp text: parsed once for a run of them.
+let lastTimestamp = "";
+let lastTimestampMs = 0;
+
+function setMeta(meta: CopyMeta, offset: string, timestamp: string, key: string | null) {
+  meta.offset = offset;
+  if (timestamp !== lastTimestamp) {
+    lastTimestamp = timestamp;
+    lastTimestampMs = Date.parse(timestamp);
+  }
+  meta.timestampMs = lastTimestampMs;
+  meta.key = key;
+}
+
+/** Of a record's fields the table's contract lacks, those the port has not seen yet (most records: none, no array). */
+function freshFields(unknown: string[], knownFields: Set<string>): string[] | undefined {
+  let fresh: string[] | undefined;
+  for (const f of unknown) if (!knownFields.has(f)) (fresh ??= []).push(f);
+  return fresh;
 }
 
 /**
