@@ -36,6 +36,8 @@ const plan = new PortPlan({
     { name: "tags", type: "jsonb", notNull: false },
     { name: "status", type: "text", notNull: false },
     { name: "note", type: "text", notNull: false },
+    { name: "meta", type: "jsonb", notNull: false },
+    { name: "misplaced", type: "text", notNull: false },
     ...SYSTEM_COLUMNS,
   ],
 });
@@ -64,6 +66,22 @@ const schemas: Record<number, avro.Schema> = {
       { name: "status", type: { type: "enum", name: "Status", symbols: ["PLACED", "PAID"] } },
       { name: "note", type: ["null", "string", "long"] },
       { name: "extra", type: nullable("string") },
+      {
+        name: "meta",
+        type: {
+          type: "record",
+          name: "Meta",
+          fields: [
+            { name: "weight", type: "float" },
+            { name: "ok", type: "boolean" },
+            { name: "n", type: "long" },
+            { name: "label", type: "string" },
+            { name: "inner", type: nullable({ type: "record", name: "Inner", fields: [{ name: "tag", type: "string" }, { name: "d", type: "double" }] }) },
+            { name: "empty", type: { type: "record", name: "Empty", fields: [] } },
+          ],
+        },
+      },
+      { name: "misplaced", type: nullable({ type: "record", name: "Misplaced", fields: [{ name: "x", type: "int" }] }) },
     ],
   },
   // An older writer: no id (required by the table), a string where the table has numbers and times.
@@ -103,14 +121,16 @@ const order = (o: Record<string, unknown> = {}) => ({
   status: "PAID",
   note: null,
   extra: null,
+  meta: { weight: 0.1, ok: true, n: -5, label: "plain", inner: { tag: "t", d: 2.5 }, empty: {} },
+  misplaced: null,
   ...o,
 });
 
 const good = encode(1, order());
 const values: (Buffer | null)[] = [
   good,
-  encode(1, order({ id: "ünïcødé ✓", product_code: null, note: "x".repeat(100), extra: "e", price: "12345678901234.5678" })),
-  encode(1, order({ id: "tab\tnew\nline\\", qty: -2_147_483_648, big: -9_007_199_254_740_990, amount: -0.5, ratio: -3.4e38, score: 1e300, paid: false, day: null, address: null, tags: [], price: "-0.0001" })),
+  encode(1, order({ id: "ünïcødé ✓", product_code: null, note: "x".repeat(100), extra: "e", price: "12345678901234.5678", meta: { weight: 3.4e38, ok: false, n: 2 ** 52, label: 'quote " back \\ tab \t ünï \u0001', inner: null, empty: {} } })),
+  encode(1, order({ id: "tab\tnew\nline\\", qty: -2_147_483_648, big: -9_007_199_254_740_990, amount: -0.5, ratio: -3.4e38, score: 1e300, paid: false, day: null, address: null, tags: [], price: "-0.0001", meta: { weight: Number.NaN, ok: true, n: 0, label: "", inner: { tag: "😀", d: -0 }, empty: {} } })),
   encode(2, { qty: "3", at: "2026-01-01T10:00:00Z", amount: "1.5", later: 1 }),
   null,
   // Bytes avsc refuses, each its own way: truncated, trailing data, a bad union index, a long beyond its precision.
@@ -127,6 +147,8 @@ const values: (Buffer | null)[] = [
   frame(9, Buffer.from([2, 0x41])),
   Buffer.from("not framed"),
   encode(1, order({ small: 40_000 })),
+  // A record where the table has text.
+  encode(1, order({ misplaced: { x: 1 } })),
 ];
 
 const records = (): PreparedRecords => ({
@@ -177,7 +199,9 @@ describe("Avro straight into binary COPY rows", () => {
       [13, "unknown_schema"],
       [14, "undecodable"],
       [15, "wrong_type"],
+      [16, "wrong_type"],
     ]);
+    expect(decoded.dead.at(-1)?.error).toBe(`misplaced is object {"x":1}, not a text as the table's contract says.`);
     expect(decoded.dead.slice(3, 5).map((d) => d.error)).toEqual(["Does not decode with schema id 1: invalid union index: 4", "Does not decode with schema id 4: potential precision loss"]);
     expect(decoded.newFields).toEqual(["extra"]);
     expect(decoded.unknownFields.sort()).toEqual(["extra", "later"]);

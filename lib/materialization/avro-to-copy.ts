@@ -1,4 +1,6 @@
 import type avro from "avsc";
+import { type JsonType, branchAt, jsonType, readJson } from "./avro-to-json";
+import { BOOLEAN, CODES, DECIMAL, DOUBLE, FLOAT, INT, LONG, MAX_LONG, NULL, OTHER, STRING, at, readLong } from "./avro-cursor";
 import { SYSTEM_COLUMNS } from "@/lib/data-tables/product-table-columns";
 import { type CopyWriter, writeNumericScaled } from "./copy-binary";
 import { type CopyMeta, type PortPlan, type RowFailure, failedRow, wrongType } from "./port-plan";
@@ -14,56 +16,15 @@ import { DecimalType, decimalText } from "./record-decoder";
  */
 export const UNREAD = Symbol("unread");
 
-const NULL = 0;
-const BOOLEAN = 1;
-const INT = 2;
-const LONG = 3;
-const FLOAT = 4;
-const DOUBLE = 5;
-const STRING = 6;
-/** A decimal on Avro bytes (its scale on the step). */
-const DECIMAL = 8;
-/** Any other type (records, arrays, maps, enums, bytes, fixed, logical types, wrapped unions): read by its avsc type. */
-const OTHER = 7;
+type Step = { code: number; branches: number[] | null; type: avro.Type; scale: number; json?: JsonType };
 
-const CODES: Record<string, number> = { null: NULL, boolean: BOOLEAN, int: INT, long: LONG, float: FLOAT, double: DOUBLE, string: STRING };
-// avsc refuses longs beyond these (its "potential precision loss"): they are left to avsc, which says so.
-const MAX_LONG = 9_007_199_254_740_990;
-
-type Step = { code: number; branches: number[] | null; type: avro.Type; scale: number };
+/** A record (or a union with records) read as JSON by avro-to-json. */
+const JSON_VALUE = 9;
 
 /** The value of a string or decimal field that was not decoded: its bytes are at starts/ends of the step. */
 const TEXT = Symbol("text");
 const DECIMAL_BYTES = Symbol("decimal");
-
-// The value being read and where: one value at a time, so shared by every transcoder (no cursor object per value).
-let buf: Buffer = Buffer.alloc(0);
-let pos = 0;
-
-/** Avro's zig-zag varint, exactly as avsc's Tap#readLong reads it (past the end it reads zeros; the caller checks). */
-function readLong(): number {
-  let n = 0;
-  let k = 0;
-  let b: number;
-  let h: number;
-  do {
-    b = buf[pos++];
-    h = b & 0x80;
-    n |= (b & 0x7f) << k;
-    k += 7;
-  } while (h && k < 28);
-  if (h) {
-    let f = n;
-    let fk = 268_435_456;
-    do {
-      b = buf[pos++];
-      f += (b & 0x7f) * fk;
-      fk *= 128;
-    } while (b & 0x80);
-    return (f % 2 ? -(f + 1) : f) / 2;
-  }
-  return (n >> 1) ^ -(n & 1);
-}
+const JSON_BYTES = Symbol("json");
 
 export class AvroToCopy {
   /** The writer schema's fields the table's contract lacks (every record of the schema carries them). */
@@ -74,6 +35,8 @@ export class AvroToCopy {
   private readonly values: unknown[];
   private readonly starts: Int32Array;
   private readonly ends: Int32Array;
+  /** For a JSON step, the type of the value read (a union's branch). */
+  private readonly json: JsonType[];
 
   constructor(
     private readonly plan: PortPlan,
@@ -88,6 +51,7 @@ export class AvroToCopy {
     this.values = new Array(fields.length);
     this.starts = new Int32Array(fields.length);
     this.ends = new Int32Array(fields.length);
+    this.json = new Array(fields.length);
   }
 
   /** The value's row as writeCopyRow would write its decoded record, why it is a dead letter, or UNREAD. */
@@ -117,6 +81,24 @@ export class AvroToCopy {
         if (!c.encode(w, text)) return failedRow(w, start, wrongType(c, text));
         continue;
       }
+      if (v === JSON_BYTES) {
+        const json = this.json[s];
+        if (c.kind === "json") {
+          // jsonb's binary form: its format version (1), then the JSON text; the length once it is written.
+          w.ensure(5);
+          const lengthAt = w.pos;
+          w.pos += 4;
+          w.buf[w.pos++] = 1;
+          at.buf = value;
+          at.pos = this.starts[s];
+          readJson(json, w);
+          w.buf.writeInt32BE(w.pos - lengthAt - 4, lengthAt);
+          continue;
+        }
+        const decoded: unknown = json.type.decode(value, this.starts[s]).value;
+        if (!c.encode(w, decoded)) return failedRow(w, start, wrongType(c, decoded));
+        continue;
+      }
       if (v === TEXT) {
         if (c.kind === "text" && copyAscii(w, value, this.starts[s], this.ends[s])) continue;
         const text = value.toString("utf8", this.starts[s], this.ends[s]);
@@ -132,8 +114,8 @@ export class AvroToCopy {
   /** Reads the value's fields into `values` (strings as byte ranges); false when avsc would not read it as it is. */
   private read(value: Buffer): boolean {
     const { steps, values } = this;
-    buf = value;
-    pos = 5;
+    at.buf = value;
+    at.pos = 5;
     const end = value.length;
     for (let s = 0; s < steps.length; s++) {
       const step = steps[s];
@@ -148,7 +130,7 @@ export class AvroToCopy {
           values[s] = null;
           break;
         case BOOLEAN:
-          values[s] = !!buf[pos++];
+          values[s] = !!at.buf[at.pos++];
           break;
         case INT:
           values[s] = readLong();
@@ -160,42 +142,62 @@ export class AvroToCopy {
           break;
         }
         case FLOAT:
-          if (pos + 4 > end) return false;
-          values[s] = value.readFloatLE(pos);
-          pos += 4;
+          if (at.pos + 4 > end) return false;
+          values[s] = value.readFloatLE(at.pos);
+          at.pos += 4;
           break;
         case DOUBLE:
-          if (pos + 8 > end) return false;
-          values[s] = value.readDoubleLE(pos);
-          pos += 8;
+          if (at.pos + 8 > end) return false;
+          values[s] = value.readDoubleLE(at.pos);
+          at.pos += 8;
           break;
         case STRING:
         case DECIMAL: {
           const length = readLong();
-          if (length < 0 || pos + length > end) return false;
-          this.starts[s] = pos;
-          pos += length;
-          this.ends[s] = pos;
+          if (length < 0 || at.pos + length > end) return false;
+          this.starts[s] = at.pos;
+          at.pos += length;
+          this.ends[s] = at.pos;
           values[s] = code === STRING ? TEXT : DECIMAL_BYTES;
+          break;
+        }
+        case JSON_VALUE: {
+          const branch = branchAt(step.json!);
+          if (branch === null) return false;
+          if (branch.code === NULL) {
+            values[s] = null;
+            break;
+          }
+          this.starts[s] = at.pos;
+          if (!readJson(branch, null)) return false;
+          this.json[s] = branch;
+          values[s] = JSON_BYTES;
           break;
         }
         default:
           try {
-            const read = step.type.decode(value, pos);
+            const read = step.type.decode(value, at.pos);
             if (read.offset < 0) return false;
             values[s] = read.value;
-            pos = read.offset;
+            at.pos = read.offset;
           } catch {
             return false;
           }
       }
     }
     // Truncated (varints read past the end) or trailing data: avsc refuses both.
-    return pos === end;
+    return at.pos === end;
   }
 }
 
 function step(type: avro.Type): Step {
+  const read = primitiveStep(type);
+  if (read.code !== OTHER) return read;
+  const json = jsonType(type);
+  return json ? { code: JSON_VALUE, branches: null, type, scale: 0, json } : read;
+}
+
+function primitiveStep(type: avro.Type): Step {
   if (type.typeName === "union:unwrapped") {
     const types = (type as avro.types.UnwrappedUnionType).types;
     const branches = types.map(codeOf);
