@@ -12,16 +12,22 @@ export type JsonType = { code: number; type: avro.Type; fields?: { key: Buffer; 
 const RECORD = 100;
 const UNION = 101;
 
-/** How to read a type as JSON, or null when avsc must decode it. */
-export function jsonType(type: avro.Type): JsonType | null {
+/**
+ * How to read a type as JSON, or null when avsc must decode it. A recursive record (one within itself, as a linked
+ * list's) is avsc's too: `open` holds the records whose fields are being looked at.
+ */
+export function jsonType(type: avro.Type, open = new Set<avro.Type>()): JsonType | null {
   const code = CODES[type.typeName];
   if (code !== undefined) return { code, type };
   if (type.typeName === "record") {
-    const fields = (type as avro.types.RecordType).fields.map((f, i) => ({ key: Buffer.from(`${i ? "," : "{"}${JSON.stringify(f.name)}:`), type: jsonType(f.type) }));
+    if (open.has(type)) return null;
+    open.add(type);
+    const fields = (type as avro.types.RecordType).fields.map((f, i) => ({ key: Buffer.from(`${i ? "," : "{"}${JSON.stringify(f.name)}:`), type: jsonType(f.type, open) }));
+    open.delete(type);
     return fields.every((f) => f.type) ? { code: RECORD, type, fields: fields as { key: Buffer; type: JsonType }[] } : null;
   }
   if (type.typeName === "union:unwrapped") {
-    const branches = (type as avro.types.UnwrappedUnionType).types.map(jsonType);
+    const branches = (type as avro.types.UnwrappedUnionType).types.map((t) => jsonType(t, open));
     return branches.every(Boolean) ? { code: UNION, type, branches: branches as JsonType[] } : null;
   }
   return null;
