@@ -237,13 +237,15 @@ export function writeNumericText(w: CopyWriter, text: string): boolean {
 
 /**
  * An exact decimal given as its unscaled whole number and scale (an Avro decimal's bytes, read as a safe integer): the
- * numeric writeNumericText writes for the decimal's text, without making the text. False when the number is not safe.
+ * numeric writeNumericText writes for the decimal's text, without making the text. False when the number is not safe
+ * or the scale not a whole number from 0 to 1000.
  */
 export function writeNumericScaled(w: CopyWriter, unscaled: number, scale: number): boolean {
   // Digits after the point, made a multiple of 4 so base-10000 groups line up with it.
   const pad = (4 - (scale % 4)) % 4;
   let m = Math.abs(unscaled);
-  if (!Number.isSafeInteger(m) || scale > NUMERIC_MAX_DSCALE) return false;
+  // A scale Avro calls invalid (negative, fractional; a registry keeps it all the same) is the decimal text's to write.
+  if (!Number.isSafeInteger(m) || !Number.isInteger(scale) || scale < 0 || scale > NUMERIC_MAX_DSCALE) return false;
   const fractionGroups = (scale + pad) / 4;
   // Groups from the least significant (the lowest holds the last 4 - pad digits, then zeros); the trailing zero ones
   // (after the point) are not written.
