@@ -149,7 +149,19 @@ function copyEncoder(type: string): CopyEncoder {
   }
 }
 
-const describe = (value: unknown) => (value === null ? "null" : Buffer.isBuffer(value) ? "bytes" : Array.isArray(value) ? "an array" : value instanceof Date ? "a date" : typeof value === "string" ? `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}` : `${typeof value} ${String(value).slice(0, 40)}`);
+const describe = (value: unknown) => (value === null ? "null" : Buffer.isBuffer(value) ? "bytes" : Array.isArray(value) ? "an array" : value instanceof Date ? "a date" : typeof value === "string" ? `the text ${JSON.stringify(value.length > 40 ? `${value.slice(0, 40)}…` : value)}` : `${typeof value} ${textOf(value).slice(0, 40)}`);
+
+/**
+ * A value as String writes it; for an avsc record that is its type's toString, which checks the record again and throws
+ * for some that avsc decoded itself (a decimal on fixed, a decimal in a union with a string): then its JSON.
+ */
+function textOf(value: unknown): string {
+  try {
+    return String(value);
+  } catch {
+    return JSON.stringify(jsonbCopy(value)) ?? "";
+  }
+}
 
 /**
  * How one table port's records become rows: which record field fills which column (the contract property's name or
@@ -214,8 +226,8 @@ export class PortPlan {
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i];
       const { keys } = c;
-      let value = record[keys[0]];
-      if (value === undefined && keys.length > 1) value = record[keys[1]];
+      let value = fieldOf(record, keys[0]);
+      if (value === undefined && keys.length > 1) value = fieldOf(record, keys[1]);
       if (value === undefined || value === null) {
         if (c.notNull) return failedRow(w, start, c.missing);
         w.null();
@@ -244,8 +256,9 @@ export class PortPlan {
       const c = this.columns[i];
       let value: unknown = undefined;
       for (const k of c.keys) {
-        if (record[k] !== undefined) {
-          value = record[k];
+        const v = fieldOf(record, k);
+        if (v !== undefined) {
+          value = v;
           break;
         }
       }
@@ -263,6 +276,12 @@ export class PortPlan {
 }
 
 const NONE: string[] = [];
+
+/**
+ * A field of the record, not what its prototype has: avsc's records inherit clone, compare, toString, … and every
+ * object constructor and valueOf, which are no value of a column of that name (a writer schema without the field).
+ */
+const fieldOf = (record: Record<string, unknown>, key: string): unknown => (Object.hasOwn(record, key) ? record[key] : undefined);
 
 /** A row that cannot be written: what was written of it is taken back. */
 export const failedRow = (w: CopyWriter, start: number, failure: RowFailure) => {
