@@ -224,3 +224,40 @@ describe("Avro straight into binary COPY rows", () => {
     expect(avroToCopy(plan, 3, decode.writerType(3))).toBeNull();
   });
 });
+
+describe("a poison value's array or map count", () => {
+  it("is a dead letter, not a worker reading 2^47 items until it runs out of memory", async () => {
+    const poison: Record<number, avro.Schema> = {
+      1: { type: "record", name: "Nulls", fields: [{ name: "id", type: "string" }, { name: "list", type: { type: "array", items: "null" } }] },
+      2: { type: "record", name: "Ints", fields: [{ name: "id", type: "string" }, { name: "list", type: { type: "array", items: "int" } }] },
+      3: { type: "record", name: "Map", fields: [{ name: "id", type: "string" }, { name: "tags", type: { type: "map", values: "string" } }] },
+    };
+    const poisonTypes = Object.fromEntries(Object.entries(poison).map(([id, s]) => [id, avro.Type.forSchema(s, { ...AVRO_READ_OPTIONS })]));
+    const decode = createRecordDecoder({ getSchema: async (id: number) => poisonTypes[id] });
+    // The id "A", then a block count of 2^47 (zig-zag varint), and a few bytes.
+    const count = Buffer.from([0x80, 0x80, 0x80, 0x80, 0x80, 0x80, 0x40]);
+    const bad = [1, 2, 3].map((id) => frame(id, Buffer.concat([Buffer.from([2, 0x41]), count, Buffer.from([2, 4, 0])])));
+    const fine = frame(2, poisonTypes[2].toBuffer({ id: "B", list: [1, 2, 3] }));
+    for (const value of [fine, ...bad]) await decode(value);
+    const listPlan = new PortPlan({ ...plan.table, columns: [{ name: "id", type: "text", notNull: true }, { name: "list", type: "jsonb", notNull: false }, ...SYSTEM_COLUMNS] });
+    const values = [fine, ...bad];
+    const batch = convertBatch(listPlan, 0, { offsets: ["1", "2", "3", "4"], keys: [null, null, null, null], timestamps: Array(4).fill("2026-01-01T00:00:00.000Z"), values, headers: [null, null, null, null] }, await lazyValues(decode, values), new Set());
+    expect(batch.rowRecords).toEqual([0]);
+    expect(batch.dead.map((d) => [d.index, d.reason, d.error])).toEqual([
+      [1, "undecodable", "Does not decode with schema id 1: an array of 140737488355328 items in a value of 12 bytes"],
+      [2, "undecodable", "Does not decode with schema id 2: an array of 140737488355328 items in a value of 12 bytes"],
+      [3, "undecodable", "Does not decode with schema id 3: a map of 140737488355328 items in a value of 12 bytes"],
+    ]);
+  });
+});
+
+describe("arrays and maps under the guard", () => {
+  it("read as avsc reads them: several blocks, negative block counts with their sizes, empty ones; a truncated one refused", () => {
+    const type = avro.Type.forSchema({ type: "record", name: "R", fields: [{ name: "a", type: { type: "array", items: "int" } }, { name: "m", type: { type: "map", values: "long" } }, { name: "e", type: { type: "array", items: "null" } }] });
+    // a: a block of 2, then a block of -1 (with its byte size), then the end; m: one entry; e: 3 nulls.
+    const bytes = Buffer.from([4, 2, 4, 1, 2, 6, 0, 2, 2, 0x6b, 10, 0, 6, 0]);
+    expect(type.fromBuffer(bytes)).toEqual({ a: [1, 2, 3], m: { k: 5 }, e: [null, null, null] });
+    expect(() => type.fromBuffer(bytes.subarray(0, 5))).toThrow("truncated buffer");
+    expect(type.fromBuffer(type.toBuffer({ a: [], m: {}, e: [] }))).toEqual({ a: [], m: {}, e: [] });
+  });
+});

@@ -1,5 +1,7 @@
 import avro from "avsc";
 import { SchemaRegistry, SchemaType } from "@kafkajs/confluent-schema-registry";
+// avsc stopped from reading a poison value's array or map count of 2^40 items until memory runs out.
+import "./avro-block-guard";
 
 /** An Avro decimal's bytes (a big-endian two's-complement whole number) as exact decimal text of the scale. */
 export function decimalText(value: Buffer, scale: number): string {
