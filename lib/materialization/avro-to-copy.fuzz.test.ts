@@ -1,6 +1,8 @@
 import avro from "avsc";
 import { describe, expect, it } from "vitest";
-import { SYSTEM_COLUMNS, type TableColumn } from "@/lib/data-tables/product-table-columns";
+import { type TableColumn } from "@/lib/data-tables/product-table-columns";
+import { seededRandom } from "@/lib/demo/demo-events";
+import { testPortPlan } from "@/lib/testing/port-plan-fixture";
 import { PortPlan } from "./port-plan";
 import { AVRO_READ_OPTIONS, createRecordDecoder } from "./record-decoder";
 import { type ConvertedBatch, type PreparedRecords, convertBatch, lazyValues } from "./write-partition-batch";
@@ -13,22 +15,10 @@ import { type ConvertedBatch, type PreparedRecords, convertBatch, lazyValues } f
  * union branch) are read too. Deterministic: a seeded PRNG, fixed seeds.
  */
 
-/** mulberry32: a small seeded PRNG, uniform in [0, 1). */
-function mulberry32(seed: number) {
-  let a = seed >>> 0;
-  return () => {
-    a = (a + 0x6d2b79f5) >>> 0;
-    let t = a;
-    t = Math.imul(t ^ (t >>> 15), t | 1);
-    t ^= t + Math.imul(t ^ (t >>> 7), t | 61);
-    return ((t ^ (t >>> 14)) >>> 0) / 4_294_967_296;
-  };
-}
-
 class Rng {
   readonly next: () => number;
   constructor(seed: number) {
-    this.next = mulberry32(seed);
+    this.next = seededRandom(seed);
   }
   int(n: number) {
     return Math.floor(this.next() * n);
@@ -367,7 +357,7 @@ function randomPlan(r: Rng, writer: Schema): PortPlan {
   for (let n = r.between(0, 3); n > 0; n--) column(r.pick(NAMES), r.pick(COLUMN_TYPES), r.chance(0.3) ? r.pick(NAMES) : undefined);
   if (columns.length === 0) column(r.pick(NAMES), r.pick(COLUMN_TYPES));
   r.some(columns, columns.length).forEach((c, i) => (columns[i] = c));
-  return new PortPlan({ schema: "s", table: "t", qualifiedName: `"s"."t"`, contractVersion: "1.0.0", created: true, addedColumns: [], incompatible: [], primaryKey: r.chance(0.3) ? [columns[0].name] : [], latestView: null, columns: [...columns, ...SYSTEM_COLUMNS] });
+  return testPortPlan(columns, { primaryKey: r.chance(0.3) ? [columns[0].name] : [] });
 }
 
 /**
@@ -492,7 +482,7 @@ const CASES_PER_SEED = Number(process.env.FUZZ_CASES ?? 120);
 describe("Avro straight into binary COPY rows, fuzzed against avsc and writeCopyRow", () => {
   for (const seed of SEEDS) {
     it(`writes the same rows and dead letters for ${CASES_PER_SEED} random schemas, plans and values (seed ${seed})`, async () => {
-      const seeds = mulberry32(seed);
+      const seeds = seededRandom(seed);
       let values = 0;
       let written = 0;
       let rows = 0;
@@ -521,9 +511,8 @@ describe("Avro straight into binary COPY rows, fuzzed against avsc and writeCopy
 
 /** One writer schema (id 1), a table of these columns and values given as payload bytes: both ways, compared. */
 async function bothWaysFor(columns: TableColumn[], schema: Schema, payloads: number[][]) {
-  const table = { schema: "s", table: "t", qualifiedName: `"s"."t"`, contractVersion: "1.0.0", created: true, addedColumns: [], incompatible: [], primaryKey: [], latestView: null, columns: [...columns, ...SYSTEM_COLUMNS] };
   const values = payloads.map((p) => Buffer.from([0, 0, 0, 0, 1, ...p]));
-  const [straight, decoded] = await bothWays(() => new PortPlan(table), { 1: avro.Type.forSchema(schema, { ...AVRO_READ_OPTIONS }) }, values);
+  const [straight, decoded] = await bothWays(() => testPortPlan(columns), { 1: avro.Type.forSchema(schema, { ...AVRO_READ_OPTIONS }) }, values);
   expect(straight.rowBytes.equals(decoded.rowBytes)).toBe(true);
   expect({ ...straight, rowBytes: null, records: null }).toEqual({ ...decoded, rowBytes: null, records: null });
   return decoded;

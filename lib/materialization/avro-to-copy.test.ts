@@ -1,24 +1,13 @@
 import avro from "avsc";
 import { describe, expect, it } from "vitest";
-import { SYSTEM_COLUMNS } from "@/lib/data-tables/product-table-columns";
+import { testPortPlan } from "@/lib/testing/port-plan-fixture";
 import { CopyWriter } from "./copy-binary";
 import { UNREAD, avroToCopy } from "./avro-to-copy";
-import { PortPlan } from "./port-plan";
 import { AVRO_READ_OPTIONS, createRecordDecoder } from "./record-decoder";
 import { convertBatch, lazyValues, type PreparedRecords } from "./write-partition-batch";
 
 // A table of every column type, filled from fields of every Avro type (and some of the wrong one).
-const plan = new PortPlan({
-  schema: "s",
-  table: "t",
-  qualifiedName: `"s"."t"`,
-  contractVersion: "1.0.0",
-  created: true,
-  addedColumns: [],
-  incompatible: [],
-  primaryKey: [],
-  latestView: null,
-  columns: [
+const plan = testPortPlan([
     { name: "id", type: "text", notNull: true },
     { name: "code", type: "text", notNull: false, field: "product_code" },
     { name: "qty", type: "integer", notNull: false },
@@ -37,10 +26,8 @@ const plan = new PortPlan({
     { name: "status", type: "text", notNull: false },
     { name: "note", type: "text", notNull: false },
     { name: "meta", type: "jsonb", notNull: false },
-    { name: "misplaced", type: "text", notNull: false },
-    ...SYSTEM_COLUMNS,
-  ],
-});
+  { name: "misplaced", type: "text", notNull: false },
+]);
 
 const nullable = (type: avro.Schema): avro.Schema => ["null", type] as avro.Schema;
 const schemas: Record<number, avro.Schema> = {
@@ -239,7 +226,10 @@ describe("a poison value's array or map count", () => {
     const bad = [1, 2, 3].map((id) => frame(id, Buffer.concat([Buffer.from([2, 0x41]), count, Buffer.from([2, 4, 0])])));
     const fine = frame(2, poisonTypes[2].toBuffer({ id: "B", list: [1, 2, 3] }));
     for (const value of [fine, ...bad]) await decode(value);
-    const listPlan = new PortPlan({ ...plan.table, columns: [{ name: "id", type: "text", notNull: true }, { name: "list", type: "jsonb", notNull: false }, ...SYSTEM_COLUMNS] });
+    const listPlan = testPortPlan([
+      { name: "id", type: "text", notNull: true },
+      { name: "list", type: "jsonb", notNull: false },
+    ]);
     const values = [fine, ...bad];
     const batch = convertBatch(listPlan, 0, { offsets: ["1", "2", "3", "4"], keys: [null, null, null, null], timestamps: Array(4).fill("2026-01-01T00:00:00.000Z"), values, headers: [null, null, null, null] }, await lazyValues(decode, values), new Set());
     expect(batch.rowRecords).toEqual([0]);

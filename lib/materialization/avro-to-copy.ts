@@ -1,7 +1,6 @@
 import type avro from "avsc";
 import { type JsonType, branchAt, jsonType, readJson } from "./avro-to-json";
 import { BOOLEAN, CODES, DECIMAL, DOUBLE, FLOAT, INT, LONG, MAX_LONG, NULL, OTHER, STRING, at, readLong } from "./avro-cursor";
-import { SYSTEM_COLUMNS } from "@/lib/data-tables/product-table-columns";
 import { type CopyWriter, writeNumericScaled } from "./copy-binary";
 import { type CopyMeta, type PortPlan, type RowFailure, failedRow, wrongType } from "./port-plan";
 import { DecimalType, decimalText } from "./record-decoder";
@@ -60,8 +59,7 @@ export class AvroToCopy {
     const { columns } = this.plan;
     const { stepOf, values } = this;
     const start = w.pos;
-    w.ensure(2);
-    w.int16(columns.length + SYSTEM_COLUMNS.length);
+    this.plan.writeFieldCount(w);
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i];
       const s = stepOf[i];
@@ -76,7 +74,7 @@ export class AvroToCopy {
         const from = this.starts[s];
         const length = this.ends[s] - from;
         // Up to 6 bytes is a safe integer: written as numeric without a decimal text (else the text, as avsc makes it).
-        if (length <= 6 && c.type.startsWith("numeric") && writeNumericScaled(w, length === 0 ? 0 : value.readIntBE(from, length), scale)) continue;
+        if (length <= 6 && c.numeric && writeNumericScaled(w, length === 0 ? 0 : value.readIntBE(from, length), scale)) continue;
         const text = decimalText(value.subarray(from, this.ends[s]), scale);
         if (!c.encode(w, text)) return failedRow(w, start, wrongType(c, text));
         continue;

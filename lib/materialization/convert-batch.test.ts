@@ -1,28 +1,18 @@
 import { describe, expect, it } from "vitest";
-import { SYSTEM_COLUMNS } from "@/lib/data-tables/product-table-columns";
-import { PortPlan } from "./port-plan";
+import { testPortPlan } from "@/lib/testing/port-plan-fixture";
 import type { Decoded } from "./record-decoder";
 import { convertBatch, decodedValues, mergeBatches, type PreparedRecords, type RecordValues } from "./write-partition-batch";
 
-const plan = new PortPlan({
-  schema: "s",
-  table: "orders",
-  qualifiedName: `"s"."orders"`,
-  contractVersion: "1.0.0",
-  created: false,
-  addedColumns: [],
-  incompatible: [],
-  primaryKey: ["order_id"],
-  latestView: null,
-  columns: [
+const plan = testPortPlan(
+  [
     { name: "order_id", type: "text", notNull: true },
     { name: "amount", type: "numeric(12,2)", notNull: true },
     { name: "qty", type: "integer", notNull: false, field: "quantity" },
     { name: "placed_at", type: "timestamp with time zone", notNull: false },
     { name: "address", type: "jsonb", notNull: false },
-    ...SYSTEM_COLUMNS,
   ],
-});
+  { table: "orders", primaryKey: ["order_id"] },
+);
 
 const ok = (value: Record<string, unknown>): Decoded => ({ ok: true, value, schemaId: 1 });
 type Item = { offset: number; decoded: Decoded | null; headers?: Record<string, Buffer> };

@@ -1,9 +1,9 @@
 import pg from "pg";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { SYSTEM_COLUMNS } from "@/lib/data-tables/product-table-columns";
+import { seededRandom } from "@/lib/demo/demo-events";
+import { testPortPlan } from "@/lib/testing/port-plan-fixture";
 import { CopyWriter, writeInteger, writeNumericScaled, writeNumericText } from "./copy-binary";
 import { decimalText } from "./record-decoder";
-import { PortPlan } from "./port-plan";
 import { convertBatch, decodedValues, type PreparedRecords } from "./write-partition-batch";
 
 const schema = `copy_binary_${process.pid}`;
@@ -22,18 +22,10 @@ const columns = [
   { name: "tm", type: "time without time zone" },
   { name: "j", type: "jsonb" },
 ];
-const plan = new PortPlan({
-  schema,
-  table: "every_type",
-  qualifiedName: `"${schema}"."every_type"`,
-  contractVersion: "1.0.0",
-  created: true,
-  addedColumns: [],
-  incompatible: [],
-  primaryKey: [],
-  latestView: null,
-  columns: [...columns.map((c) => ({ ...c, notNull: false })), ...SYSTEM_COLUMNS],
-});
+const plan = testPortPlan(
+  columns.map((c) => ({ ...c, notNull: false })),
+  { schema, table: "every_type" },
+);
 
 // Records as a stream's decoder gives them: every type, with the edges of each (and its own ways of writing a value).
 const records: Record<string, unknown>[] = [
@@ -124,7 +116,8 @@ describe("binary COPY of a stream's records", () => {
 
   it("writes an Avro decimal's whole number and scale as the numeric of its decimal text, byte for byte", () => {
     const unscaled = [0, 1, -1, 5, 9_999, 10_000, -10_000, 123_456, 99_990_000, 2 ** 47 - 1, -(2 ** 47), 1_000_000_000_000];
-    for (let k = 0; k < 200; k++) unscaled.push(Math.round((Math.random() - 0.5) * 2 ** (1 + (k % 48))));
+    const random = seededRandom(20261203);
+    for (let k = 0; k < 200; k++) unscaled.push(Math.round((random() - 0.5) * 2 ** (1 + (k % 48))));
     for (const n of unscaled) {
       for (let scale = 0; scale <= 9; scale++) {
         const bytes = Buffer.alloc(6);

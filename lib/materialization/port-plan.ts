@@ -9,7 +9,17 @@ const SYSTEM = new Set(SYSTEM_COLUMNS.map((c) => c.name));
 
 type Kind = "text" | "integer" | "number" | "boolean" | "date" | "timestamp" | "time" | "json";
 
-export type PlannedColumn = { name: string; type: string; notNull: boolean; kind: Kind; keys: string[]; encode: CopyEncoder; missing: RowFailure; typeName: string };
+export type PlannedColumn = {
+  name: string;
+  /** A numeric column (exact decimals; not real or double precision). */
+  numeric: boolean;
+  notNull: boolean;
+  kind: Kind;
+  keys: string[];
+  encode: CopyEncoder;
+  missing: RowFailure;
+  typeName: string;
+};
 
 /** Why a record goes to the dead letters instead of the table. */
 export type RowFailure = { reason: "missing_field" | "wrong_type"; error: string };
@@ -183,7 +193,7 @@ export class PortPlan {
       .map((c) => {
         const kind = kindOf(c.type);
         const missing: RowFailure = { reason: "missing_field", error: `The record has no ${c.name}, which the table's contract requires.` };
-        return { name: c.name, type: c.type, notNull: c.notNull, kind, keys: [...new Set([c.field ?? c.name, c.name])], encode: copyEncoder(c.type), missing, typeName: kind === "json" ? "JSON value" : kind };
+        return { name: c.name, numeric: c.type.startsWith("numeric"), notNull: c.notNull, kind, keys: [...new Set([c.field ?? c.name, c.name])], encode: copyEncoder(c.type), missing, typeName: kind === "json" ? "JSON value" : kind };
       });
     this.known = new Set(this.columns.flatMap((c) => c.keys));
     const names = [...this.columns.map((c) => c.name), ...SYSTEM_COLUMNS.map((c) => c.name)].map(q).join(", ");
@@ -221,8 +231,7 @@ export class PortPlan {
   writeCopyRow(w: CopyWriter, record: Record<string, unknown>, meta: CopyMeta): RowFailure | null {
     const { columns } = this;
     const start = w.pos;
-    w.ensure(2);
-    w.int16(columns.length + SYSTEM_COLUMNS.length);
+    this.writeFieldCount(w);
     for (let i = 0; i < columns.length; i++) {
       const c = columns[i];
       const { keys } = c;
@@ -237,6 +246,12 @@ export class PortPlan {
     }
     this.writeStreamFields(w, meta);
     return null;
+  }
+
+  /** A row's first two bytes: how many fields it has (the columns', then the stream's own). */
+  writeFieldCount(w: CopyWriter) {
+    w.ensure(2);
+    w.int16(this.columns.length + SYSTEM_COLUMNS.length);
   }
 
   /** The row's last fields, the stream's own columns: partition, offset, timestamp and key. */

@@ -5,7 +5,7 @@ import type { KafkaMessage } from "kafkajs";
 import { from as copyFrom } from "pg-copy-streams";
 import { now } from "@/lib/clock";
 import { COPY_BINARY_HEADER, COPY_BINARY_TRAILER, CopyWriter } from "./copy-binary";
-import type { CopyMeta, PortPlan } from "./port-plan";
+import type { CopyMeta, PortPlan, RowFailure } from "./port-plan";
 import { UNREAD, avroToCopy } from "./avro-to-copy";
 import type { Decoded, RecordDecoder } from "./record-decoder";
 
@@ -93,7 +93,7 @@ export type RecordValues = {
   writerType(id: number): avro.Type | undefined;
 };
 
-/** Values decoded already (a replay, a test): nothing left to decode. */
+/** Values decoded already (the tests' records): nothing left to decode, no transcoder. */
 export function decodedValues(decoded: (Decoded | null)[]): RecordValues {
   return {
     decoded,
@@ -122,50 +122,48 @@ export async function lazyValues(decode: RecordDecoder, values: (Buffer | null)[
 export function convertBatch(plan: PortPlan, partition: number, records: PreparedRecords, values: RecordValues, knownFields: Set<string>): ConvertedBatch {
   const batch: ConvertedBatch = { records, rowBytes: EMPTY, rowStarts: [], rowRecords: [], tombstones: [], dead: [], newFields: [], unknownFields: [] };
   const { offsets, keys, timestamps } = records;
+  const { decoded, schemaIds } = values;
   const w = new CopyWriter(Math.max(1024, offsets.length * 96));
   let newFields: Set<string> | undefined;
   let unknownFields: Set<string> | undefined;
   // One meta object for the batch, filled per record (each row is made before the next record).
   const meta: CopyMeta = { partition, offset: "", timestampMs: 0, key: null };
-  const { decoded, schemaIds } = values;
+  // Records produced together share one timestamp text: parsed once for a run of them.
+  let lastTimestamp = "";
   for (let i = 0; i < offsets.length; i++) {
-    let d = decoded[i];
-    if (d === undefined) {
-      // Straight from the value's bytes when the port's transcoder can vouch for them; else decoded, as any other.
-      const transcoder = avroToCopy(plan, schemaIds[i], values.writerType(schemaIds[i]));
-      if (transcoder) {
-        setMeta(meta, offsets[i], timestamps[i], keys[i]);
-        const start = w.pos;
-        const written = transcoder.write(w, records.values[i] as Buffer, meta);
-        if (written !== UNREAD) {
-          const fresh = freshFields(transcoder.unknownFields, knownFields);
-          if (fresh) for (const f of fresh) (unknownFields ??= new Set()).add(f);
-          if (written) {
-            batch.dead.push({ index: i, reason: written.reason, error: written.error });
-            continue;
-          }
-          batch.rowStarts.push(start);
-          batch.rowRecords.push(i);
-          if (fresh) for (const f of fresh) (newFields ??= new Set()).add(f);
-          continue;
-        }
-      }
-      d = values.decodeAt(i);
+    meta.offset = offsets[i];
+    if (timestamps[i] !== lastTimestamp) {
+      lastTimestamp = timestamps[i];
+      meta.timestampMs = Date.parse(lastTimestamp);
     }
-    if (d === null) {
-      if (plan.insertTombstones) batch.tombstones.push(i);
-      continue;
-    }
-    if (!d.ok) {
-      batch.dead.push({ index: i, reason: d.reason, error: d.error });
-      continue;
-    }
-    // The record's fields the contract lacks, once per record (most records have none: no Set is made).
-    const fresh = freshFields(plan.unknownFields(d.value), knownFields);
-    if (fresh) for (const f of fresh) (unknownFields ??= new Set()).add(f);
-    setMeta(meta, offsets[i], timestamps[i], keys[i]);
+    meta.key = keys[i];
     const start = w.pos;
-    const failure = plan.writeCopyRow(w, d.value, meta);
+    // Straight from the value's bytes when the port's transcoder can vouch for them; else decoded, as any other.
+    const transcoder = decoded[i] === undefined ? avroToCopy(plan, schemaIds[i], values.writerType(schemaIds[i])) : null;
+    const written = transcoder ? transcoder.write(w, records.values[i] as Buffer, meta) : UNREAD;
+    let unknown: string[];
+    let failure: RowFailure | null;
+    if (written !== UNREAD) {
+      unknown = transcoder!.unknownFields;
+      failure = written;
+    } else {
+      // (null is a tombstone: decoded already.)
+      const known = decoded[i];
+      const d = known === undefined ? values.decodeAt(i) : known;
+      if (d === null) {
+        if (plan.insertTombstones) batch.tombstones.push(i);
+        continue;
+      }
+      if (!d.ok) {
+        batch.dead.push({ index: i, reason: d.reason, error: d.error });
+        continue;
+      }
+      unknown = plan.unknownFields(d.value);
+      failure = plan.writeCopyRow(w, d.value, meta);
+    }
+    // The record's fields the contract lacks that the port has not seen (most records have none: no Set is made).
+    const fresh = freshFields(unknown, knownFields);
+    if (fresh) for (const f of fresh) (unknownFields ??= new Set()).add(f);
     if (failure) {
       batch.dead.push({ index: i, reason: failure.reason, error: failure.error });
       continue;
@@ -179,20 +177,6 @@ export function convertBatch(plan: PortPlan, partition: number, records: Prepare
   if (newFields) batch.newFields = [...newFields];
   if (unknownFields) batch.unknownFields = [...unknownFields];
   return batch;
-}
-
-// Records produced together share one timestamp text: parsed once for a run of them.
-let lastTimestamp = "";
-let lastTimestampMs = 0;
-
-function setMeta(meta: CopyMeta, offset: string, timestamp: string, key: string | null) {
-  meta.offset = offset;
-  if (timestamp !== lastTimestamp) {
-    lastTimestamp = timestamp;
-    lastTimestampMs = Date.parse(timestamp);
-  }
-  meta.timestampMs = lastTimestampMs;
-  meta.key = key;
 }
 
 /** Of a record's fields the table's contract lacks, those the port has not seen yet (most records: none, no array). */
