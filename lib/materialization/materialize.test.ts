@@ -133,8 +133,11 @@ describe("the materializer, against the mock cluster and PostgreSQL", () => {
     // The fix: customer becomes optional in the table's contract; the replay moves the record into the table.
     const fixed = await p.publishTableContract("1.1.0", [...EVENT_PROPERTIES, { name: "customer", logicalType: "string" }, { name: "note", logicalType: "integer" }]);
     expect(fixed.status).toBe("active");
-    const replay = await replayDeadLetters(p.owner, p.tablePort.id, { ids: [byReason.missing_field.id] });
-    expect(replay).toMatchObject({ replayed: [byReason.missing_field.id], failed: [] });
+    // Two owners replay it at once: one moves it, the other is told it was replayed already.
+    const [first, second] = await Promise.allSettled([p.owner, admin].map((who) => replayDeadLetters(who, p.tablePort.id, { ids: [byReason.missing_field.id] })));
+    const [won, lost] = first.status === "fulfilled" ? [first, second] : [second, first];
+    expect(won).toMatchObject({ status: "fulfilled", value: { replayed: [byReason.missing_field.id], failed: [] } });
+    expect(lost).toMatchObject({ status: "rejected", reason: { code: "conflict", message: expect.stringContaining("was replayed already") } });
     const { rows } = await client.query(`SELECT order_id, customer, _offset::text FROM ${p.qualified} WHERE order_id = 'o-2'`);
     expect(rows).toEqual([{ order_id: "o-2", customer: null, _offset: byReason.missing_field.offset }]);
     const after = await getMaterializationStatus(p.owner, p.tablePort.id);

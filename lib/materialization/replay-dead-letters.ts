@@ -60,6 +60,11 @@ export async function replayDeadLetters(actor: Actor, portRef: string, input: un
     async (tx) => {
       // A restart from the beginning (which empties the table and the dead letters) waits, and so do workers' batches.
       await tx.$queryRaw`SELECT 1 FROM materialization WHERE port_id = ${port.id}::uuid FOR SHARE`;
+      // Two replays of the same dead letter at once: the second waits here for the first, then finds it replayed.
+      const locked = await tx.$queryRaw<{ id: bigint }[]>`
+        SELECT id FROM dead_letter WHERE id = ANY(${letters.map((l) => String(l.id))}::bigint[]) AND replayed_at IS NULL ORDER BY id FOR UPDATE`;
+      const meanwhile = letters.filter((l) => !locked.some((row) => row.id === l.id));
+      if (meanwhile.length > 0) throw conflict(`Dead letter ${meanwhile.map((l) => String(l.id)).join(", ")} was replayed already.`, meanwhile.map((l) => ({ path: "ids", message: `${l.id} was replayed meanwhile` })));
       const at = now();
       for (const o of outcomes) {
         const id = String(o.letter.id);
