@@ -64,13 +64,16 @@ export function MaterializationPanel({ portRef, initial, renderedAt, portHref, c
   const s = status.data;
   // Relative times count from when the data was read, so the server's and the browser's first render agree.
   const clock = status.dataUpdatedAt;
-  const [confirmRestart, setConfirmRestart] = useState(false);
+  // The generation the owner saw when they asked to restart: a restart by someone else since then makes theirs a 409.
+  const [confirmRestart, setConfirmRestart] = useState<number | null>(null);
 
   const act = useMutation({
-    mutationFn: (action: "pause" | "resume" | "restart") => apiRequest<MaterializationStatus>(materializationUrl(portRef, `/${action}`), { method: "POST" }),
+    mutationFn: (action: "pause" | "resume" | "restart") =>
+      apiRequest<MaterializationStatus>(materializationUrl(portRef, `/${action}`), { method: "POST", json: action === "restart" ? { generation: confirmRestart } : undefined }),
+    onError: () => void queryClient.invalidateQueries({ queryKey: ["materialization", portRef] }),
     onSuccess: (next) => {
       queryClient.setQueryData(["materialization", portRef], next);
-      setConfirmRestart(false);
+      setConfirmRestart(null);
       void queryClient.invalidateQueries({ queryKey: ["dead-letters", portRef] });
     },
   });
@@ -139,7 +142,7 @@ export function MaterializationPanel({ portRef, initial, renderedAt, portHref, c
                     {s.canOperate ? "you restart it from the beginning, which empties the table and reads the topic again." : "an owner restarts it from the beginning."}
                   </p>
                   {s.canOperate && (
-                    <button type="button" className={`${primaryButton} mt-2`} onClick={() => setConfirmRestart(true)} data-testid="materialization-restart">
+                    <button type="button" className={`${primaryButton} mt-2`} onClick={() => setConfirmRestart(s.generation)} data-testid="materialization-restart">
                       Restart from the beginning
                     </button>
                   )}
@@ -204,8 +207,8 @@ export function MaterializationPanel({ portRef, initial, renderedAt, portHref, c
           )}
         </div>
         <ConfirmDialog
-          open={confirmRestart}
-          onClose={() => setConfirmRestart(false)}
+          open={confirmRestart !== null}
+          onClose={() => setConfirmRestart(null)}
           onConfirm={() => act.mutate("restart")}
           title="Restart from the beginning?"
           description={

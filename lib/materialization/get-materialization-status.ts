@@ -47,6 +47,8 @@ export type MaterializationStatus = {
   paused: boolean;
   error: { message: string; at: string | null } | null;
   resetDetected: { at: string; partitions: ResetPartition[] } | null;
+  /** How many times it was restarted from the beginning; a restart may name the one it answers (409 if another came first). */
+  generation: number;
   /** Fields the stream carries that the table's contract lacks: not stored. */
   fieldsNotMaterialized: string[];
   /** The table contract version the table's columns follow. */
@@ -118,6 +120,7 @@ export async function getMaterializationStatus(actor: Actor, portRef: string): P
     paused: state?.paused ?? false,
     error: state?.error ? { message: state.error, at: iso(state.errorAt) } : null,
     resetDetected: reset,
+    generation: state?.generation ?? 0,
     fieldsNotMaterialized: state?.fieldsNotMaterialized ?? [],
     contractVersion: state?.contractVersion ?? null,
     rowsWritten: partitions.reduce((n, p) => n + p.rowsWritten, 0),

@@ -256,5 +256,15 @@ describe("the materializer, against the mock cluster and PostgreSQL", () => {
     await new Promise((r) => setTimeout(r, 500));
     expect(await count(`SELECT count(DISTINCT (_partition, _offset)) AS n FROM ${p.qualified}`)).toBe(55);
     await expectMeshworkError(restartMaterializationFromBeginning(p.member, p.tablePort.id), "forbidden");
+
+    // Two owners restart it from the beginning at once, each answering the status they saw: the table is emptied and
+    // read again once; the other owner is told it was restarted meanwhile.
+    const { generation } = await getMaterializationStatus(p.owner, p.tablePort.id);
+    await expectMeshworkError(restartMaterializationFromBeginning(p.owner, p.tablePort.id, { generation: "latest" }), "validation_failed");
+    const restarts = await Promise.allSettled([p.owner, admin].map((who) => restartMaterializationFromBeginning(who, p.tablePort.id, { generation })));
+    expect(restarts.filter((r) => r.status === "fulfilled")).toMatchObject([{ value: { generation: generation + 1 } }]);
+    expect(restarts.filter((r) => r.status === "rejected")).toMatchObject([{ reason: { code: "conflict", message: expect.stringContaining("was restarted meanwhile") } }]);
+    await until(async () => (await count(`SELECT count(*) AS n FROM ${p.qualified}`)) === 55, 30_000, "55 rows read again");
+    expect(await count(`SELECT count(DISTINCT (_partition, _offset)) AS n FROM ${p.qualified}`)).toBe(55);
   }, 90_000);
 });

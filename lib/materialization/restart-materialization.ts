@@ -1,4 +1,5 @@
 import pg from "pg";
+import { z } from "zod";
 import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
@@ -6,6 +7,7 @@ import { now } from "@/lib/clock";
 import { parseTableLocation } from "@/lib/data-tables/table-location";
 import { conflict } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
+import { parseInput } from "@/lib/validation";
 import { findMaterializedPortOrThrow, requireMaterializationOperator } from "./find-materialized-port";
 import { getMaterializationStatus, type MaterializationStatus } from "./get-materialization-status";
 import { requireMaterializationDatabase } from "./materialization-database";
@@ -15,8 +17,16 @@ import { requireMaterializationDatabase } from "./materialization-database";
  * rebuild. In one transaction the table's rows, the stored offsets and the dead letters of the earlier stream are
  * removed (the new stream's offsets start again at 0, and (_partition, _offset) is unique), the reset flag and any
  * error are cleared, and the generation is bumped so running workers seek the port's partitions back to the start.
+ * With `{ generation }` (the status's, as the port page sends it) the restart answers that state only: of two
+ * owners restarting at once one wins and the other gets 409, instead of the table being emptied twice.
  */
-export async function restartMaterializationFromBeginning(actor: Actor, portRef: string): Promise<MaterializationStatus> {
+export const RestartInput = z.object({
+  /** The generation the caller saw (MaterializationStatus.generation); a restart since then makes this one a 409. */
+  generation: z.number().int().min(0).optional(),
+}).strict();
+
+export async function restartMaterializationFromBeginning(actor: Actor, portRef: string, input: unknown = {}): Promise<MaterializationStatus> {
+  const { generation: expected } = parseInput(RestartInput, input, "Restart");
   requireMaterializationDatabase();
   await db.$transaction(async (tx) => {
     const port = await findMaterializedPortOrThrow(actor, portRef, tx);
@@ -25,6 +35,9 @@ export async function restartMaterializationFromBeginning(actor: Actor, portRef:
     await tx.materialization.upsert({ where: { portId: port.id }, create: { portId: port.id }, update: {} });
     // One restart at a time, and no batch of a worker commits in between (workers lock this row too).
     const [before] = await tx.$queryRaw<{ generation: number; reset_detected_at: Date | null }[]>`SELECT generation, reset_detected_at FROM materialization WHERE port_id = ${port.id}::uuid FOR UPDATE`;
+    if (expected !== undefined && before.generation !== expected) {
+      throw conflict(`${port.urn} was restarted meanwhile (generation ${before.generation}, not ${expected}): look at its status again before restarting it.`, [{ path: "generation", message: `is ${before.generation} now` }]);
+    }
     const { schema, table } = parseTableLocation(port.location);
     const qualified = `${pg.escapeIdentifier(schema)}.${pg.escapeIdentifier(table)}`;
     const [exists] = await tx.$queryRaw<{ t: string | null }[]>`SELECT to_regclass(${qualified})::text AS t`;
