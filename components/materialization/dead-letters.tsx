@@ -1,6 +1,6 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useInfiniteQuery, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { apiRequest, errorMessage } from "@/components/ui/api-request";
 import { EmptyState } from "@/components/ui/empty-state";
@@ -18,15 +18,20 @@ const REASONS: Record<string, string> = {
 };
 const th = "px-3 py-2 text-left text-xs font-medium whitespace-nowrap text-slate-600";
 const td = "px-3 py-2 align-top";
+const PAGE = 20;
 
-/** The port's dead letters (owners): the newest ones, inspect one, select some and replay them after a fix. */
+type DeadLetterPage = { deadLetters: DeadLetterView[]; nextBefore: string | null };
+
+/** The port's dead letters (owners): newest first, older ones a page at a time; inspect one, select some and replay them after a fix. */
 export function DeadLetters({ portRef, total }: { portRef: string; total: number }) {
   const queryClient = useQueryClient();
   const [selected, setSelected] = useState<Set<string>>(new Set());
   const [inspecting, setInspecting] = useState<string | null>(null);
-  const list = useQuery({
+  const list = useInfiniteQuery({
     queryKey: ["dead-letters", portRef],
-    queryFn: () => apiRequest<{ deadLetters: DeadLetterView[]; nextBefore: string | null }>(`${deadLettersUrl(portRef)}?limit=20`),
+    queryFn: ({ pageParam }) => apiRequest<DeadLetterPage>(`${deadLettersUrl(portRef)}?limit=${PAGE}${pageParam ? `&before=${pageParam}` : ""}`),
+    initialPageParam: null as string | null,
+    getNextPageParam: (last) => last.nextBefore,
     refetchInterval: 5_000,
   });
   const replay = useMutation({
@@ -37,7 +42,12 @@ export function DeadLetters({ portRef, total }: { portRef: string; total: number
       void queryClient.invalidateQueries({ queryKey: ["materialization", portRef] });
     },
   });
-  const rows = list.data?.deadLetters ?? [];
+  const rows = list.data?.pages.flatMap((p) => p.deadLetters) ?? [];
+  const allSelected = rows.length > 0 && rows.every((d) => selected.has(d.id));
+  const where = (id: string) => {
+    const d = rows.find((r) => r.id === id);
+    return d ? `partition ${d.partition}, offset ${d.offset}` : `dead letter ${id}`;
+  };
   const toggle = (id: string) =>
     setSelected((current) => {
       const next = new Set(current);
@@ -65,7 +75,18 @@ export function DeadLetters({ portRef, total }: { portRef: string; total: number
       )}
       {replay.data && (
         <p role="status" className="mx-5 mb-3 rounded-md bg-slate-50 px-3 py-2 text-sm text-slate-800" data-testid="replay-result">
-          {replay.data.replayed.length} moved into the table{replay.data.failed.length > 0 && `; ${replay.data.failed.length} still failing: ${replay.data.failed.map((f) => f.error).slice(0, 2).join("; ")}`}.
+          {formatCount(replay.data.replayed.length)} moved into the table.
+          {replay.data.failed.length > 0 && ` ${formatCount(replay.data.failed.length)} still failing:`}
+          {replay.data.failed.length > 0 && (
+            <ul className="mt-1 list-disc space-y-0.5 pl-5 text-xs">
+              {replay.data.failed.slice(0, 3).map((f) => (
+                <li key={f.id}>
+                  {where(f.id)}: {f.error}
+                </li>
+              ))}
+              {replay.data.failed.length > 3 && <li>and {formatCount(replay.data.failed.length - 3)} more (each shows its error below)</li>}
+            </ul>
+          )}
         </p>
       )}
       {list.isError ? (
@@ -79,12 +100,20 @@ export function DeadLetters({ portRef, total }: { portRef: string; total: number
           Every record so far decoded and fit the table. A record that does not (bad bytes, an unknown schema, a missing required field) lands here with its reason, without holding up the rest.
         </EmptyState>
       ) : (
+        <>
         <div className="overflow-x-auto">
           <table className="w-full text-sm">
             <thead className="border-y border-slate-100 bg-slate-50/60">
               <tr>
                 <th scope="col" className={`${th} w-8`}>
-                  <span className="sr-only">Select</span>
+                  <input
+                    type="checkbox"
+                    className="h-4 w-4 rounded border-slate-300"
+                    checked={allSelected}
+                    onChange={() => setSelected(allSelected ? new Set() : new Set(rows.map((d) => d.id)))}
+                    aria-label={`Select all ${rows.length} dead letters shown`}
+                    data-testid="select-all-dead-letters"
+                  />
                 </th>
                 <th scope="col" className={th}>Partition / offset</th>
                 <th scope="col" className={th}>Error</th>
@@ -121,6 +150,17 @@ export function DeadLetters({ portRef, total }: { portRef: string; total: number
             </tbody>
           </table>
         </div>
+        <div className="flex flex-wrap items-center justify-between gap-3 border-t border-slate-100 px-5 py-3 text-xs text-slate-600">
+            <p data-testid="dead-letters-shown">
+              Showing {formatCount(rows.length)} of {formatCount(Math.max(total, rows.length))} waiting, newest first.
+            </p>
+            {list.hasNextPage && (
+              <button type="button" className={secondaryButton} disabled={list.isFetchingNextPage} onClick={() => void list.fetchNextPage()} data-testid="older-dead-letters">
+                {list.isFetchingNextPage ? "Loading older…" : `Show ${PAGE} older`}
+              </button>
+            )}
+        </div>
+        </>
       )}
       <InspectDeadLetter portRef={portRef} id={inspecting} onClose={() => setInspecting(null)} />
     </div>

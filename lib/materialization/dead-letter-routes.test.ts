@@ -72,13 +72,4 @@ describe("dead letters and pause/resume over /api/v1", () => {
     expect(inspect.status).toBe(403);
     expect(await callRoute(`${PORT}/dead-letters`, "GET", { params: { port: t.portRef } }).then((r) => r.status)).toBe(401);
   });
-
-  it("pauses and resumes for the owners, answering the status", async () => {
-    const t = await setUp();
-    const paused = await callRoute(`${PORT}/materialization/pause`, "POST", { params: { port: t.portRef }, token: t.ownerToken });
-    expect(paused.status).toBe(200);
-    expect(await paused.json()).toMatchObject({ paused: true, deadLetters: { waiting: 2 } });
-    const resumed = await callRoute(`${PORT}/materialization/resume`, "POST", { params: { port: t.portRef }, token: t.ownerToken });
-    expect(await resumed.json()).toMatchObject({ paused: false });
-  });
 });

@@ -75,6 +75,8 @@ export async function getMaterializationStatus(actor: Actor, portRef: string): P
       SELECT count(*) AS total, count(*) FILTER (WHERE replayed_at IS NULL) AS waiting, max(created_at) AS last_at FROM dead_letter WHERE port_id = ${port.id}::uuid`,
   ]);
   const at = now().getTime();
+  // Paused or stopped ports write nothing, whatever rate their last batches had.
+  const writing = port.source !== null && !state?.resetDetectedAt && !state?.error && !state?.paused;
   const partitions: MaterializationPartitionStatus[] = offsets.map((o) => {
     const next = Number(o.nextOffset);
     const end = o.endOffset === null ? null : Number(o.endOffset);
@@ -90,10 +92,11 @@ export async function getMaterializationStatus(actor: Actor, portRef: string): P
       lagSeconds,
       rowsWritten: Number(o.rowsWritten),
       lastWriteAt: iso(o.lastWriteAt),
-      rowsPerSecond: fresh ? o.rowsPerSecond : 0,
+      rowsPerSecond: fresh && writing ? o.rowsPerSecond : 0,
     };
   });
-  const known = <T>(values: (T | null)[]) => (values.some((v) => v === null) ? null : (values as T[]));
+  // Unknown while any partition's is, and while no worker has seen the topic yet (none, or since a restart).
+  const known = <T>(values: (T | null)[]) => (values.length === 0 || values.some((v) => v === null) ? null : (values as T[]));
   const lagMessages = known(partitions.map((p) => p.lagMessages));
   const lagSeconds = known(partitions.map((p) => p.lagSeconds));
   const lastWrite = offsets.map((o) => o.lastWriteAt).filter((d): d is Date => d !== null).sort((a, b) => b.getTime() - a.getTime())[0];
@@ -126,7 +129,7 @@ export async function getMaterializationStatus(actor: Actor, portRef: string): P
     rowsWritten: partitions.reduce((n, p) => n + p.rowsWritten, 0),
     lastWriteAt: iso(lastWrite),
     rowsPerSecond: partitions.reduce((n, p) => n + p.rowsPerSecond, 0),
-    lag: { messages: lagMessages && lagMessages.reduce((n, v) => n + v, 0), seconds: lagSeconds && (lagSeconds.length ? Math.max(...lagSeconds) : 0) },
+    lag: { messages: lagMessages && lagMessages.reduce((n, v) => n + v, 0), seconds: lagSeconds && Math.max(...lagSeconds) },
     partitions,
     deadLetters: { total: Number(dl?.total ?? 0), waiting: Number(dl?.waiting ?? 0), lastAt: iso(dl?.last_at) },
     canOperate: canOperateMaterialization(actor, port.dataProduct),

@@ -7,8 +7,7 @@ import { findMaterializedPortOrThrow, requireMaterializationOperator } from "./f
 import { AVRO_READ_OPTIONS, createRecordDecoder } from "./record-decoder";
 import type { DeadLetterView } from "./list-dead-letters";
 import { jsonSafe } from "@/lib/json-safe";
-
-const INT8_MAX = 9223372036854775807n;
+import { parseDeadLetterId } from "./dead-letter-id";
 
 export type DeadLetterInspection = DeadLetterView & {
   topic: string;
@@ -41,8 +40,8 @@ const decode = createRecordDecoder(registryReader as unknown as Parameters<typeo
 export async function inspectDeadLetter(actor: Actor, portRef: string, id: string): Promise<DeadLetterInspection> {
   const port = await findMaterializedPortOrThrow(actor, portRef);
   requireMaterializationOperator(actor, port, "inspect the dead letters of");
-  const numeric = /^\d{1,19}$/.test(id) ? BigInt(id) : null;
-  const row = numeric !== null && numeric > 0n && numeric <= INT8_MAX ? await db.deadLetter.findFirst({ where: { id: numeric, portId: port.id } }) : null;
+  const numeric = parseDeadLetterId(id);
+  const row = numeric !== null ? await db.deadLetter.findFirst({ where: { id: numeric, portId: port.id } }) : null;
   if (!row) throw notFound(`Dead letter ${id.slice(0, 40)} of ${port.urn}`);
   const bytes = row.valueBase64 === null ? null : Buffer.from(row.valueBase64, "base64");
   const framed = bytes !== null && bytes.length >= 5 && bytes[0] === 0;

@@ -3,13 +3,14 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { parseInput } from "@/lib/validation";
 import { findMaterializedPortOrThrow, requireMaterializationOperator } from "./find-materialized-port";
+import { INT8_MAX } from "./dead-letter-id";
 
 export const DeadLetterQuery = z.object({
   /** Only those not replayed yet (the default), or all. */
   state: z.enum(["waiting", "replayed", "all"]).default("waiting"),
   limit: z.coerce.number().int().min(1).max(500).default(50),
   /** Page on: ids below this one. */
-  before: z.coerce.bigint().positive().optional(),
+  before: z.coerce.bigint().positive().lte(INT8_MAX, "must be a dead letter's id").optional(),
 });
 
 export type DeadLetterView = {

@@ -68,4 +68,32 @@ describe("/api/v1/ports/{port}/materialization", () => {
     expect(replay.status).toBe(409);
     expect((await callRoute(`${PORT}/dead-letters/replay`, "POST", { params: { port: t.portRef }, token: t.owner, body: JSON.stringify({ ids: [] }) })).status).toBe(422);
   });
+
+  it("answers hostile input with a 4xx naming it: the caller's rights first, ids out of range, an id a thousand times, a port with nothing to pause", async () => {
+    const t = await setUp();
+    await changeProductStatus(t.admin, t.product.urn, { status: "published" });
+    const post = (route: string, token: string, body?: unknown, port = t.portRef) => callRoute(`${PORT}/${route}`, "POST", { params: { port }, token, body: body === undefined ? undefined : JSON.stringify(body) });
+    // Someone who may not replay is told so, whatever they sent.
+    expect((await post("dead-letters/replay", t.member, { ids: ["abc"] })).status).toBe(403);
+    // A cursor beyond bigint is a bad cursor, not a server error.
+    const beyond = await callRoute(`${PORT}/dead-letters`, "GET", { params: { port: t.portRef }, token: t.owner, query: "before=99999999999999999999999999" });
+    expect(beyond.status).toBe(422);
+    expect((await beyond.json()).error.message).toMatch(/before/);
+    // The same id a thousand times (and with a leading zero) is one id, and the answer names it once.
+    const many = await post("dead-letters/replay", t.owner, { ids: [...Array(999).fill("111111111111111111"), "0111111111111111111"] });
+    expect(many.status).toBe(409);
+    const body = await many.json();
+    expect(body.error.message).toBe(`No dead letter 111111111111111111 on ${t.portRef}.`);
+    expect(body.error.details).toHaveLength(1);
+    // Not yet seen by a worker: the lag is unknown, not zero.
+    expect((await callRoute(`${PORT}/materialization`, "GET", { params: { port: t.portRef }, token: t.owner }).then((r) => r.json())).lag).toEqual({ messages: null, seconds: null });
+    // A table port materialized from no topic has nothing to pause, resume or restart.
+    const plain = await registerProduct(t.team.owner, { outputPorts: [{ name: "rows", type: "table", table: `mwt_${unique("p").replace("-", "_")}.daily` }] });
+    for (const route of ["materialization/pause", "materialization/resume", "materialization/restart"]) {
+      const response = await post(route, t.owner, undefined, `${plain.urn}:rows`);
+      expect(response.status, route).toBe(409);
+      expect((await response.json()).error.message, route).toMatch(/is not materialized from a topic port/);
+    }
+    expect(await db.auditEvent.count({ where: { entityType: "port", action: { startsWith: "materialization." }, entityId: (await db.port.findFirstOrThrow({ where: { dataProductId: plain.id } })).id } })).toBe(0);
+  });
 });

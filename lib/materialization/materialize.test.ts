@@ -4,6 +4,7 @@ import type { Kafka } from "kafkajs";
 import type { Actor } from "@/lib/auth/actor";
 import { setPortCompatibility } from "@/lib/contracts/set-port-compatibility";
 import { closeDataPool } from "@/lib/data-tables/data-database";
+import { db } from "@/lib/db";
 import { createKafka } from "@/lib/kafka/kafka-client";
 import { startMockKafkaCluster, type MockKafkaCluster } from "@/lib/kafka/start-mock-cluster";
 import { createUser, expectMeshworkError } from "@/lib/testing/fixtures";
@@ -245,7 +246,11 @@ describe("the materializer, against the mock cluster and PostgreSQL", () => {
     await until(async () => (await count(`SELECT count(*) AS n FROM ${p.qualified}`)) === 5, 30_000, "5 rows");
     await expectMeshworkError(pauseMaterialization(p.member, p.tablePort.id), "forbidden");
     await expectMeshworkError(pauseMaterialization(await createUser(), p.tablePort.id), "not_found");
-    expect((await pauseMaterialization(p.owner, p.tablePort.id)).state).toBe("paused");
+    // Two owners pause it at once: it is paused once, and audited once.
+    const paused = await Promise.all([p.owner, admin].map((who) => pauseMaterialization(who, p.tablePort.id)));
+    expect(paused.map((s) => s.state)).toEqual(["paused", "paused"]);
+    expect(paused[0]).toMatchObject({ rowsPerSecond: 0 });
+    expect(await db.auditEvent.count({ where: { entityId: p.tablePort.id, action: "materialization.pause" } })).toBe(1);
     await new Promise((r) => setTimeout(r, 500));
     await produceOrders(kafka, registry, p.topic, Array.from({ length: 50 }, (_, i) => order(5 + i)));
     await new Promise((r) => setTimeout(r, 1_500));

@@ -2,6 +2,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { now } from "@/lib/clock";
+import { conflict } from "@/lib/errors";
 import { findMaterializedPortOrThrow, requireMaterializationOperator } from "./find-materialized-port";
 import { getMaterializationStatus, type MaterializationStatus } from "./get-materialization-status";
 
@@ -14,12 +15,17 @@ export async function setMaterializationPaused(actor: Actor, portRef: string, pa
   await db.$transaction(async (tx) => {
     const port = await findMaterializedPortOrThrow(actor, portRef, tx);
     requireMaterializationOperator(actor, port, paused ? "pause the materialization of" : "resume the materialization of");
+    if (!port.source) throw conflict(`${port.urn} is not materialized from a topic port; there is nothing to ${paused ? "pause" : "resume"}.`);
     const pausedById = paused && !actor.service ? actor.id : null;
+    // The row lock makes a second pause (or resume) at once wait, then find nothing left to do.
+    await tx.materialization.upsert({ where: { portId: port.id }, create: { portId: port.id }, update: {} });
+    await tx.$queryRaw`SELECT 1 FROM materialization WHERE port_id = ${port.id}::uuid FOR UPDATE`;
     const before = await tx.materialization.findUnique({ where: { portId: port.id } });
-    await tx.materialization.upsert({
+    // Already so (and, for a resume, no error to clear): nothing changes and nothing is audited.
+    if ((before?.paused ?? false) === paused && (paused || !before?.error)) return;
+    await tx.materialization.update({
       where: { portId: port.id },
-      create: { portId: port.id, paused, pausedById, updatedAt: now() },
-      update: { paused, pausedById, ...(paused ? {} : { error: null, errorAt: null }), updatedAt: now() },
+      data: { paused, pausedById, ...(paused ? {} : { error: null, errorAt: null }), updatedAt: now() },
     });
     await recordAuditEvent(tx, actor, {
       action: paused ? "materialization.pause" : "materialization.resume",

@@ -6,6 +6,7 @@ import { now } from "@/lib/clock";
 import { createProductTable } from "@/lib/data-tables/create-product-table";
 import { conflict } from "@/lib/errors";
 import { parseInput } from "@/lib/validation";
+import { DeadLetterId } from "./dead-letter-id";
 import { findMaterializedPortOrThrow, requireMaterializationOperator } from "./find-materialized-port";
 import { requireMaterializationDatabase } from "./materialization-database";
 import { PortPlan } from "./port-plan";
@@ -13,9 +14,16 @@ import { registryReader } from "./inspect-dead-letter";
 import { createRecordDecoder, type SchemaReader } from "./record-decoder";
 
 export const ReplayInput = z.object({
-  /** The dead letters to replay (ids from listDeadLetters); at most 1000 at once. */
-  ids: z.array(z.string().regex(/^\d{1,18}$/, "must be a dead letter's id")).min(1).max(1000),
+  /** The dead letters to replay (ids from listDeadLetters); at most 1000 at once; an id given twice is replayed once. */
+  ids: z
+    .array(DeadLetterId)
+    .min(1)
+    .max(1000)
+    .transform((ids) => [...new Set(ids)]),
 });
+
+/** "1, 2, 3 and 997 more": error messages name a few ids, not all thousand. */
+const someIds = (ids: string[]) => (ids.length <= 10 ? ids.join(", ") : `${ids.slice(0, 10).join(", ")} and ${ids.length - 10} more`);
 
 export type ReplayResult = {
   port: string;
@@ -31,18 +39,18 @@ export type ReplayResult = {
  * transaction with the audit event; one that still fails stays a dead letter, with the new error. An owner's or an admin's.
  */
 export async function replayDeadLetters(actor: Actor, portRef: string, input: unknown, { registry = registryReader }: { registry?: SchemaReader } = {}): Promise<ReplayResult> {
-  const { ids } = parseInput(ReplayInput, input, "Replay");
   requireMaterializationDatabase();
   const port = await findMaterializedPortOrThrow(actor, portRef);
   requireMaterializationOperator(actor, port, "replay the dead letters of");
+  const { ids } = parseInput(ReplayInput, input, "Replay");
+  const letters = await db.deadLetter.findMany({ where: { portId: port.id, id: { in: ids.map(BigInt) } }, orderBy: { id: "asc" } });
+  const missing = ids.filter((id) => !letters.some((l) => String(l.id) === id));
+  if (missing.length > 0) throw conflict(`No dead letter ${someIds(missing)} on ${port.urn}.`, missing.map((id) => ({ path: "ids", message: `${id} is not a dead letter of this port` })));
+  const already = letters.filter((l) => l.replayedAt);
+  if (already.length > 0) throw conflict(`Dead letter ${someIds(already.map((l) => String(l.id)))} was replayed already.`, already.map((l) => ({ path: "ids", message: `${l.id} was replayed at ${l.replayedAt!.toISOString()}` })));
   const table = await createProductTable(port.id);
   if (table.incompatible.length > 0) throw conflict(`The table cannot follow contract ${table.contractVersion}, so nothing is replayed: ${table.incompatible.join(" ")}`);
   const plan = new PortPlan(table);
-  const letters = await db.deadLetter.findMany({ where: { portId: port.id, id: { in: ids.map(BigInt) } }, orderBy: { id: "asc" } });
-  const missing = ids.filter((id) => !letters.some((l) => String(l.id) === id));
-  if (missing.length > 0) throw conflict(`No dead letter ${missing.join(", ")} on ${port.urn}.`, missing.map((id) => ({ path: "ids", message: `${id} is not a dead letter of this port` })));
-  const already = letters.filter((l) => l.replayedAt);
-  if (already.length > 0) throw conflict(`Dead letter ${already.map((l) => String(l.id)).join(", ")} was replayed already.`, already.map((l) => ({ path: "ids", message: `${l.id} was replayed at ${l.replayedAt!.toISOString()}` })));
 
   // Meshwork's own registry tables hold the writer schemas: no round trip to the registry listener.
   const decode = createRecordDecoder(registry);
@@ -64,7 +72,7 @@ export async function replayDeadLetters(actor: Actor, portRef: string, input: un
       const locked = await tx.$queryRaw<{ id: bigint }[]>`
         SELECT id FROM dead_letter WHERE id = ANY(${letters.map((l) => String(l.id))}::bigint[]) AND replayed_at IS NULL ORDER BY id FOR UPDATE`;
       const meanwhile = letters.filter((l) => !locked.some((row) => row.id === l.id));
-      if (meanwhile.length > 0) throw conflict(`Dead letter ${meanwhile.map((l) => String(l.id)).join(", ")} was replayed already.`, meanwhile.map((l) => ({ path: "ids", message: `${l.id} was replayed meanwhile` })));
+      if (meanwhile.length > 0) throw conflict(`Dead letter ${someIds(meanwhile.map((l) => String(l.id)))} was replayed already.`, meanwhile.map((l) => ({ path: "ids", message: `${l.id} was replayed meanwhile` })));
       const at = now();
       for (const o of outcomes) {
         const id = String(o.letter.id);
