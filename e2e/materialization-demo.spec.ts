@@ -8,13 +8,13 @@ import { readServerInfo } from "./support/server-info";
 
 const ORDERS_TOPIC = "orders.order-events.v1";
 
-/** Writes one record that is not in the registry's wire format (plain JSON), as a broken producer would. */
-async function produceBadRecord(key: string) {
+/** Writes records that are not in the registry's wire format (plain JSON), as a broken producer would. */
+async function produceBadRecord(...keys: string[]) {
   const kafka = createKafka({ brokers: readServerInfo().kafkaBrokers, clientId: "e2e-bad-producer" });
   const producer = kafka.producer({ createPartitioner: Partitioners.DefaultPartitioner });
   await producer.connect();
   try {
-    await producer.send({ topic: ORDERS_TOPIC, messages: [{ key, value: JSON.stringify({ order_id: key, note: "plain JSON, no schema id" }) }] });
+    await producer.send({ topic: ORDERS_TOPIC, messages: keys.map((key) => ({ key, value: JSON.stringify({ order_id: key, note: "plain JSON, no schema id" }) })) });
   } finally {
     await producer.disconnect();
   }
@@ -62,6 +62,22 @@ test("an owner sees a dead letter on the table port and inspects it", async ({ p
   await expect(detail.getByTestId("dead-letter-decoded")).toBeVisible();
   await detail.getByRole("button", { name: "Close" }).click();
   await expect(detail.getByRole("heading", { name: "Dead letter" })).toBeHidden();
+});
+
+test("an owner pages through older dead letters and selects all shown", async ({ page }) => {
+  test.setTimeout(120_000);
+  await produceBadRecord(...Array.from({ length: 25 }, (_, i) => unique(`e2e-bad-${i}`)));
+  await signInApi(page.request, "olivia@meshwork.dev");
+  await page.goto("/products/orders/orders/ports/orders-table");
+  const deadLetters = page.getByTestId("materialization-panel").getByTestId("dead-letters");
+  await expect(deadLetters.getByTestId("dead-letters-shown")).toContainText(/Showing 20 of (2[5-9]|[3-9]\d|\d{3,}) waiting/, { timeout: 60_000 });
+  await expect(deadLetters.getByTestId("dead-letter")).toHaveCount(20);
+  await deadLetters.getByTestId("older-dead-letters").click();
+  await expect.poll(async () => deadLetters.getByTestId("dead-letter").count()).toBeGreaterThan(20);
+  await deadLetters.getByTestId("select-all-dead-letters").check();
+  const shown = await deadLetters.getByTestId("dead-letter").count();
+  await expect(deadLetters.getByTestId("replay-selected")).toHaveText(`Replay selected (${shown})`);
+  if (process.env.E2E_SHOTS_DIR) await deadLetters.screenshot({ path: `${process.env.E2E_SHOTS_DIR}/dead-letters-paged.png` });
 });
 
 test("someone outside the owning team sees the status but not the dead letters", async ({ page }) => {
