@@ -5,6 +5,7 @@ import { now } from "@/lib/clock";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { registryReader } from "@/lib/materialization/inspect-dead-letter";
 import { createRecordDecoder } from "@/lib/materialization/record-decoder";
+import { createForeignSchemaCheck } from "./foreign-schema";
 import { qualityChecksOf } from "./check-definitions";
 import { runStreamQuality } from "./run-stream-quality";
 import { isPerRecordCheck, StreamWindowCounter } from "./stream-window";
@@ -31,6 +32,7 @@ async function topicPorts() {
  */
 export async function startStreamChecker({ kafka, log, windowMs = 30_000, fromBeginning = false }: { kafka: Kafka | null; log: (line: string) => void; windowMs?: number; fromBeginning?: boolean }): Promise<StreamChecker> {
   const decode = createRecordDecoder(registryReader as unknown as Parameters<typeof createRecordDecoder>[0]);
+  const isForeign = createForeignSchemaCheck();
   const watched = new Map<string, Watched>();
   let consumer: Consumer | null = null;
   let subscribed = "";
@@ -60,7 +62,8 @@ export async function startStreamChecker({ kafka, log, windowMs = 30_000, fromBe
         for (const message of batch.messages) {
           if (entry && message.value) {
             const decoded = await decode(message.value);
-            if (decoded.ok) entry.counter.add(decoded.value);
+            // Another topic's record (a producer writing to the wrong topic) is not one of this contract's records.
+            if (decoded.ok && !(await isForeign(batch.topic, decoded.schemaId))) entry.counter.add(decoded.value);
             else entry.counter.undecodable();
             const at = new Date(Number(message.timestamp));
             if (!entry.lastMessageAt || at > entry.lastMessageAt) entry.lastMessageAt = at;
