@@ -50,15 +50,18 @@ test("an owner sees a dead letter on the table port and inspects it", async ({ p
   await expect(panel.getByRole("button", { name: "Pause" })).toBeVisible();
 
   const deadLetters = panel.getByTestId("dead-letters");
-  const ours = deadLetters.getByTestId("dead-letter").filter({ hasText: "Not decodable" }).first();
-  await expect(ours).toBeVisible({ timeout: 60_000 });
+  // Ours, or one of the demo producers' plain-JSON records: both are not in the registry's wire format.
+  const plainJson = deadLetters.getByTestId("dead-letter").filter({ hasText: "Not decodable" }).filter({ hasText: "wire format" }).first();
+  await expect(plainJson).toBeVisible({ timeout: 60_000 });
   await expect(panel.getByTestId("materialization-dead-letter-count")).not.toHaveText("0");
-  await ours.getByRole("button", { name: /Inspect/ }).click();
+  await plainJson.getByRole("button", { name: /Inspect/ }).click();
   const detail = page.getByTestId("dead-letter-detail");
   await expect(detail.getByRole("heading", { name: "Dead letter" })).toBeVisible();
   await expect(detail).toContainText(ORDERS_TOPIC);
   await expect(detail.getByTestId("dead-letter-error")).toContainText("Not decodable");
   await expect(detail.getByTestId("dead-letter-base64")).not.toBeEmpty();
+  // The producer wrote plain JSON: the owner reads it as text.
+  await expect(detail.getByTestId("dead-letter-text")).toHaveText(/^\{".*\}$/);
   await expect(detail.getByTestId("dead-letter-decoded")).toBeVisible();
   await detail.getByRole("button", { name: "Close" }).click();
   await expect(detail.getByRole("heading", { name: "Dead letter" })).toBeHidden();

@@ -7,6 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { secondaryButton } from "@/components/ui/field";
 import { formatDateTime } from "@/components/ui/format-date";
 import { Modal } from "@/components/ui/modal";
+import { textPreview } from "./text-preview";
 import { deadLettersUrl, formatCount, type DeadLetterInspection, type DeadLetterView, type ReplayResult } from "./materialization-types";
 
 const REASONS: Record<string, string> = {
@@ -204,6 +205,14 @@ function InspectDeadLetter({ portRef, id, onClose }: { portRef: string; id: stri
             <div>
               <h3 className="text-xs font-semibold text-slate-700">First bytes (hex)</h3>
               <code className="block font-mono text-xs break-all text-slate-900">{d.headHex}</code>
+            </div>
+          )}
+          {d.decoded !== null && !d.decoded.ok && textPreview(d.valueBase64) !== null && (
+            <div>
+              <h3 className="text-xs font-semibold text-slate-700">The value as text</h3>
+              <pre className="max-h-32 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-900" data-testid="dead-letter-text">
+                {textPreview(d.valueBase64)}
+              </pre>
             </div>
           )}
           <div>
