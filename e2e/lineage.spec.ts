@@ -16,8 +16,10 @@ async function clickNode(page: Page, name: string, modifiers: ("Shift")[] = []) 
   await node(page, name).dispatchEvent("click", { bubbles: true, shiftKey: modifiers.includes("Shift") });
 }
 
+/** Laid out, and hydrated: the server lays the graph out, and a control changed before React takes over is lost. */
 async function laidOut(page: Page) {
   await expect(graph(page)).toHaveAttribute("data-layout", "done");
+  await expect(graph(page)).toHaveAttribute("data-hydrated", "true");
 }
 
 test("an analyst expands a product's upstream twice, filters by domain and opens a neighbour from the graph", async ({ page }) => {

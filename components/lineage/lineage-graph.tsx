@@ -276,7 +276,7 @@ function LineageCanvas({ initial, initialDepth, initialLayout, height = "32rem",
   const pathNames = ends.map((id) => graph.nodes.get(id)).map((n) => (n && n.kind !== "hidden" ? n.name : ""));
 
   return (
-    <div className="flex flex-col" data-testid="lineage-graph" data-layout={applied ? "done" : placed ? "columns" : "pending"} data-layout-nodes={applied ? nodes.length : 0} data-selected-node={ends[0] ?? ""}>
+    <div className="flex flex-col" data-testid="lineage-graph" data-hydrated={mounted ? "true" : "false"} data-layout={applied ? "done" : placed ? "columns" : "pending"} data-layout-nodes={applied ? nodes.length : 0} data-selected-node={ends[0] ?? ""}>
       <div className="flex flex-wrap items-center gap-x-4 gap-y-2 border-b border-slate-100 px-4 py-2.5" role="toolbar" aria-label="Lineage graph controls">
         <label className="flex items-center gap-1.5 text-sm text-slate-700">
           Depth
