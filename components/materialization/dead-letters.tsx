@@ -175,6 +175,8 @@ function InspectDeadLetter({ portRef, id, onClose }: { portRef: string; id: stri
     enabled: id !== null,
   });
   const d = detail.data;
+  // Only for a value that does not decode: a decoded one is shown decoded.
+  const asText = d && d.decoded !== null && !d.decoded.ok ? textPreview(d.valueBase64) : null;
   return (
     <Modal open={id !== null} onClose={onClose} title="Dead letter" wide testId="dead-letter-detail" description={d ? `${d.topic}, partition ${d.partition}, offset ${d.offset}` : undefined}>
       {detail.isPending ? (
@@ -207,11 +209,11 @@ function InspectDeadLetter({ portRef, id, onClose }: { portRef: string; id: stri
               <code className="block font-mono text-xs break-all text-slate-900">{d.headHex}</code>
             </div>
           )}
-          {d.decoded !== null && !d.decoded.ok && textPreview(d.valueBase64) !== null && (
+          {asText !== null && (
             <div>
               <h3 className="text-xs font-semibold text-slate-700">The value as text</h3>
               <pre className="max-h-32 overflow-auto rounded-md bg-slate-50 p-2 font-mono text-xs break-all whitespace-pre-wrap text-slate-900" data-testid="dead-letter-text">
-                {textPreview(d.valueBase64)}
+                {asText}
               </pre>
             </div>
           )}

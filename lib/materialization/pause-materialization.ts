@@ -2,8 +2,7 @@ import { db } from "@/lib/db";
 import type { Actor } from "@/lib/auth/actor";
 import { recordAuditEvent } from "@/lib/audit/record-audit-event";
 import { now } from "@/lib/clock";
-import { conflict } from "@/lib/errors";
-import { findMaterializedPortOrThrow, requireMaterializationOperator } from "./find-materialized-port";
+import { findMaterializedPortOrThrow, requireMaterializationOperator, requireTopicSource } from "./find-materialized-port";
 import { getMaterializationStatus, type MaterializationStatus } from "./get-materialization-status";
 
 /**
@@ -15,14 +14,14 @@ export async function setMaterializationPaused(actor: Actor, portRef: string, pa
   await db.$transaction(async (tx) => {
     const port = await findMaterializedPortOrThrow(actor, portRef, tx);
     requireMaterializationOperator(actor, port, paused ? "pause the materialization of" : "resume the materialization of");
-    if (!port.source) throw conflict(`${port.urn} is not materialized from a topic port; there is nothing to ${paused ? "pause" : "resume"}.`);
+    requireTopicSource(port, paused ? "pause" : "resume");
     const pausedById = paused && !actor.service ? actor.id : null;
     // The row lock makes a second pause (or resume) at once wait, then find nothing left to do.
     await tx.materialization.upsert({ where: { portId: port.id }, create: { portId: port.id }, update: {} });
     await tx.$queryRaw`SELECT 1 FROM materialization WHERE port_id = ${port.id}::uuid FOR UPDATE`;
     const before = await tx.materialization.findUnique({ where: { portId: port.id } });
     // Already so (and, for a resume, no error to clear): nothing changes and nothing is audited.
-    if ((before?.paused ?? false) === paused && (paused || !before?.error)) return;
+    if (!before || (before.paused === paused && (paused || !before.error))) return;
     await tx.materialization.update({
       where: { portId: port.id },
       data: { paused, pausedById, ...(paused ? {} : { error: null, errorAt: null }), updatedAt: now() },

@@ -8,7 +8,7 @@ import { parseTableLocation } from "@/lib/data-tables/table-location";
 import { conflict } from "@/lib/errors";
 import { Prisma } from "@/lib/generated/prisma/client";
 import { parseInput } from "@/lib/validation";
-import { findMaterializedPortOrThrow, requireMaterializationOperator } from "./find-materialized-port";
+import { findMaterializedPortOrThrow, requireMaterializationOperator, requireTopicSource } from "./find-materialized-port";
 import { getMaterializationStatus, type MaterializationStatus } from "./get-materialization-status";
 import { requireMaterializationDatabase } from "./materialization-database";
 
@@ -31,7 +31,7 @@ export async function restartMaterializationFromBeginning(actor: Actor, portRef:
   await db.$transaction(async (tx) => {
     const port = await findMaterializedPortOrThrow(actor, portRef, tx);
     requireMaterializationOperator(actor, port, "restart the materialization of");
-    if (!port.source) throw conflict(`${port.urn} is not materialized from a topic port; there is nothing to restart.`);
+    requireTopicSource(port, "restart");
     await tx.materialization.upsert({ where: { portId: port.id }, create: { portId: port.id }, update: {} });
     // One restart at a time, and no batch of a worker commits in between (workers lock this row too).
     const [before] = await tx.$queryRaw<{ generation: number; reset_detected_at: Date | null }[]>`SELECT generation, reset_detected_at FROM materialization WHERE port_id = ${port.id}::uuid FOR UPDATE`;
